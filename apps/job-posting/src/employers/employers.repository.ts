@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isPgError, PgErrorCode } from '@lingong/database';
+import { Employer } from './employer.entity';
+
+@Injectable()
+export class EmployersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get employers() {
+    return this.dataSource.getRepository(Employer);
+  }
+
+  findById(id: string): Promise<Employer | null> {
+    return this.employers.findOneBy({ id });
+  }
+
+  findByAccount(accountId: string): Promise<Employer | null> {
+    return this.employers.findOneBy({ accountId });
+  }
+
+  /** Null when the account already has an employer (one per account, kept by a unique key). */
+  async create(values: Partial<Employer>): Promise<Employer | null> {
+    try {
+      return await this.employers.save(this.employers.create(values));
+    } catch (error) {
+      if (isPgError(error, PgErrorCode.uniqueViolation)) return null;
+      throw error;
+    }
+  }
+
+  async save(employer: Employer): Promise<Employer> {
+    return this.employers.save(employer);
+  }
+}

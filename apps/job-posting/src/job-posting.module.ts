@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseModule } from '@lingong/database';
+import { PlatformModule } from '@lingong/platform';
+import { EmployersController } from './employers/employers.controller';
+import { EmployersRepository } from './employers/employers.repository';
+import { EmployersService } from './employers/employers.service';
+import { jobPostingEntities } from './job-posting.entities';
+import { ShiftsController } from './shifts/shifts.controller';
+import { ShiftsRepository } from './shifts/shifts.repository';
+import { ShiftsService } from './shifts/shifts.service';
+
+/** Employers, shifts, applications, bookings, attendance and ratings. */
+@Module({
+  imports: [PlatformModule.forRoot({ service: 'job-posting' }), DatabaseModule.forRoot(jobPostingEntities), TypeOrmModule.forFeature(jobPostingEntities)],
+  controllers: [EmployersController, ShiftsController],
+  providers: [EmployersService, EmployersRepository, ShiftsService, ShiftsRepository],
+})
+export class JobPostingModule {}

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentAccount, OptionalAccount, Public, Roles, type SignedInAccount } from '@lingong/identity';
+import { CreateShiftDto } from './dto/create-shift.dto';
+import { ListShiftsQuery } from './dto/list-shifts.query';
+import { shiftView } from './shift.view';
+import { ShiftsService } from './shifts.service';
+
+@ApiTags('shifts')
+@Controller('shifts')
+export class ShiftsController {
+  constructor(private readonly shifts: ShiftsService) {}
+
+  @ApiBearerAuth()
+  @Roles('employer', 'staff')
+  @Post()
+  async create(@CurrentAccount() account: SignedInAccount, @Body() body: CreateShiftDto) {
+    return shiftView(await this.shifts.create(account, body));
+  }
+
+  @ApiBearerAuth()
+  @Roles('employer', 'staff')
+  @Post(':id/publish')
+  @HttpCode(200)
+  async publish(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string) {
+    return shiftView(await this.shifts.publish(account, id));
+  }
+
+  @ApiBearerAuth()
+  @Roles('staff')
+  @Post(':id/approve')
+  @HttpCode(200)
+  async approve(@Param('id', ParseUUIDPipe) id: string) {
+    return shiftView(await this.shifts.approve(id));
+  }
+
+  @Public()
+  @Get()
+  async list(@Query() query: ListShiftsQuery) {
+    const page = await this.shifts.list(query);
+    return { items: page.items.map(shiftView), nextCursor: page.nextCursor };
+  }
+
+  @Public()
+  @Get(':id')
+  async get(@OptionalAccount() account: SignedInAccount | undefined, @Param('id', ParseUUIDPipe) id: string) {
+    return shiftView(await this.shifts.get(account, id));
+  }
+}

@@ -1,0 +1,98 @@
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthSettings } from '@lingong/config';
+import type { AccessTokenClaims, AccountRole } from '@lingong/identity';
+import { recordEvent } from '@lingong/outbox';
+import { Clock, DomainException } from '@lingong/platform';
+import type { Account } from '../accounts/account.entity';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { verifyPassword } from '../accounts/password';
+import { OtpRepository } from './otp.repository';
+import { otpRules, secondsUntilNextCode } from './otp-rules';
+
+export interface SignedIn {
+  accessToken: string;
+  account: { id: string; phone: string; role: AccountRole };
+}
+
+const invalidCode = () => new DomainException('OTP_INVALID', '验证码不正确或已过期 / The code is wrong or has expired', 401);
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly otps: OtpRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+    private readonly settings: AuthSettings,
+  ) {}
+
+  /** Sends a sign-in code by SMS (through the outbox, so a Redis outage delays it rather than losing it). */
+  async requestCode(phone: string, requestedFrom: string | null) {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      await this.otps.lockPhone(manager, phone);
+      const recent = await this.otps.sendTimesSince(manager, phone, new Date(now.getTime() - 86_400_000));
+      const wait = secondsUntilNextCode(recent, now);
+      if (wait > 0) {
+        throw new DomainException('OTP_RATE_LIMITED', `验证码发送太频繁，请${wait}秒后再试 / Try again in ${wait} s`, 429, {
+          retryAfterSeconds: wait,
+        });
+      }
+      const code = String(randomInt(0, 10 ** otpRules.digits)).padStart(otpRules.digits, '0');
+      const otp = await this.otps.create(manager, {
+        phone,
+        codeHash: this.hash(phone, code),
+        expiresAt: new Date(now.getTime() + otpRules.validMinutes * 60_000),
+        requestedFrom,
+        createdAt: now,
+      });
+      await recordEvent(manager, 'auth.otp_requested', { otpId: otp.id, phone, code, expiresInMinutes: otpRules.validMinutes });
+      return { sent: true as const, retryAfterSeconds: otpRules.windows[0].seconds };
+    });
+  }
+
+  /** Checks the latest code for the phone; five wrong tries spend it. */
+  async signInWithCode(phone: string, code: string, role: AccountRole): Promise<SignedIn> {
+    const now = this.clock.now();
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      await this.otps.lockPhone(manager, phone);
+      const otp = await this.otps.latestFor(manager, phone);
+      if (!otp || otp.consumedAt || otp.expiresAt <= now || otp.attempts >= otpRules.maxAttempts) return null;
+      const matches = this.sameHash(otp.codeHash, this.hash(phone, code));
+      await this.otps.recordAttempt(manager, otp.id, matches ? now : null);
+      return matches ? this.accounts.findOrCreate(manager, phone, role) : null;
+    });
+    if (!outcome) throw invalidCode();
+    return this.issue(outcome);
+  }
+
+  async signInStaff(phone: string, password: string): Promise<SignedIn> {
+    const account = await this.accounts.findWithPassword(phone, ['admin', 'staff']);
+    if (!account || !(await verifyPassword(password, account.passwordHash))) {
+      throw new DomainException('LOGIN_INVALID', '手机号或密码不正确 / Phone or password is wrong', 401);
+    }
+    return this.issue(account);
+  }
+
+  private async issue(account: Account): Promise<SignedIn> {
+    const claims: AccessTokenClaims = { sub: account.id, phone: account.phone, role: account.role };
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      account: { id: account.id, phone: account.phone, role: account.role },
+    };
+  }
+
+  /** Keyed hash: a leaked table does not reveal live codes. */
+  private hash(phone: string, code: string): string {
+    return createHmac('sha256', this.settings.JWT_SECRET).update(`${phone}:${code}`).digest('hex');
+  }
+
+  private sameHash(a: string, b: string): boolean {
+    return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+  }
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BootstrapAdminSettings, OtpSettings, ServiceUrlSettings } from '@lingong/config';
+import { DatabaseModule } from '@lingong/database';
+import { PlatformModule } from '@lingong/platform';
+import { AccountsRepository } from './accounts/accounts.repository';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { OtpRepository } from './auth/otp.repository';
+import { DevSmsController } from './dev/dev-sms.controller';
+import { StaffController } from './staff/staff.controller';
+import { StaffService } from './staff/staff.service';
+import { webEntities } from './web.entities';
+
+const production = process.env.NODE_ENV === 'production';
+
+/** The front door: sign-in, staff accounts, pages, and forwarding of `/api/*` to the services. */
+@Module({
+  imports: [
+    PlatformModule.forRoot({ service: 'web', settings: [BootstrapAdminSettings, OtpSettings, ServiceUrlSettings] }),
+    DatabaseModule.forRoot(webEntities),
+    TypeOrmModule.forFeature(webEntities),
+    ThrottlerModule.forRootAsync({
+      inject: [OtpSettings],
+      useFactory: (otp: OtpSettings) => [{ name: 'address', ttl: 3_600_000, limit: otp.OTP_PER_ADDRESS_PER_HOUR }],
+    }),
+  ],
+  controllers: [AuthController, StaffController, ...(production ? [] : [DevSmsController])],
+  providers: [AuthService, OtpRepository, AccountsRepository, StaffService],
+})
+export class WebModule {}

@@ -1,0 +1,87 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { PriorityGroup } from '@lingong/domain';
+
+export interface WorkerSkill {
+  code: string;
+  years: number;
+}
+export interface WorkerCertificate {
+  code: string;
+  expiresOn: string;
+}
+export interface WeeklyAvailability {
+  day: number;
+  start: string;
+  end: string;
+}
+
+/** A job seeker (零工). Registered by themselves or, for walk-ins, by staff with consent. */
+@Entity('workers')
+@Index('workers_skills', { synchronize: false })
+@Index('workers_street', ['street'])
+export class Worker {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'account_id', type: 'uuid', unique: true, nullable: true })
+  accountId!: string | null;
+
+  /** Null once the person has erased their data; their history stays, anonymous. */
+  @Column({ type: 'varchar', length: 11, unique: true, nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'varchar', length: 50 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  street!: string;
+
+  @Column({ type: 'double precision' })
+  lat!: number;
+
+  @Column({ type: 'double precision' })
+  lng!: number;
+
+  @Column({ name: 'max_distance_km', type: 'int', default: 10 })
+  maxDistanceKm!: number;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  skills!: WorkerSkill[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  certificates!: WorkerCertificate[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  availability!: WeeklyAvailability[];
+
+  @Column({ name: 'expected_daily_pay_fen', type: 'int', nullable: true })
+  expectedDailyPayFen!: number | null;
+
+  @Column({ name: 'has_smartphone', type: 'boolean', default: true })
+  hasSmartphone!: boolean;
+
+  @Column({ name: 'consent_data_processing_at', type: 'timestamptz' })
+  consentDataProcessingAt!: Date;
+
+  /** Alerts about new gigs need this; service messages (codes, bookings) do not. */
+  @Column({ name: 'consent_sms', type: 'boolean', default: false })
+  consentSms!: boolean;
+
+  @Column({ name: 'sms_opt_out_at', type: 'timestamptz', nullable: true })
+  smsOptOutAt!: Date | null;
+
+  @Column({ name: 'priority_group', type: 'varchar', length: 24, default: 'none' })
+  priorityGroup!: PriorityGroup;
+
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status!: 'active' | 'inactive' | 'erased';
+
+  @Column({ name: 'registered_by', type: 'uuid', nullable: true })
+  registeredBy!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

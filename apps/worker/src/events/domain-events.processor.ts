@@ -1,0 +1,37 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { QueueName, type DomainEvent, type DomainEventType } from '@lingong/queue';
+import { smsTemplates } from '@lingong/sms';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ShiftAlertsService } from '../shift-alerts/shift-alerts.service';
+
+type EventJob = Job<DomainEvent, unknown, DomainEventType>;
+
+/** Reacts to what the services announced through the outbox. Handlers are idempotent per event id. */
+@Processor(QueueName.domainEvents, { concurrency: 10 })
+export class DomainEventsProcessor extends WorkerHost {
+  constructor(
+    private readonly shiftAlerts: ShiftAlertsService,
+    private readonly notifications: NotificationsService,
+  ) {
+    super();
+  }
+
+  async process(job: EventJob): Promise<void> {
+    const event = job.data;
+    switch (event.type) {
+      case 'shift.published': {
+        const { shiftId } = (event as DomainEvent<'shift.published'>).payload;
+        await this.shiftAlerts.alertSeekers(event.eventId, shiftId);
+        return;
+      }
+      case 'auth.otp_requested': {
+        const { phone, code, expiresInMinutes } = (event as DomainEvent<'auth.otp_requested'>).payload;
+        await this.notifications.send([
+          { dedupeKey: `${event.eventId}:otp`, phone, kind: 'otp', text: smsTemplates.otp(code, expiresInMinutes) },
+        ]);
+        return;
+      }
+    }
+  }
+}

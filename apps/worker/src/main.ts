@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { ListenSettings } from '@lingong/config';
+import { createHttpApp, listen } from '@lingong/platform';
+import { WorkerModule } from './worker.module';
+
+/** The worker serves only health checks and docs over HTTP; its work comes from the queues. */
+async function main(): Promise<void> {
+  const app = await createHttpApp(WorkerModule, {
+    title: 'Lingong worker',
+    description: 'Queue processors: outbox relay, matching runs, SMS notifications. HTTP serves health only.',
+  });
+  const settings = app.get(ListenSettings);
+  await listen(app, settings.WORKER_PORT, settings.HOST);
+}
+
+void main();

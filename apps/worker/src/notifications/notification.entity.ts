@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed';
+
+/**
+ * One SMS. The unique dedupe key (event id + phone + kind) is written before the send, so an
+ * event handled twice still yields one message.
+ */
+@Entity('notifications')
+@Index('notifications_phone_created', ['phone', 'createdAt'])
+export class Notification {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 200, unique: true })
+  dedupeKey!: string;
+
+  @Column({ type: 'varchar', length: 11 })
+  phone!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind!: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  text!: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'queued' })
+  status!: NotificationStatus;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  provider!: string | null;
+
+  @Column({ name: 'provider_message_id', type: 'varchar', length: 100, nullable: true })
+  providerMessageId!: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+}

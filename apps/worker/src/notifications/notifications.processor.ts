@@ -1,0 +1,21 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import type { JobName, QueueJobs } from '@lingong/queue';
+import { QueueName } from '@lingong/queue';
+import { NotificationsService } from './notifications.service';
+
+type NotificationJob = Job<QueueJobs['notifications'][JobName<'notifications'>], unknown, JobName<'notifications'>>;
+
+@Processor(QueueName.notifications, { concurrency: 20 })
+export class NotificationsProcessor extends WorkerHost {
+  constructor(private readonly notifications: NotificationsService) {
+    super();
+  }
+
+  async process(job: NotificationJob): Promise<void> {
+    switch (job.name) {
+      case 'sms.send':
+        return this.notifications.deliver(job.data.notificationId, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Notification } from './notification.entity';
+
+export interface NewMessage {
+  dedupeKey: string;
+  phone: string;
+  kind: string;
+  text: string;
+}
+
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Writes the messages (a key seen before is left as it is) and returns the ids of those still
+   * waiting to be sent, including ones written by an earlier, interrupted attempt.
+   */
+  async insertPending(messages: NewMessage[]): Promise<string[]> {
+    if (messages.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `WITH incoming AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS m(dedupe_key text, phone text, kind text, text text)
+       ), inserted AS (
+         INSERT INTO notifications (dedupe_key, phone, kind, text)
+         SELECT dedupe_key, phone, kind, text FROM incoming
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id
+       )
+       SELECT id FROM inserted
+       UNION
+       SELECT n.id FROM notifications n JOIN incoming i ON i.dedupe_key = n.dedupe_key WHERE n.status IN ('queued', 'sending')`,
+      [JSON.stringify(messages.map((m) => ({ dedupe_key: m.dedupeKey, phone: m.phone, kind: m.kind, text: m.text })))],
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Takes a message for sending. A row left in `sending` by a worker killed mid-send is taken
+   * again; the provider receives the same id as idempotency key, so the person gets one SMS.
+   */
+  async claim(id: string): Promise<Notification | null> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE notifications SET status = 'sending', attempts = attempts + 1, updated_at = now()
+        WHERE id = $1 AND status IN ('queued', 'sending')
+        RETURNING id, phone, text, kind, attempts`,
+      [id],
+    )) as [Notification[], number];
+    return rows[0] ?? null;
+  }
+
+  async markSent(id: string, provider: string, providerMessageId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET status = 'sent', provider = $2, provider_message_id = $3, sent_at = now(), updated_at = now(), last_error = NULL
+        WHERE id = $1`,
+      [id, provider, providerMessageId],
+    );
+  }
+
+  async markFailed(id: string, error: string, final: boolean): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`,
+      [id, final ? 'failed' : 'queued', error.slice(0, 1000)],
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { UnrecoverableError, type Queue } from 'bullmq';
+import { SmsSettings } from '@lingong/config';
+import { QueueName, type QueueJobs } from '@lingong/queue';
+import { signed, SmsProvider, SmsTemporaryFailure } from '@lingong/sms';
+import { NotificationsRepository, type NewMessage } from './notifications.repository';
+
+type NotificationsQueue = Queue<QueueJobs['notifications']['sms.send'], unknown, 'sms.send'>;
+
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly provider: SmsProvider,
+    private readonly settings: SmsSettings,
+    @InjectQueue(QueueName.notifications) private readonly queue: NotificationsQueue,
+  ) {}
+
+  /** Records each message once (by its dedupe key) and queues its send, job id = notification id. */
+  async send(messages: NewMessage[]): Promise<number> {
+    // Stored signed, so the row (and /api/dev/sms) holds exactly what the person receives.
+    const ids = await this.notifications.insertPending(
+      messages.map((message) => ({ ...message, text: signed(this.settings.SMS_SIGNATURE, message.text) })),
+    );
+    await this.queue.addBulk(ids.map((id) => ({ name: 'sms.send' as const, data: { notificationId: id }, opts: { jobId: id } })));
+    return ids.length;
+  }
+
+  /**
+   * Sends one message. Returns quietly when it was already sent; throws to let the queue retry
+   * with backoff, marking the row failed on the last attempt.
+   */
+  async deliver(notificationId: string, lastAttempt: boolean): Promise<void> {
+    const message = await this.notifications.claim(notificationId);
+    if (!message) return;
+    try {
+      const receipt = await this.provider.send({ id: message.id, phone: message.phone, text: message.text });
+      await this.notifications.markSent(message.id, this.provider.name, receipt.providerMessageId);
+    } catch (error) {
+      // Only a temporary failure (gateway down, throttled) is worth another try.
+      const temporary = error instanceof SmsTemporaryFailure;
+      await this.notifications.markFailed(message.id, (error as Error).message, lastAttempt || !temporary);
+      throw temporary ? error : new UnrecoverableError((error as Error).message);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface PendingEvent {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** Oldest unrelayed events, locked; SKIP LOCKED lets several worker replicas relay side by side. */
+  claimBatch(manager: EntityManager, size: number): Promise<PendingEvent[]> {
+    return manager.query(
+      `SELECT id, type, payload, created_at FROM outbox_events
+        WHERE relayed_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [size],
+    );
+  }
+
+  async markRelayed(manager: EntityManager, ids: string[]): Promise<void> {
+    await manager.query(`UPDATE outbox_events SET relayed_at = now(), relay_attempts = relay_attempts + 1 WHERE id = ANY($1)`, [ids]);
+  }
+}

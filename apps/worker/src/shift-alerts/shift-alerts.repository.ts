@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ShiftSummary } from '@lingong/sms';
+
+export interface OpenShift extends ShiftSummary {
+  id: string;
+  requiredSkills: string[];
+}
+
+/** Reads shifts (job-posting's) and seekers (worker-profile's); writes nothing. */
+@Injectable()
+export class ShiftAlertsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async openShift(id: string): Promise<OpenShift | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, title, category, street, starts_at, ends_at, pay_amount_fen, pay_unit, headcount - filled AS remaining, required_skills
+         FROM shifts WHERE id = $1 AND status = 'open' AND starts_at > now()`,
+      [id],
+    )) as Record<string, unknown>[];
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id as string,
+      title: row.title as string,
+      category: row.category as string,
+      street: row.street as string,
+      startsAt: row.starts_at as Date,
+      endsAt: row.ends_at as Date,
+      payAmountFen: row.pay_amount_fen as number,
+      payUnit: row.pay_unit as string,
+      remaining: row.remaining as number,
+      requiredSkills: row.required_skills as string[],
+    };
+  }
+
+  /**
+   * Phones of active seekers on the shift's street who hold every needed skill and agreed to
+   * alerts (and have not replied T). Skill containment is answered by the `workers_skills` index.
+   */
+  async phonesToAlert(street: string, skills: string[]): Promise<string[]> {
+    const wanted = JSON.stringify(skills.map((code) => ({ code })));
+    const rows = (await this.dataSource.query(
+      `SELECT phone FROM workers
+        WHERE status = 'active' AND phone IS NOT NULL AND consent_sms AND sms_opt_out_at IS NULL
+          AND street = $1 AND skills @> $2::jsonb
+        ORDER BY created_at, id`,
+      [street, wanted],
+    )) as { phone: string }[];
+    return rows.map((row) => row.phone);
+  }
+}

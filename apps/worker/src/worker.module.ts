@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxSettings, SmsSettings } from '@lingong/config';
+import { DatabaseModule } from '@lingong/database';
+import { PlatformModule } from '@lingong/platform';
+import { QueueModule, QueueName } from '@lingong/queue';
+import { SmsModule } from '@lingong/sms';
+import { DomainEventsProcessor } from './events/domain-events.processor';
+import { NotificationsProcessor } from './notifications/notifications.processor';
+import { NotificationsRepository } from './notifications/notifications.repository';
+import { NotificationsService } from './notifications/notifications.service';
+import { OutboxRepository } from './outbox-relay/outbox.repository';
+import { OutboxRelayService } from './outbox-relay/outbox-relay.service';
+import { ShiftAlertsRepository } from './shift-alerts/shift-alerts.repository';
+import { ShiftAlertsService } from './shift-alerts/shift-alerts.service';
+import { workerEntities } from './worker.entities';
+
+/** Background work: the outbox relay, reactions to domain events, and SMS sending. */
+@Module({
+  imports: [
+    PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings] }),
+    DatabaseModule.forRoot(workerEntities),
+    TypeOrmModule.forFeature(workerEntities),
+    QueueModule.forRoot([QueueName.domainEvents, QueueName.notifications]),
+    SmsModule,
+  ],
+  providers: [
+    OutboxRepository,
+    OutboxRelayService,
+    DomainEventsProcessor,
+    ShiftAlertsRepository,
+    ShiftAlertsService,
+    NotificationsRepository,
+    NotificationsService,
+    NotificationsProcessor,
+  ],
+})
+export class WorkerModule {}

@@ -1,0 +1,3 @@
+export * from './settings';
+export * from './load-settings';
+export * from './settings.module';

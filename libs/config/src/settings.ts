@@ -1,0 +1,152 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+
+/** One class per concern; each app composes the ones it needs (the worker never reads HTTP settings). */
+
+export class RuntimeSettings {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Human-readable logs for `npm run demo`; JSON otherwise. */
+  @Transform(({ value }) => (typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value))
+  @IsBoolean()
+  LOG_PRETTY = false;
+}
+
+export class DatabaseSettings {
+  @IsString()
+  DATABASE_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  DATABASE_PORT = 5432;
+
+  @IsString()
+  DATABASE_USER = 'postgres';
+
+  @IsString()
+  DATABASE_PASSWORD = '';
+
+  @IsString()
+  @MinLength(1)
+  DATABASE_NAME = 'lingong';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DATABASE_POOL_SIZE = 10;
+}
+
+export class RedisSettings {
+  @IsString()
+  REDIS_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  REDIS_PORT = 6379;
+
+  @IsOptional()
+  @IsString()
+  REDIS_PASSWORD?: string;
+
+  /** BullMQ key prefix; tests give each file its own. */
+  @IsString()
+  @MinLength(1)
+  QUEUE_PREFIX = 'lingong';
+}
+
+export class AuthSettings {
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET!: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  JWT_TTL_SECONDS = 8 * 3600;
+}
+
+export class BootstrapAdminSettings {
+  @IsString()
+  BOOTSTRAP_ADMIN_PHONE!: string;
+
+  @IsString()
+  @MinLength(8, { message: 'BOOTSTRAP_ADMIN_PASSWORD must be at least 8 characters' })
+  BOOTSTRAP_ADMIN_PASSWORD!: string;
+}
+
+export class OtpSettings {
+  /** Sign-ins from one network address per hour: generous, since a whole hall shares one connection. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  OTP_PER_ADDRESS_PER_HOUR = 200;
+}
+
+export class SmsSettings {
+  @IsIn(['log', 'http'])
+  SMS_PROVIDER: 'log' | 'http' = 'log';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false })
+  SMS_HTTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  SMS_HTTP_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  SMS_HTTP_SECRET?: string;
+
+  @IsString()
+  SMS_SIGNATURE = '【龙湾零工市场】';
+}
+
+export class ServiceUrlSettings {
+  @IsUrl({ require_tld: false })
+  JOB_POSTING_URL = 'http://127.0.0.1:3001';
+
+  @IsUrl({ require_tld: false })
+  WORKER_PROFILE_URL = 'http://127.0.0.1:3002';
+
+  @IsUrl({ require_tld: false })
+  MATCHING_URL = 'http://127.0.0.1:3003';
+}
+
+/** Where each app listens; the front door forwards to the services at ServiceUrlSettings. */
+export class ListenSettings {
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  WEB_PORT = 3000;
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  JOB_POSTING_PORT = 3001;
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  WORKER_PROFILE_PORT = 3002;
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  MATCHING_PORT = 3003;
+
+  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  WORKER_PORT = 3004;
+}
+
+export class OutboxSettings {
+  /** The relay is woken by LISTEN/NOTIFY; this poll is the fallback when a notification is missed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  OUTBOX_POLL_MS = 1000;
+}

@@ -1,0 +1,20 @@
+export const accountRoles = ['worker', 'employer', 'staff', 'admin'] as const;
+export type AccountRole = (typeof accountRoles)[number];
+
+/** Who is calling, as carried in the access token. */
+export interface SignedInAccount {
+  id: string;
+  phone: string;
+  role: AccountRole;
+}
+
+export interface AccessTokenClaims {
+  sub: string;
+  phone: string;
+  role: AccountRole;
+}
+
+/** Admins can do everything staff can. */
+export function isStaff(account: SignedInAccount): boolean {
+  return account.role === 'staff' || account.role === 'admin';
+}

@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuthSettings } from '@lingong/config';
+import { AccessGuard } from './access.guard';
+
+/** JWT verification and roles for every HTTP service; tokens are issued by the front door's sign-in. */
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [AuthSettings],
+      useFactory: (auth: AuthSettings) => ({
+        secret: auth.JWT_SECRET,
+        signOptions: { expiresIn: auth.JWT_TTL_SECONDS, algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [JwtModule],
+})
+export class IdentityModule {}

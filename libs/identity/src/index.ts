@@ -1,0 +1,4 @@
+export * from './account';
+export * from './decorators';
+export * from './access.guard';
+export * from './identity.module';

@@ -1,0 +1,42 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+
+export interface HttpAppOptions {
+  title: string;
+  description: string;
+  /** Up to 1 MB of JSON; anything bigger is a 413, not a crash. */
+  bodyLimit?: number;
+}
+
+/**
+ * Builds (without listening) an HTTP app the Lingong way: Fastify, routes under `/api` with health
+ * at the root, OpenAPI at `/docs`, JSON logs, and shutdown hooks so in-flight work finishes.
+ */
+export async function createHttpApp(module: Type | object, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1_048_576, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module as Type, adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
+  app.enableShutdownHooks();
+  mountDocs(app, options);
+  return app;
+}
+
+function mountDocs(app: INestApplication, options: HttpAppOptions): void {
+  const config = new DocumentBuilder()
+    .setTitle(options.title)
+    .setDescription(options.description)
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
+}
+
+/** Starts an app on its port and logs where; used by every `main.ts`. */
+export async function listen(app: NestFastifyApplication, port: number, host: string): Promise<void> {
+  await app.listen(port, host);
+  app.get(Logger).log(`listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`, 'Bootstrap');
+}

@@ -1,0 +1,85 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainException } from './domain.exception';
+
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string[];
+  code?: string;
+  /** Extra facts about a business-rule failure, e.g. `retryAfterSeconds`. */
+  [detail: string]: unknown;
+}
+
+const reasonPhrases: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+function asMessages(value: unknown, fallback: string): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string' && value.length > 0) return [value];
+  return [fallback];
+}
+
+/** Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a 4xx statusCode. */
+function isClientError(error: unknown): error is { statusCode: number; message: string; code?: string } {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** One error shape for the whole API (API.md): `{statusCode, error, message[], code?}`. */
+export function toApiError(exception: unknown): ApiError {
+  if (exception instanceof DomainException) {
+    return {
+      statusCode: exception.status,
+      error: reasonPhrases[exception.status] ?? 'Error',
+      message: [exception.message],
+      code: exception.code,
+      ...exception.details,
+    };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const body = exception.getResponse();
+    const message = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : body;
+    const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
+    return {
+      statusCode,
+      error: reasonPhrases[statusCode] ?? exception.name,
+      message: asMessages(message, exception.message),
+      ...(typeof code === 'string' ? { code } : {}),
+    };
+  }
+  if (isClientError(exception)) {
+    return {
+      statusCode: exception.statusCode,
+      error: reasonPhrases[exception.statusCode] ?? 'Bad Request',
+      message: [exception.message],
+    };
+  }
+  return { statusCode: 500, error: reasonPhrases[500], message: ['Something went wrong on our side; please try again.'] };
+}
+
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = toApiError(exception);
+    if (body.statusCode >= HttpStatus.INTERNAL_SERVER_ERROR) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Domain events: written to the outbox in the transaction that makes the change, then relayed to
+ * the `domain-events` queue with the event id as job id. Payloads carry ids, not state: handlers
+ * re-read the rows they act on, so a retried job is safe.
+ */
+export interface DomainEventPayloads {
+  'shift.published': { shiftId: string };
+  'auth.otp_requested': { otpId: string; phone: string; code: string; expiresInMinutes: number };
+}
+
+export type DomainEventType = keyof DomainEventPayloads;
+
+export const domainEventTypes = ['shift.published', 'auth.otp_requested'] as const satisfies readonly DomainEventType[];
+
+export interface DomainEvent<T extends DomainEventType = DomainEventType> {
+  eventId: string;
+  type: T;
+  payload: DomainEventPayloads[T];
+  occurredAt: string;
+}

@@ -1,0 +1,3 @@
+export * from './events';
+export * from './queues';
+export * from './queue.module';

@@ -1,0 +1,33 @@
+import type { JobsOptions } from 'bullmq';
+import type { DomainEvent, DomainEventType } from './events';
+
+/** Every queue, every job name and its payload, in one place so a producer cannot send the wrong shape. */
+export const QueueName = {
+  domainEvents: 'domain-events',
+  notifications: 'notifications',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export interface QueueJobs {
+  'domain-events': { [T in DomainEventType]: DomainEvent<T> };
+  notifications: { 'sms.send': { notificationId: string } };
+}
+
+export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
+export type JobPayload<Q extends QueueName, N extends JobName<Q>> = QueueJobs[Q][N];
+
+/** Retries back off exponentially; failures stay inspectable for a week, successes are kept briefly. */
+export const defaultJobOptions: Record<QueueName, JobsOptions> = {
+  'domain-events': {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 1_000 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
+  notifications: {
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 2_000 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
+};

@@ -1,0 +1,5 @@
+export * from './sms-provider';
+export * from './log-sms.provider';
+export * from './http-sms.provider';
+export * from './sms.module';
+export * from './templates';

@@ -1,0 +1,45 @@
+/**
+ * Every SMS text, in Chinese, in one place. Short enough for one or two segments; each carries
+ * what a person needs without opening a page: what, when, where, pay, how to answer.
+ */
+const categoryNames: Record<string, string> = {
+  loading: '搬运装卸', cleaning: '保洁', catering: '餐饮服务', housekeeping: '家政', factory: '普工',
+  warehouse: '仓储分拣', delivery: '配送', renovation: '装修', repair: '水电维修', security: '安保',
+  promotion: '促销', farming: '农业采摘', care: '护理陪护', driving: '驾驶',
+};
+
+const payUnits: Record<string, string> = { hour: '时', day: '天', piece: '件' };
+
+const timeFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+const clockFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+
+function yuan(fen: number): string {
+  return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2);
+}
+
+export interface ShiftSummary {
+  title: string;
+  category: string;
+  street: string;
+  startsAt: Date;
+  endsAt: Date;
+  payAmountFen: number;
+  payUnit: string;
+  remaining: number;
+}
+
+export const smsTemplates = {
+  otp: (code: string, minutes: number) => `您的登录验证码是${code}，${minutes}分钟内有效。请勿告诉他人。`,
+
+  shiftAlert: (shift: ShiftSummary) =>
+    `新零工：${shift.title}（${categoryNames[shift.category] ?? shift.category}），` +
+    `${timeFormat.format(shift.startsAt)}-${clockFormat.format(shift.endsAt)}，${shift.street}，` +
+    `${yuan(shift.payAmountFen)}元/${payUnits[shift.payUnit] ?? shift.payUnit}，还需${shift.remaining}人。` +
+    `报名请到零工市场或登录网页。回复T退订`,
+} as const;
+
+export function signed(signature: string, text: string): string {
+  return `${signature}${text}`;
+}
