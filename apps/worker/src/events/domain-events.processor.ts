@@ -1,6 +1,6 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { QueueName, type DomainEvent, type DomainEventType } from '@lingong/queue';
+import { QueueName, QueueProcessor, type DomainEvent, type DomainEventType } from '@lingong/queue';
 import { smsTemplates } from '@lingong/sms';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ShiftAlertsService } from '../shift-alerts/shift-alerts.service';
@@ -9,7 +9,7 @@ type EventJob = Job<DomainEvent, unknown, DomainEventType>;
 
 /** Reacts to what the services announced through the outbox. Handlers are idempotent per event id. */
 @Processor(QueueName.domainEvents, { concurrency: 10 })
-export class DomainEventsProcessor extends WorkerHost {
+export class DomainEventsProcessor extends QueueProcessor {
   constructor(
     private readonly shiftAlerts: ShiftAlertsService,
     private readonly notifications: NotificationsService,

@@ -1,13 +1,13 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import type { JobName, QueueJobs } from '@lingong/queue';
-import { QueueName } from '@lingong/queue';
+import { QueueName, QueueProcessor } from '@lingong/queue';
 import { NotificationsService } from './notifications.service';
 
 type NotificationJob = Job<QueueJobs['notifications'][JobName<'notifications'>], unknown, JobName<'notifications'>>;
 
 @Processor(QueueName.notifications, { concurrency: 20 })
-export class NotificationsProcessor extends WorkerHost {
+export class NotificationsProcessor extends QueueProcessor {
   constructor(private readonly notifications: NotificationsService) {
     super();
   }
