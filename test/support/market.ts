@@ -1,20 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
-import { createHttpApp } from '@lingong/platform';
-import { JobPostingModule } from '../../apps/job-posting/src/job-posting.module';
-import { MatchingModule } from '../../apps/matching/src/matching.module';
-import { mountFrontDoor } from '../../apps/web/src/front-door/mount-front-door';
-import { WebModule } from '../../apps/web/src/web.module';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { WorkerProfileModule } from '../../apps/worker-profile/src/worker-profile.module';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
 export interface Market {
   /** The front door, e.g. http://127.0.0.1:41234 */
   url: string;
   /** Each app's own address, for health and docs checks. */
-  apps: Record<'web' | 'job-posting' | 'worker-profile' | 'matching' | 'worker', string>;
+  apps: Record<AppName, string>;
   db: Client;
   close(): Promise<void>;
 }
@@ -24,12 +17,37 @@ export interface MarketOptions {
   workerRedisPort?: number;
 }
 
-async function start(module: object, title: string, env: Record<string, string> = {}): Promise<NestFastifyApplication> {
+type AppName = 'web' | 'job-posting' | 'worker-profile' | 'matching' | 'worker';
+const moduleClass: Record<AppName, string> = {
+  web: 'WebModule',
+  'job-posting': 'JobPostingModule',
+  'worker-profile': 'WorkerProfileModule',
+  matching: 'MatchingModule',
+  worker: 'WorkerModule',
+};
+
+/**
+ * Loads and starts one app as its own process would: in a module registry of its own (so its
+ * settings, logger and data source are its own) with `env` added to the environment.
+ */
+async function start(name: AppName, env: Record<string, string> = {}): Promise<NestFastifyApplication> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
-    const app = await createHttpApp(module, { title, description: title });
-    if (module === WebModule) await mountFrontDoor(app);
+    let create!: () => Promise<NestFastifyApplication>;
+    jest.isolateModules(() => {
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const platform = require('@lingong/platform') as typeof import('@lingong/platform');
+      const module = (require(`../../apps/${name}/src/${name}.module`) as Record<string, object>)[moduleClass[name]]!;
+      const frontDoor = name === 'web' ? (require('../../apps/web/src/front-door/mount-front-door') as typeof import('../../apps/web/src/front-door/mount-front-door')) : undefined;
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      create = async () => {
+        const app = await platform.createHttpApp(module, { title: name, description: name });
+        if (frontDoor) await frontDoor.mountFrontDoor(app);
+        return app;
+      };
+    });
+    const app = await create();
     await app.listen(0, '127.0.0.1');
     return app;
   } finally {
@@ -56,11 +74,11 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     OUTBOX_POLL_MS: '250',
   });
-  const jobPosting = await start(JobPostingModule, 'job-posting');
-  const workerProfile = await start(WorkerProfileModule, 'worker-profile');
-  const matching = await start(MatchingModule, 'matching');
-  const worker = await start(WorkerModule, 'worker', options.workerRedisPort ? { REDIS_PORT: String(options.workerRedisPort) } : {});
-  const web = await start(WebModule, 'web', {
+  const jobPosting = await start('job-posting');
+  const workerProfile = await start('worker-profile');
+  const matching = await start('matching');
+  const worker = await start('worker', options.workerRedisPort ? { REDIS_PORT: String(options.workerRedisPort) } : {});
+  const web = await start('web', {
     JOB_POSTING_URL: address(jobPosting),
     WORKER_PROFILE_URL: address(workerProfile),
     MATCHING_URL: address(matching),

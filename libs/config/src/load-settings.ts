@@ -1,19 +1,18 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { parse } from 'dotenv';
-import { readFileSync } from 'node:fs';
 
 export type SettingsClass<T extends object = object> = new () => T;
 
-/** `.env` when present, otherwise `.env.example`, whose defaults run the market locally. */
+/** `.env` wins over `.env.example`, whose defaults run the market locally when there is no `.env`. */
+export const ENV_FILES = ['.env', '.env.example'] as const;
+
+/** The env files merged as @nestjs/config merges them, for scripts that run outside an app. */
 export function readEnvFile(cwd = process.cwd()): Record<string, string> {
-  for (const name of ['.env', '.env.example']) {
-    const path = resolve(cwd, name);
-    if (existsSync(path)) return parse(readFileSync(path));
-  }
-  return {};
+  const files = [...ENV_FILES].reverse().map((name) => resolve(cwd, name));
+  return Object.assign({}, ...files.filter((path) => existsSync(path)).map((path) => parse(readFileSync(path))));
 }
 
 function describe(errors: ValidationError[]): string[] {

@@ -13,8 +13,6 @@ export interface PlatformOptions {
   service: string;
   /** Settings beyond runtime, database, Redis and auth, which every app reads. */
   settings?: SettingsClass[];
-  /** Values that win over the environment; tests use them to give each app its own database and queues. */
-  overrides?: Record<string, string>;
 }
 
 /** What every Lingong app shares: validated settings, JSON logs, the access guard, health checks, one error shape. */
@@ -25,7 +23,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [SettingsModule.forRoot(settings, options.overrides), loggingModule(options.service), IdentityModule, HealthModule],
+      imports: [SettingsModule.forRoot(settings), loggingModule(options.service), IdentityModule, HealthModule],
       providers: [
         Clock,
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -1,11 +1,16 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, type ValidationError, ValidationPipe } from '@nestjs/common';
+import * as classTransformer from 'class-transformer';
+import * as classValidator from 'class-validator';
 
 function flatten(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) =>
-      parent ? `${path}: ${message}` : message,
-    );
+    // Nested messages name the whole path: `pay.amountFen must be an integer number`.
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
+      if (!parent || message.startsWith(path)) return message;
+      if (constraint === 'whitelistValidation') return `property ${path} should not exist`;
+      return message.startsWith(`${error.property} `) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`;
+    });
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }
@@ -16,6 +21,9 @@ function flatten(errors: ValidationError[], parent = ''): string[] {
  */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
+    // The same packages the DTOs were decorated with, not whichever copy Nest would load lazily.
+    validatorPackage: classValidator,
+    transformerPackage: classTransformer,
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

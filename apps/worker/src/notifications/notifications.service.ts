@@ -15,10 +15,7 @@ export class NotificationsService {
     private readonly provider: SmsProvider,
     private readonly settings: SmsSettings,
     @InjectQueue(QueueName.notifications) private readonly queue: NotificationsQueue,
-  ) {
-    // Connection trouble is reported by the processors; without a listener BullMQ prints every retry.
-    this.queue.on('error', () => undefined);
-  }
+  ) {}
 
   /** Records each message once (by its dedupe key) and queues its send, job id = notification id. */
   async send(messages: NewMessage[]): Promise<number> {

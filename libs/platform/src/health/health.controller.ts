@@ -1,6 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Public } from '@lingong/identity';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
@@ -10,7 +12,8 @@ import { RedisHealthIndicator } from './redis-health.indicator';
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly redis: RedisHealthIndicator,
   ) {}
 
@@ -25,7 +28,13 @@ export class HealthController {
   @HealthCheck()
   ready() {
     return this.health.check([
-      () => this.database.pingCheck('database').withTimeout(1500),
+      () =>
+        this.indicators
+          .check('database')
+          .attempt(async () => {
+            await this.dataSource.query('SELECT 1');
+          })
+          .withTimeout(1500),
       () => this.redis.ping(),
     ]);
   }

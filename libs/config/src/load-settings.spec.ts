@@ -1,0 +1,23 @@
+import { DatabaseSettings, RedisSettings, RuntimeSettings, AuthSettings } from './settings';
+import { loadSettings } from './load-settings';
+
+describe('loadSettings', () => {
+  it('applies defaults and converts numbers and booleans', () => {
+    const loaded = loadSettings([DatabaseSettings, RuntimeSettings], { DATABASE_PORT: '5433', LOG_PRETTY: 'false' });
+    expect(loaded.get(DatabaseSettings)).toMatchObject({ DATABASE_HOST: '127.0.0.1', DATABASE_PORT: 5433 });
+    expect(loaded.get(RuntimeSettings)).toMatchObject({ LOG_PRETTY: false, NODE_ENV: 'development' });
+  });
+
+  it('stops with one message naming every bad or missing setting', () => {
+    expect(() => loadSettings([DatabaseSettings, RedisSettings, AuthSettings], { DATABASE_PORT: 'five', REDIS_PORT: '70000' })).toThrow(
+      /Invalid settings; see \.env\.example:\n.*DATABASE_PORT must be an integer number.*\n.*REDIS_PORT must not be greater than 65535.*\n.*JWT_SECRET must be at least 32 characters/s,
+    );
+  });
+
+  it('treats an empty value as unset, so the default applies', () => {
+    const loaded = loadSettings([RedisSettings], { REDIS_PASSWORD: '', QUEUE_PREFIX: '' });
+    const redis = loaded.get(RedisSettings) as RedisSettings;
+    expect(redis.REDIS_PASSWORD).toBeUndefined();
+    expect(redis.QUEUE_PREFIX).toBe('lingong');
+  });
+});
