@@ -6,6 +6,8 @@ import { EmployersController } from './employers/employers.controller';
 import { EmployersRepository } from './employers/employers.repository';
 import { EmployersService } from './employers/employers.service';
 import { jobPostingEntities } from './job-posting.entities';
+import { ShiftBoardRepository } from './shifts/board/shift-board.repository';
+import { ShiftBoardService } from './shifts/board/shift-board.service';
 import { ShiftsController } from './shifts/shifts.controller';
 import { ShiftsRepository } from './shifts/shifts.repository';
 import { ShiftsService } from './shifts/shifts.service';
@@ -14,6 +16,6 @@ import { ShiftsService } from './shifts/shifts.service';
 @Module({
   imports: [PlatformModule.forRoot({ service: 'job-posting' }), DatabaseModule.forRoot(jobPostingEntities), TypeOrmModule.forFeature(jobPostingEntities)],
   controllers: [EmployersController, ShiftsController],
-  providers: [EmployersService, EmployersRepository, ShiftsService, ShiftsRepository],
+  providers: [EmployersService, EmployersRepository, ShiftsService, ShiftsRepository, ShiftBoardService, ShiftBoardRepository],
 })
 export class JobPostingModule {}

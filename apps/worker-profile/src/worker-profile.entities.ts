@@ -1,4 +1,5 @@
 import { OutboxEvent } from '@lingong/outbox';
+import { WorkerConsent } from './workers/worker-consent.entity';
 import { Worker } from './workers/worker.entity';
 
-export const workerProfileEntities = [Worker, OutboxEvent];
+export const workerProfileEntities = [Worker, WorkerConsent, OutboxEvent];

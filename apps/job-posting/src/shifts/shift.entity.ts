@@ -83,4 +83,20 @@ export class Shift {
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ name: 'cancel_reason', type: 'varchar', length: 500, nullable: true })
+  cancelReason!: string | null;
+
+  /** Set by a trigger from lat/lng; `near` and `sort=distance` use its GiST index. */
+  @Index('shifts_location', { spatial: true })
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, select: false, insert: false, update: false })
+  location?: unknown;
+
+  /** Set by a trigger: distinct two-character substrings of title and description, for Chinese search (`q=搬运`). */
+  @Index('shifts_search_bigrams', { synchronize: false })
+  @Column({ name: 'search_bigrams', type: 'text', array: true, select: false, insert: false, update: false })
+  searchBigrams?: string[];
 }

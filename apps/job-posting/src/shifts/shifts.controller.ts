@@ -2,14 +2,18 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount, OptionalAccount, Public, Roles, type SignedInAccount } from '@lingong/identity';
 import { CreateShiftDto } from './dto/create-shift.dto';
-import { ListShiftsQuery } from './dto/list-shifts.query';
+import { ListShiftsQuery } from './board/list-shifts.query';
+import { ShiftBoardService } from './board/shift-board.service';
 import { shiftView } from './shift.view';
 import { ShiftsService } from './shifts.service';
 
 @ApiTags('shifts')
 @Controller('shifts')
 export class ShiftsController {
-  constructor(private readonly shifts: ShiftsService) {}
+  constructor(
+    private readonly shifts: ShiftsService,
+    private readonly board: ShiftBoardService,
+  ) {}
 
   @ApiBearerAuth()
   @Roles('employer', 'staff')
@@ -37,8 +41,7 @@ export class ShiftsController {
   @Public()
   @Get()
   async list(@Query() query: ListShiftsQuery) {
-    const page = await this.shifts.list(query);
-    return { items: page.items.map(shiftView), nextCursor: page.nextCursor };
+    return this.board.list(query);
   }
 
   @Public()

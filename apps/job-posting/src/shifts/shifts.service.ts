@@ -2,11 +2,10 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isStaff, type SignedInAccount } from '@lingong/identity';
 import { recordEvent } from '@lingong/outbox';
-import { Clock, decodeCursor, DomainException, encodeCursor, NotFoundDomainException } from '@lingong/platform';
+import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import type { Employer } from '../employers/employer.entity';
 import { EmployersRepository } from '../employers/employers.repository';
 import type { CreateShiftDto } from './dto/create-shift.dto';
-import type { ListShiftsQuery } from './dto/list-shifts.query';
 import type { Shift } from './shift.entity';
 import { ShiftsRepository } from './shifts.repository';
 
@@ -68,24 +67,6 @@ export class ShiftsService {
       if (shift.status !== 'pending_review') throw new DomainException('SHIFT_NOT_PENDING', `A ${shift.status} shift needs no approval`, 409);
       return this.open(manager, shift);
     });
-  }
-
-  async list(query: ListShiftsQuery) {
-    const limit = query.limit ?? 20;
-    const after = query.cursor ? decodeCursor(query.cursor, ['startsAt', 'id'] as const) : undefined;
-    const rows = await this.shifts.list({
-      status: query.status ?? 'open',
-      street: query.street,
-      category: query.category,
-      from: query.from ? new Date(query.from) : undefined,
-      to: query.to ? new Date(query.to) : undefined,
-      after: after && { startsAt: new Date(after.startsAt), id: after.id },
-      limit,
-    });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor({ startsAt: last.startsAt.toISOString(), id: last.id }) : null;
-    return { items: page, nextCursor };
   }
 
   /** Drafts and shifts awaiting review are visible only to their employer and staff. */

@@ -36,11 +36,11 @@ export class Worker {
   @Column({ type: 'varchar', length: 20 })
   street!: string;
 
-  @Column({ type: 'double precision' })
-  lat!: number;
+  @Column({ type: 'double precision', nullable: true })
+  lat!: number | null;
 
-  @Column({ type: 'double precision' })
-  lng!: number;
+  @Column({ type: 'double precision', nullable: true })
+  lng!: number | null;
 
   @Column({ name: 'max_distance_km', type: 'int', default: 10 })
   maxDistanceKm!: number;
@@ -72,6 +72,21 @@ export class Worker {
 
   @Column({ name: 'priority_group', type: 'varchar', length: 24, default: 'none' })
   priorityGroup!: PriorityGroup;
+
+  /** Real-name verification, optional: a keyed hash of the resident ID and its last four characters, never the number. */
+  @Column({ name: 'resident_id_hash', type: 'varchar', length: 64, nullable: true, unique: true })
+  residentIdHash!: string | null;
+
+  @Column({ name: 'resident_id_last4', type: 'varchar', length: 4, nullable: true })
+  residentIdLast4!: string | null;
+
+  /** Home, set by a trigger from lat/lng; candidate retrieval filters by travel distance on its GiST index. */
+  @Index('workers_location', { spatial: true })
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true, select: false, insert: false, update: false })
+  location?: unknown;
+
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
 
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status!: 'active' | 'inactive' | 'erased';

@@ -1,0 +1,111 @@
+import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { PayUnit } from '@lingong/domain';
+import { Shift } from '../shifts/shift.entity';
+
+export const bookingStatuses = ['confirmed', 'checked_in', 'completed', 'no_show', 'cancelled'] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+export const bookingSources = ['application', 'offer', 'referral', 'dispatch'] as const;
+export type BookingSource = (typeof bookingSources)[number];
+
+/**
+ * "This person works this shift": the single source of truth. PostgreSQL keeps the invariants:
+ * nobody on two overlapping active bookings (exclusion on a time range), and a shift's `filled`
+ * never past its headcount (a check on shifts, moved only by conditional updates).
+ */
+@Entity('bookings')
+@Exclusion('bookings_no_overlap', `USING gist ("worker_id" WITH =, "period" WITH &&) WHERE ("status" IN ('confirmed', 'checked_in', 'completed'))`)
+@Index('bookings_one_active_per_shift', ['shiftId', 'workerId'], { unique: true, where: `"status" IN ('confirmed', 'checked_in', 'completed')` })
+@Index('bookings_worker', ['workerId', 'startsAt'])
+@Index('bookings_shift', ['shiftId'])
+@Check('bookings_pay_positive', '"pay_amount_fen" > 0')
+export class Booking {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'shift_id', type: 'uuid' })
+  shiftId!: string;
+
+  @ManyToOne(() => Shift, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'shift_id' })
+  shift?: Shift;
+
+  @Column({ name: 'employer_id', type: 'uuid' })
+  employerId!: string;
+
+  @Column({ name: 'worker_id', type: 'uuid' })
+  workerId!: string;
+
+  @Column({ name: 'application_id', type: 'uuid', nullable: true })
+  applicationId!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  source!: BookingSource;
+
+  @Column({ type: 'varchar', length: 16, default: 'confirmed' })
+  status!: BookingStatus;
+
+  @Column({ name: 'starts_at', type: 'timestamptz' })
+  startsAt!: Date;
+
+  @Column({ name: 'ends_at', type: 'timestamptz' })
+  endsAt!: Date;
+
+  /** `[starts_at, ends_at)`, set by a trigger; adjacent shifts do not overlap. */
+  @Column({ type: 'tstzrange', select: false, insert: false, update: false })
+  period?: string;
+
+  /** Employment type of the shift at booking, for the part-time weekly limit. */
+  @Column({ name: 'employment_type', type: 'varchar', length: 16 })
+  employmentType!: string;
+
+  /** The pay promised, fixed when the booking is made: an employer cannot lower it afterwards. */
+  @Column({ name: 'pay_amount_fen', type: 'int' })
+  payAmountFen!: number;
+
+  @Column({ name: 'pay_unit', type: 'varchar', length: 8 })
+  payUnit!: PayUnit;
+
+  @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
+  checkedInAt!: Date | null;
+
+  @Column({ name: 'checked_out_at', type: 'timestamptz', nullable: true })
+  checkedOutAt!: Date | null;
+
+  @Column({ name: 'minutes_worked', type: 'int', nullable: true })
+  minutesWorked!: number | null;
+
+  /** What the employer owes for work done, computed at check-out from the fixed pay. */
+  @Column({ name: 'pay_owed_fen', type: 'int', nullable: true })
+  payOwedFen!: number | null;
+
+  /** What an employer who cancelled late owes (DESIGN.md: a minimum of hours' pay). */
+  @Column({ name: 'compensation_fen', type: 'int', nullable: true })
+  compensationFen!: number | null;
+
+  @Column({ name: 'settle_by', type: 'timestamptz', nullable: true })
+  settleBy!: Date | null;
+
+  @Column({ name: 'cancelled_by', type: 'varchar', length: 16, nullable: true })
+  cancelledBy!: 'worker' | 'employer' | 'staff' | null;
+
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ name: 'cancel_reason', type: 'varchar', length: 500, nullable: true })
+  cancelReason!: string | null;
+
+  @Column({ name: 'late_cancellation', type: 'boolean', default: false })
+  lateCancellation!: boolean;
+
+  @Column({ name: 'paid_at', type: 'timestamptz', nullable: true })
+  paidAt!: Date | null;
+
+  @Column({ name: 'payment_confirmed_at', type: 'timestamptz', nullable: true })
+  paymentConfirmedAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
