@@ -1,21 +1,58 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MarketRuleSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
+import { PartiesService } from './access/parties.service';
+import { ApplicationsController } from './applications/applications.controller';
+import { ApplicationsRepository } from './applications/applications.repository';
+import { ApplicationsService } from './applications/applications.service';
+import { BookingLifecycleService } from './bookings/booking-lifecycle.service';
+import { BookingQueriesService } from './bookings/booking-queries.service';
+import { BookingsController } from './bookings/bookings.controller';
+import { BookingsRepository } from './bookings/bookings.repository';
+import { BookingsService } from './bookings/bookings.service';
 import { EmployersController } from './employers/employers.controller';
 import { EmployersRepository } from './employers/employers.repository';
 import { EmployersService } from './employers/employers.service';
 import { jobPostingEntities } from './job-posting.entities';
+import { RatingsService } from './ratings/ratings.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
+import { SeekersRepository } from './seekers/seekers.repository';
 import { ShiftBoardRepository } from './shifts/board/shift-board.repository';
 import { ShiftBoardService } from './shifts/board/shift-board.service';
+import { ShiftCancellationService } from './shifts/shift-cancellation.service';
 import { ShiftsController } from './shifts/shifts.controller';
 import { ShiftsRepository } from './shifts/shifts.repository';
 import { ShiftsService } from './shifts/shifts.service';
 
 /** Employers, shifts, applications, bookings, attendance and ratings. */
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'job-posting' }), DatabaseModule.forRoot(jobPostingEntities), TypeOrmModule.forFeature(jobPostingEntities)],
-  controllers: [EmployersController, ShiftsController],
-  providers: [EmployersService, EmployersRepository, ShiftsService, ShiftsRepository, ShiftBoardService, ShiftBoardRepository],
+  imports: [
+    PlatformModule.forRoot({ service: 'job-posting', settings: [MarketRuleSettings] }),
+    DatabaseModule.forRoot(jobPostingEntities),
+    TypeOrmModule.forFeature(jobPostingEntities),
+  ],
+  controllers: [EmployersController, ShiftsController, ApplicationsController, BookingsController, ReportsController],
+  providers: [
+    PartiesService,
+    SeekersRepository,
+    EmployersService,
+    EmployersRepository,
+    ShiftsService,
+    ShiftsRepository,
+    ShiftBoardService,
+    ShiftBoardRepository,
+    ShiftCancellationService,
+    ApplicationsService,
+    ApplicationsRepository,
+    BookingsService,
+    BookingsRepository,
+    BookingLifecycleService,
+    BookingQueriesService,
+    RatingsService,
+    ReportsService,
+  ],
 })
 export class JobPostingModule {}

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { QueueModule, QueueName } from '@lingong/queue';
 import { SmsModule } from '@lingong/sms';
+import { BookingNoticesService } from './booking-notices/booking-notices.service';
 import { DomainEventsProcessor } from './events/domain-events.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { NotificationsRepository } from './notifications/notifications.repository';
@@ -28,6 +29,7 @@ import { workerEntities } from './worker.entities';
     OutboxRepository,
     OutboxRelayService,
     DomainEventsProcessor,
+    BookingNoticesService,
     ShiftAlertsRepository,
     ShiftAlertsService,
     NotificationsRepository,

@@ -151,3 +151,26 @@ export class OutboxSettings {
   @Min(50)
   OUTBOX_POLL_MS = 1000;
 }
+
+/** Market rules that change with policy, not code. */
+export class MarketRuleSettings {
+  /** Zhejiang minimum-wage tier of the market's district (Longwan: tier 1); see libs/domain/src/minimum-wage.ts. */
+  @Type(() => Number) @IsIn([1, 2, 3])
+  MINIMUM_WAGE_TIER: 1 | 2 | 3 = 1;
+
+  /** A seeker's cancellation this close to the start counts as late (against reliability, less than a no-show). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(168)
+  LATE_CANCELLATION_HOURS = 12;
+
+  /** An employer cancelling this close to the start owes each booked seeker compensation… */
+  @Type(() => Number) @IsInt() @Min(0) @Max(168)
+  EMPLOYER_LATE_CANCELLATION_HOURS = 24;
+
+  /** …of this many hours' pay (at the booking's pay, at least the minimum wage). */
+  @Type(() => Number) @IsInt() @Min(0) @Max(24)
+  EMPLOYER_CANCELLATION_COMPENSATION_HOURS = 4;
+
+  /** Check-in opens this many minutes before the start. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(240)
+  CHECK_IN_OPENS_MINUTES = 30;
+}

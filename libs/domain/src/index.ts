@@ -5,3 +5,5 @@ export * from './datetime';
 export * from './validation.decorators';
 export * from './catalog';
 export * from './market-time';
+export * from './minimum-wage';
+export * from './labour-law';

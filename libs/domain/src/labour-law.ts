@@ -130,7 +130,7 @@ function marketDayStartMs(ms: number): number {
 export function hoursByMarketDay(startsAt: Date, endsAt: Date): { date: string; hours: number }[] {
   const days: { date: string; hours: number }[] = [];
   const end = endsAt.getTime();
-  for (let from = startsAt.getTime(); from < end; ) {
+  for (let from = startsAt.getTime(); from < end;) {
     const to = Math.min(end, marketDayStartMs(from) + MS_PER_DAY);
     days.push({ date: toMarketIso(new Date(from)).slice(0, 10), hours: (to - from) / MS_PER_HOUR });
     from = to;
@@ -143,7 +143,8 @@ export function hoursByMarketDay(startsAt: Date, endsAt: Date): { date: string; 
  * calendar day (a shift across midnight counts each day's part), and pay settled at least every
  * 15 days. `daily` and `weekly` settlement are fine; `on_completion` is refused when the shift ends
  * more than 15 days after it starts; an explicit `settlementDays` over 15 is refused whatever the
- * settlement. Other employment types are always ok.
+ * settlement. Settlement is checked first (a span that long also breaks the daily limit, but the
+ * settlement is the actual problem). Other employment types are always ok.
  */
 export function checkPartTimeShift(input: {
   employmentType: EmploymentType;
@@ -153,6 +154,19 @@ export function checkPartTimeShift(input: {
   settlementDays?: number;
 }): Ok | PartTimeShiftViolation {
   if (input.employmentType !== 'part_time') return { ok: true };
+
+  const spanMs = input.endsAt.getTime() - input.startsAt.getTime();
+  const onCompletionTooLong = input.settlement === 'on_completion' && spanMs > PART_TIME_MAX_SETTLEMENT_DAYS * MS_PER_DAY;
+  const declaredTooLong = input.settlementDays !== undefined && input.settlementDays > PART_TIME_MAX_SETTLEMENT_DAYS;
+  if (onCompletionTooLong || declaredTooLong) {
+    return {
+      ok: false,
+      code: 'PART_TIME_SETTLEMENT_TOO_LONG',
+      message:
+        `非全日制用工劳动报酬结算支付周期不得超过${PART_TIME_MAX_SETTLEMENT_DAYS}日 / ` +
+        `Part-time pay must be settled at least every ${PART_TIME_MAX_SETTLEMENT_DAYS} days`,
+    };
+  }
 
   const longest = hoursByMarketDay(input.startsAt, input.endsAt).reduce<{ date: string; hours: number } | null>(
     (max, day) => (max === null || day.hours > max.hours ? day : max),
@@ -165,19 +179,6 @@ export function checkPartTimeShift(input: {
       message:
         `非全日制用工每日工作时间不得超过${PART_TIME_MAX_HOURS_PER_DAY}小时（${longest.date}为${formatHours(longest.hours)}小时） / ` +
         `Part-time work may not exceed ${PART_TIME_MAX_HOURS_PER_DAY} hours a day: ${longest.date} has ${formatHours(longest.hours)} hours`,
-    };
-  }
-
-  const spanMs = input.endsAt.getTime() - input.startsAt.getTime();
-  const onCompletionTooLong = input.settlement === 'on_completion' && spanMs > PART_TIME_MAX_SETTLEMENT_DAYS * MS_PER_DAY;
-  const declaredTooLong = input.settlementDays !== undefined && input.settlementDays > PART_TIME_MAX_SETTLEMENT_DAYS;
-  if (onCompletionTooLong || declaredTooLong) {
-    return {
-      ok: false,
-      code: 'PART_TIME_SETTLEMENT_TOO_LONG',
-      message:
-        `非全日制用工劳动报酬结算支付周期不得超过${PART_TIME_MAX_SETTLEMENT_DAYS}日 / ` +
-        `Part-time pay must be settled at least every ${PART_TIME_MAX_SETTLEMENT_DAYS} days`,
     };
   }
   return { ok: true };

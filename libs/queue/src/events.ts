@@ -6,11 +6,13 @@
 export interface DomainEventPayloads {
   'shift.published': { shiftId: string };
   'auth.otp_requested': { otpId: string; phone: string; code: string; expiresInMinutes: number };
+  'booking.confirmed': { bookingId: string };
+  'booking.cancelled': { bookingId: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
 
-export const domainEventTypes = ['shift.published', 'auth.otp_requested'] as const satisfies readonly DomainEventType[];
+export const domainEventTypes = ['shift.published', 'auth.otp_requested', 'booking.confirmed', 'booking.cancelled'] as const satisfies readonly DomainEventType[];
 
 export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   eventId: string;

@@ -30,6 +30,18 @@ export interface ShiftSummary {
   remaining: number;
 }
 
+export interface BookingSummary {
+  title: string;
+  street: string;
+  address: string;
+  startsAt: Date;
+  endsAt: Date;
+  payAmountFen: number;
+  payUnit: string;
+}
+
+const when = (booking: { startsAt: Date; endsAt: Date }) => `${timeFormat.format(booking.startsAt)}-${clockFormat.format(booking.endsAt)}`;
+
 export const smsTemplates = {
   otp: (code: string, minutes: number) => `您的登录验证码是${code}，${minutes}分钟内有效。请勿告诉他人。`,
 
@@ -38,6 +50,16 @@ export const smsTemplates = {
     `${timeFormat.format(shift.startsAt)}-${clockFormat.format(shift.endsAt)}，${shift.street}，` +
     `${yuan(shift.payAmountFen)}元/${payUnits[shift.payUnit] ?? shift.payUnit}，还需${shift.remaining}人。` +
     `报名请到零工市场或登录网页。回复T退订`,
+
+  bookingConfirmed: (booking: BookingSummary) =>
+    `您已被录用：${booking.title}，${when(booking)}，${booking.street}${booking.address}，` +
+    `${yuan(booking.payAmountFen)}元/${payUnits[booking.payUnit] ?? booking.payUnit}。请准时到岗；如来不了请尽早取消。`,
+
+  bookingCancelledByEmployer: (booking: BookingSummary, compensationFen: number | null) =>
+    `很抱歉，${booking.title}（${when(booking)}）已被用工方取消。` +
+    (compensationFen ? `因临时取消，用工方应付您补偿${yuan(compensationFen)}元，如未收到请找市场工作人员。` : '我们会继续为您推荐工作。'),
+
+  bookingCancelledByWorker: (booking: BookingSummary) => `您已取消${booking.title}（${when(booking)}）。`,
 } as const;
 
 export function signed(signature: string, text: string): string {

@@ -37,6 +37,21 @@ export class EmployersService {
     return this.employers.save(employer);
   }
 
+  /** Staff stop an employer (reports of fake shifts or unpaid wages): it can no longer post or publish. */
+  async suspend(id: string, reason: string): Promise<Employer> {
+    const employer = await this.get(id);
+    employer.suspendedAt ??= this.clock.now();
+    employer.suspensionReason = reason;
+    return this.employers.save(employer);
+  }
+
+  async reinstate(id: string): Promise<Employer> {
+    const employer = await this.get(id);
+    employer.suspendedAt = null;
+    employer.suspensionReason = null;
+    return this.employers.save(employer);
+  }
+
   async get(id: string): Promise<Employer> {
     const employer = await this.employers.findById(id);
     if (!employer) throw new NotFoundDomainException('Employer');

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentAccount, OptionalAccount, Public, Roles, type SignedInAccount } from '@lingong/identity';
+import { ReasonDto } from '../bookings/dto/booking.dto';
 import { CreateShiftDto } from './dto/create-shift.dto';
+import { ShiftCancellationService } from './shift-cancellation.service';
 import { ListShiftsQuery } from './board/list-shifts.query';
 import { ShiftBoardService } from './board/shift-board.service';
 import { shiftView } from './shift.view';
@@ -13,6 +15,7 @@ export class ShiftsController {
   constructor(
     private readonly shifts: ShiftsService,
     private readonly board: ShiftBoardService,
+    private readonly cancellation: ShiftCancellationService,
   ) {}
 
   @ApiBearerAuth()
@@ -28,6 +31,14 @@ export class ShiftsController {
   @HttpCode(200)
   async publish(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string) {
     return shiftView(await this.shifts.publish(account, id));
+  }
+
+  @ApiBearerAuth()
+  @Roles('employer', 'staff')
+  @Post(':id/cancel')
+  @HttpCode(200)
+  async cancel(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto) {
+    return shiftView(await this.cancellation.cancel(account, id, body.reason));
   }
 
   @ApiBearerAuth()

@@ -1,5 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { MarketRuleSettings } from '@lingong/config';
+import { checkMinimumWage, checkPartTimeShift } from '@lingong/domain';
 import { isStaff, type SignedInAccount } from '@lingong/identity';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
@@ -15,12 +17,15 @@ export class ShiftsService {
     private readonly shifts: ShiftsRepository,
     private readonly employers: EmployersRepository,
     private readonly clock: Clock,
+    private readonly rules: MarketRuleSettings,
   ) {}
 
   async create(account: SignedInAccount, input: CreateShiftDto): Promise<Shift> {
     const employer = await this.postingEmployer(account, input.employerId);
     const startsAt = new Date(input.startsAt);
+    const endsAt = new Date(input.endsAt);
     if (startsAt <= this.clock.now()) throw new BadRequestException(['startsAt must be in the future']);
+    this.checkLabourLaw(input, startsAt, endsAt);
     return this.shifts.transaction(async (manager) => {
       const shift = await this.shifts.create(manager, {
         employerId: employer.id,
@@ -33,7 +38,7 @@ export class ShiftsService {
         lat: input.lat,
         lng: input.lng,
         startsAt,
-        endsAt: new Date(input.endsAt),
+        endsAt,
         headcount: input.headcount,
         payAmountFen: input.pay.amountFen,
         payUnit: input.pay.unit,
@@ -51,6 +56,7 @@ export class ShiftsService {
       const shift = await this.shifts.findForUpdate(manager, id);
       const employer = shift && (await this.employers.findById(shift.employerId));
       if (!shift || !employer || !this.mayManage(account, employer)) throw new NotFoundDomainException('Shift');
+      this.usable(employer);
       if (shift.status === 'open' || shift.status === 'pending_review') return shift;
       if (shift.status !== 'draft') throw new DomainException('SHIFT_NOT_DRAFT', `A ${shift.status} shift cannot be published`, 409);
       if (shift.startsAt <= this.clock.now()) throw new DomainException('SHIFT_STARTED', 'This shift has already started', 409);
@@ -95,6 +101,14 @@ export class ShiftsService {
     const saved = await this.shifts.save(manager, shift);
     await recordEvent(manager, 'shift.published', { shiftId: shift.id });
     return saved;
+  }
+
+  /** No pay below the minimum wage, whatever the type; part-time within 4 hours a day and 15 days' settlement. */
+  private checkLabourLaw(input: CreateShiftDto, startsAt: Date, endsAt: Date): void {
+    const wage = checkMinimumWage({ amountFen: input.pay.amountFen, unit: input.pay.unit, startsAt, endsAt }, this.rules.MINIMUM_WAGE_TIER);
+    if (!wage.ok) throw new DomainException(wage.code, wage.message, 422, { minimumFen: wage.minimumFen, effectiveFen: wage.effectiveFen });
+    const partTime = checkPartTimeShift({ employmentType: input.employmentType, startsAt, endsAt, settlement: input.pay.settlement });
+    if (!partTime.ok) throw new DomainException(partTime.code, partTime.message, 422);
   }
 
   private async postingEmployer(account: SignedInAccount, employerId: string | undefined): Promise<Employer> {

@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { QueueName, QueueProcessor, type DomainEvent, type DomainEventType } from '@lingong/queue';
 import { smsTemplates } from '@lingong/sms';
+import { BookingNoticesService } from '../booking-notices/booking-notices.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ShiftAlertsService } from '../shift-alerts/shift-alerts.service';
 
@@ -13,6 +14,7 @@ export class DomainEventsProcessor extends QueueProcessor {
   constructor(
     private readonly shiftAlerts: ShiftAlertsService,
     private readonly notifications: NotificationsService,
+    private readonly bookingNotices: BookingNoticesService,
   ) {
     super();
   }
@@ -32,6 +34,10 @@ export class DomainEventsProcessor extends QueueProcessor {
         ]);
         return;
       }
+      case 'booking.confirmed':
+        return this.bookingNotices.confirmed(event.eventId, (event as DomainEvent<'booking.confirmed'>).payload.bookingId);
+      case 'booking.cancelled':
+        return this.bookingNotices.cancelled(event.eventId, (event as DomainEvent<'booking.cancelled'>).payload.bookingId);
     }
   }
 }

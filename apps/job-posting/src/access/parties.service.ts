@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { isStaff, type SignedInAccount } from '@lingong/identity';
+import { DomainException } from '@lingong/platform';
+import type { Employer } from '../employers/employer.entity';
+import { EmployersRepository } from '../employers/employers.repository';
+import { SeekersRepository } from '../seekers/seekers.repository';
+
+/** Who the caller is in job-posting's terms: staff, an employer (by its profile) or a seeker (by theirs). */
+@Injectable()
+export class PartiesService {
+  constructor(
+    private readonly employers: EmployersRepository,
+    private readonly seekers: SeekersRepository,
+  ) {}
+
+  async employerIdOf(account: SignedInAccount): Promise<string | null> {
+    if (account.role !== 'employer') return null;
+    return (await this.employers.findByAccount(account.id))?.id ?? null;
+  }
+
+  /** The caller's seeker profile id; a seeker without a profile is told to create one. */
+  async requireWorkerId(account: SignedInAccount): Promise<string> {
+    const id = account.role === 'worker' ? await this.seekers.idForAccount(account.id) : null;
+    if (!id) throw new DomainException('WORKER_PROFILE_REQUIRED', '请先填写求职资料 / Create your seeker profile first (POST /api/workers)', 409);
+    return id;
+  }
+
+  async workerIdOf(account: SignedInAccount): Promise<string | null> {
+    return account.role === 'worker' ? this.seekers.idForAccount(account.id) : null;
+  }
+
+  /** Staff act for any employer; an employer only for itself. */
+  async mayActFor(account: SignedInAccount, employerId: string): Promise<boolean> {
+    return isStaff(account) || (await this.employerIdOf(account)) === employerId;
+  }
+
+  usable(employer: Employer): Employer {
+    if (employer.suspendedAt) throw new DomainException('EMPLOYER_SUSPENDED', '该用工方已被暂停 / This employer is suspended', 403);
+    return employer;
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { isStaff, type SignedInAccount } from '@lingong/identity';
+import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
+import { PartiesService } from '../access/parties.service';
+import { BookingsService } from '../bookings/bookings.service';
+import { SeekersRepository } from '../seekers/seekers.repository';
+import type { Shift } from '../shifts/shift.entity';
+import { ShiftsRepository } from '../shifts/shifts.repository';
+import type { Application } from './application.entity';
+import { ApplicationsRepository } from './applications.repository';
+
+const stillPending = () => new DomainException('APPLICATION_NOT_PENDING', 'This application has already been decided or withdrawn', 409);
+
+/** 洽谈对接: a seeker applies; the employer (or staff) accepts into a booking or rejects. */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly shifts: ShiftsRepository,
+    private readonly bookings: BookingsService,
+    private readonly parties: PartiesService,
+    private readonly seekers: SeekersRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async apply(account: SignedInAccount, shiftId: string, note: string | undefined): Promise<Application> {
+    const workerId = await this.parties.requireWorkerId(account);
+    const shift = await this.shifts.findById(shiftId);
+    if (!shift || shift.status === 'draft' || shift.status === 'pending_review') throw new NotFoundDomainException('Shift');
+    if (shift.status !== 'open' || shift.startsAt <= this.clock.now()) {
+      const full = shift.status === 'filled';
+      throw new DomainException(full ? 'SHIFT_FULL' : 'SHIFT_NOT_OPEN', full ? '该零工已招满 / This shift is full' : '该零工不再接受报名 / This shift is not taking applications', 409);
+    }
+    const created = await this.applications.create({ shiftId, workerId, note: note ?? null });
+    if (!created) throw new DomainException('ALREADY_APPLIED', '您已报名该零工 / You have already applied for this shift', 409);
+    return created;
+  }
+
+  /** The employer sees applicants with masked phones; reliability and rating help it choose. */
+  async listForShift(account: SignedInAccount, shiftId: string) {
+    await this.managedShift(account, shiftId);
+    const applications = await this.applications.forShift(shiftId);
+    const seekers = await this.seekers.summaries(applications.map((application) => application.workerId));
+    return applications.map((application) => {
+      const seeker = seekers.get(application.workerId);
+      return {
+        ...this.view(application),
+        worker: seeker && { id: seeker.id, name: seeker.name, phoneMasked: seeker.phoneMasked, reliability: seeker.reliability, rating: seeker.rating },
+      };
+    });
+  }
+
+  async accept(account: SignedInAccount, id: string) {
+    const application = await this.managedApplication(account, id);
+    if (application.status !== 'pending') throw stillPending();
+    return this.bookings.book({ shiftId: application.shiftId, workerId: application.workerId, source: 'application', applicationId: id }, async (manager) => {
+      if (!(await this.applications.decide(id, 'accepted', this.clock.now(), manager))) throw stillPending();
+    });
+  }
+
+  async reject(account: SignedInAccount, id: string): Promise<Application> {
+    const application = await this.managedApplication(account, id);
+    if (!(await this.applications.decide(id, 'rejected', this.clock.now()))) throw stillPending();
+    return (await this.applications.findById(application.id))!;
+  }
+
+  async withdraw(account: SignedInAccount, id: string): Promise<Application> {
+    const workerId = await this.parties.requireWorkerId(account);
+    const application = await this.applications.findById(id);
+    if (!application || application.workerId !== workerId) throw new NotFoundDomainException('Application');
+    if (!(await this.applications.decide(id, 'withdrawn', this.clock.now()))) throw stillPending();
+    return (await this.applications.findById(id))!;
+  }
+
+  async mine(account: SignedInAccount): Promise<Application[]> {
+    return this.applications.forWorker(await this.parties.requireWorkerId(account));
+  }
+
+  view(application: Application) {
+    return { id: application.id, shiftId: application.shiftId, workerId: application.workerId, status: application.status, note: application.note };
+  }
+
+  private async managedShift(account: SignedInAccount, shiftId: string): Promise<Shift> {
+    const shift = await this.shifts.findById(shiftId);
+    if (!shift || !(await this.parties.mayActFor(account, shift.employerId))) throw new NotFoundDomainException('Shift');
+    return shift;
+  }
+
+  private async managedApplication(account: SignedInAccount, id: string): Promise<Application> {
+    const application = await this.applications.findById(id);
+    if (!application) throw new NotFoundDomainException('Application');
+    if (!isStaff(account)) await this.managedShift(account, application.shiftId).catch(() => Promise.reject(new NotFoundDomainException('Application')));
+    return application;
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, LessThan, IsNull, type FindOptionsWhere } from 'typeorm';
+import type { Shift } from '../shifts/shift.entity';
+import { Booking } from './booking.entity';
+
+export const activeBookingStatuses = ['confirmed', 'checked_in', 'completed'] as const;
+
+@Injectable()
+export class BookingsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Takes one place on an open shift that has not started: a conditional update, so concurrent
+   * bookings queue on the row and none can take the shift past its headcount. Null when refused.
+   */
+  async takePlace(manager: EntityManager, shiftId: string, now: Date): Promise<Shift | null> {
+    const [rows] = (await manager.query(
+      `UPDATE shifts SET filled = filled + 1, updated_at = now(),
+              status = CASE WHEN filled + 1 = headcount THEN 'filled' ELSE status END
+        WHERE id = $1 AND status = 'open' AND filled < headcount AND starts_at > $2
+        RETURNING id, employer_id AS "employerId", starts_at AS "startsAt", ends_at AS "endsAt", employment_type AS "employmentType",
+                  pay_amount_fen AS "payAmountFen", pay_unit AS "payUnit", settlement, headcount, filled, status`,
+      [shiftId, now],
+    )) as [Shift[], number];
+    return rows[0] ?? null;
+  }
+
+  /** Gives a place back; a full shift that has not started opens again (filled ⇄ open). */
+  async releasePlace(manager: EntityManager, shiftId: string, now: Date): Promise<void> {
+    await manager.query(
+      `UPDATE shifts SET filled = filled - 1, updated_at = now(),
+              status = CASE WHEN status = 'filled' AND starts_at > $2 THEN 'open' ELSE status END
+        WHERE id = $1 AND filled > 0`,
+      [shiftId, now],
+    );
+  }
+
+  /** Serialises bookings of one seeker with one employer, so the weekly part-time sum cannot be raced. */
+  async lockSeekerWithEmployer(manager: EntityManager, workerId: string, employerId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`booking:${workerId}:${employerId}`]);
+  }
+
+  partTimeBookingsAround(manager: EntityManager, workerId: string, employerId: string, from: Date, to: Date): Promise<Booking[]> {
+    return manager
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .where('booking.workerId = :workerId AND booking.employerId = :employerId', { workerId, employerId })
+      .andWhere(`booking.employmentType = 'part_time' AND booking.status IN (:...statuses)`, { statuses: activeBookingStatuses })
+      .andWhere('booking.endsAt > :from AND booking.startsAt < :to', { from, to })
+      .getMany();
+  }
+
+  insert(manager: EntityManager, values: Partial<Booking>): Promise<Booking> {
+    const bookings = manager.getRepository(Booking);
+    return bookings.save(bookings.create(values));
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Booking | null> {
+    return manager.getRepository(Booking).findOneBy({ id });
+  }
+
+  findForUpdate(manager: EntityManager, id: string): Promise<Booking | null> {
+    return manager.getRepository(Booking).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  save(manager: EntityManager, booking: Booking): Promise<Booking> {
+    return manager.getRepository(Booking).save(booking);
+  }
+
+  activeOnShift(manager: EntityManager, shiftId: string): Promise<Booking[]> {
+    return manager.getRepository(Booking).find({ where: { shiftId, status: 'confirmed' }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  list(where: FindOptionsWhere<Booking>, limit: number): Promise<Booking[]> {
+    return this.dataSource.getRepository(Booking).find({ where, order: { startsAt: 'DESC', id: 'ASC' }, take: limit });
+  }
+
+  /** Completed work whose pay is past its settlement date and not marked paid: for staff to follow up. */
+  unpaid(now: Date, limit: number): Promise<Booking[]> {
+    return this.dataSource.getRepository(Booking).find({
+      where: { status: 'completed', paidAt: IsNull(), settleBy: LessThan(now) },
+      order: { settleBy: 'ASC' },
+      take: limit,
+    });
+  }
+
+  byIds(ids: string[]): Promise<Booking[]> {
+    return this.dataSource.getRepository(Booking).findBy({ id: In(ids) });
+  }
+}

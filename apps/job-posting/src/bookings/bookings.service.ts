@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { isPgError, pgConstraint, PgErrorCode } from '@lingong/database';
+import { checkWeeklyPartTimeHours, weekStart } from '@lingong/domain';
+import { recordEvent } from '@lingong/outbox';
+import { Clock, DomainException } from '@lingong/platform';
+import type { Shift } from '../shifts/shift.entity';
+import { ShiftsRepository } from '../shifts/shifts.repository';
+import type { Booking, BookingSource } from './booking.entity';
+import { BookingsRepository } from './bookings.repository';
+
+export interface BookingRequest {
+  shiftId: string;
+  workerId: string;
+  source: BookingSource;
+  applicationId?: string;
+}
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+/** Making a booking: the one path every source (application, offer, referral, dispatch) goes through. */
+@Injectable()
+export class BookingsService {
+  constructor(
+    private readonly bookings: BookingsRepository,
+    private readonly shifts: ShiftsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Books a seeker onto a shift. PostgreSQL decides the races: the conditional update on the
+   * shift refuses a place past the headcount (SHIFT_FULL), the exclusion constraint refuses an
+   * overlapping booking (DOUBLE_BOOKING). `alsoInTransaction` runs with the booking, e.g. marking
+   * the application accepted.
+   */
+  async book(request: BookingRequest, alsoInTransaction?: (manager: EntityManager, booking: Booking) => Promise<void>): Promise<Booking> {
+    const now = this.clock.now();
+    try {
+      return await this.bookings.transaction(async (manager) => {
+        const shift = await this.bookings.takePlace(manager, request.shiftId, now);
+        if (!shift) throw await this.whyNoPlace(manager, request.shiftId, now);
+        if (shift.employmentType === 'part_time') await this.checkWeeklyHours(manager, request.workerId, shift);
+        const booking = await this.bookings.insert(manager, {
+          shiftId: shift.id,
+          employerId: shift.employerId,
+          workerId: request.workerId,
+          applicationId: request.applicationId ?? null,
+          source: request.source,
+          status: 'confirmed',
+          startsAt: shift.startsAt,
+          endsAt: shift.endsAt,
+          employmentType: shift.employmentType,
+          payAmountFen: shift.payAmountFen,
+          payUnit: shift.payUnit,
+        });
+        await alsoInTransaction?.(manager, booking);
+        await recordEvent(manager, 'booking.confirmed', { bookingId: booking.id });
+        return booking;
+      });
+    } catch (error) {
+      throw this.explainConstraint(error);
+    }
+  }
+
+  private async whyNoPlace(manager: EntityManager, shiftId: string, now: Date): Promise<DomainException> {
+    const shift = await this.shifts.findById(shiftId, manager);
+    if (!shift) return new DomainException('NOT_FOUND', 'Shift not found', 404);
+    if (shift.status === 'filled' || (shift.status === 'open' && shift.filled >= shift.headcount)) {
+      return new DomainException('SHIFT_FULL', '该零工已招满 / This shift is already full', 409);
+    }
+    if (shift.startsAt <= now) return new DomainException('SHIFT_NOT_OPEN', '该零工已开始 / This shift has already started', 409);
+    return new DomainException('SHIFT_NOT_OPEN', `该零工未开放报名 / This shift is ${shift.status}, not open`, 409);
+  }
+
+  /** Labour Contract Law art. 68: part-time work for one employer stays within 24 hours a week. */
+  private async checkWeeklyHours(manager: EntityManager, workerId: string, shift: Shift): Promise<void> {
+    await this.bookings.lockSeekerWithEmployer(manager, workerId, shift.employerId);
+    const from = weekStart(shift.startsAt);
+    const to = new Date(weekStart(shift.endsAt).getTime() + WEEK_MS);
+    const existing = await this.bookings.partTimeBookingsAround(manager, workerId, shift.employerId, from, to);
+    const verdict = checkWeeklyPartTimeHours(existing, shift);
+    if (!verdict.ok) throw new DomainException(verdict.code, verdict.message, 422, { hours: verdict.hours });
+  }
+
+  private explainConstraint(error: unknown): unknown {
+    if (isPgError(error, PgErrorCode.exclusionViolation)) {
+      return new DomainException('DOUBLE_BOOKING', '此人在该时段已有其他零工 / This person is already booked on an overlapping shift', 409);
+    }
+    if (isPgError(error, PgErrorCode.uniqueViolation) && pgConstraint(error) === 'bookings_one_active_per_shift') {
+      return new DomainException('ALREADY_BOOKED', '此人已在该零工名单中 / This person is already booked on this shift', 409);
+    }
+    return error;
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { maskPhone } from '@lingong/domain';
+
+export interface SeekerSummary {
+  id: string;
+  name: string;
+  phone: string | null;
+  phoneMasked: string | null;
+  reliability: number;
+  rating: number | null;
+}
+
+/**
+ * Seekers as job-posting needs them: read from worker-profile's `workers` table (read only),
+ * with reliability and rating derived from this service's bookings and ratings.
+ */
+@Injectable()
+export class SeekersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The active profile of a signed-in seeker, or null. */
+  async idForAccount(accountId: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(`SELECT id FROM workers WHERE account_id = $1 AND status = 'active'`, [accountId])) as {
+      id: string;
+    }[];
+    return rows[0]?.id ?? null;
+  }
+
+  async phonesOf(ids: string[]): Promise<Map<string, string>> {
+    const rows = (await this.dataSource.query(`SELECT id, phone FROM workers WHERE id = ANY($1) AND phone IS NOT NULL`, [ids])) as {
+      id: string;
+      phone: string;
+    }[];
+    return new Map(rows.map((row) => [row.id, row.phone]));
+  }
+
+  /** Reliability: completions raise it, late cancellations lower it, no-shows most (prior: one completion). */
+  async summaries(ids: string[]): Promise<Map<string, SeekerSummary>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT w.id, w.name, w.phone,
+              (count(*) FILTER (WHERE b.status = 'completed') + 1.0) /
+              (count(*) FILTER (WHERE b.status = 'completed') + 1.0 + count(*) FILTER (WHERE b.status = 'no_show')
+               + 0.5 * count(*) FILTER (WHERE b.late_cancellation AND b.cancelled_by = 'worker')) AS reliability,
+              (SELECT round(avg(r.stars), 1) FROM ratings r WHERE r.worker_id = w.id AND r.rater = 'employer') AS rating
+         FROM workers w LEFT JOIN bookings b ON b.worker_id = w.id
+        WHERE w.id = ANY($1) GROUP BY w.id`,
+      [ids],
+    )) as { id: string; name: string; phone: string | null; reliability: string; rating: string | null }[];
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          name: row.name,
+          phone: row.phone,
+          phoneMasked: row.phone ? maskPhone(row.phone) : null,
+          reliability: Math.round(Number(row.reliability) * 100) / 100,
+          rating: row.rating === null ? null : Number(row.rating),
+        },
+      ]),
+    );
+  }
+}
