@@ -9,6 +9,8 @@ export interface Market {
   /** Each app's own address, for health and docs checks. */
   apps: Record<AppName, string>;
   db: Client;
+  /** This market's BullMQ prefix, for tests that enqueue jobs themselves. */
+  queuePrefix: string;
   close(): Promise<void>;
 }
 
@@ -67,11 +69,12 @@ function address(app: NestFastifyApplication): string {
  */
 export async function startMarket(options: MarketOptions = {}): Promise<Market> {
   const databaseName = await createTestDatabase();
+  const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
   Object.assign(process.env, {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     DATABASE_NAME: databaseName,
-    QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+    QUEUE_PREFIX: queuePrefix,
     OUTBOX_POLL_MS: '250',
   });
   const jobPosting = await start('job-posting');
@@ -96,6 +99,7 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
       worker: address(worker),
     },
     db,
+    queuePrefix,
     async close() {
       await db.end();
       for (const app of [web, worker, matching, workerProfile, jobPosting]) await app.close();

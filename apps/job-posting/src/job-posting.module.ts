@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MarketRuleSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
+import { QueueModule, QueueName } from '@lingong/queue';
 import { PartiesService } from './access/parties.service';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationsRepository } from './applications/applications.repository';
@@ -23,6 +24,7 @@ import { SeekersRepository } from './seekers/seekers.repository';
 import { ShiftBoardRepository } from './shifts/board/shift-board.repository';
 import { ShiftBoardService } from './shifts/board/shift-board.service';
 import { ShiftCancellationService } from './shifts/shift-cancellation.service';
+import { ShiftClockProcessor } from './shifts/clock/shift-clock.processor';
 import { ShiftsController } from './shifts/shifts.controller';
 import { ShiftsRepository } from './shifts/shifts.repository';
 import { ShiftsService } from './shifts/shifts.service';
@@ -33,6 +35,7 @@ import { ShiftsService } from './shifts/shifts.service';
     PlatformModule.forRoot({ service: 'job-posting', settings: [MarketRuleSettings] }),
     DatabaseModule.forRoot(jobPostingEntities),
     TypeOrmModule.forFeature(jobPostingEntities),
+    QueueModule.forRoot([QueueName.shiftClock]),
   ],
   controllers: [EmployersController, ShiftsController, ApplicationsController, BookingsController, ReportsController],
   providers: [
@@ -45,6 +48,7 @@ import { ShiftsService } from './shifts/shifts.service';
     ShiftBoardService,
     ShiftBoardRepository,
     ShiftCancellationService,
+    ShiftClockProcessor,
     ApplicationsService,
     ApplicationsRepository,
     BookingsService,

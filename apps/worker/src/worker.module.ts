@@ -12,6 +12,7 @@ import { NotificationsRepository } from './notifications/notifications.repositor
 import { NotificationsService } from './notifications/notifications.service';
 import { OutboxRepository } from './outbox-relay/outbox.repository';
 import { OutboxRelayService } from './outbox-relay/outbox-relay.service';
+import { SchedulesService } from './schedules/schedules.service';
 import { ShiftAlertsRepository } from './shift-alerts/shift-alerts.repository';
 import { ShiftAlertsService } from './shift-alerts/shift-alerts.service';
 import { workerEntities } from './worker.entities';
@@ -22,7 +23,7 @@ import { workerEntities } from './worker.entities';
     PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings] }),
     DatabaseModule.forRoot(workerEntities),
     TypeOrmModule.forFeature(workerEntities),
-    QueueModule.forRoot([QueueName.domainEvents, QueueName.notifications]),
+    QueueModule.forRoot([QueueName.domainEvents, QueueName.notifications, QueueName.shiftClock]),
     SmsModule,
   ],
   providers: [
@@ -35,6 +36,7 @@ import { workerEntities } from './worker.entities';
     NotificationsRepository,
     NotificationsService,
     NotificationsProcessor,
+    SchedulesService,
   ],
 })
 export class WorkerModule {}

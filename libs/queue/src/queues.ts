@@ -5,12 +5,15 @@ import type { DomainEvent, DomainEventType } from './events';
 export const QueueName = {
   domainEvents: 'domain-events',
   notifications: 'notifications',
+  shiftClock: 'shift-clock',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface QueueJobs {
   'domain-events': { [T in DomainEventType]: DomainEvent<T> };
   notifications: { 'sms.send': { notificationId: string } };
+  /** Scheduled by the worker every minute; handled by job-posting, which owns shifts. */
+  'shift-clock': { 'shift-clock.tick': Record<string, never> };
 }
 
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
@@ -23,6 +26,11 @@ export const defaultJobOptions: Record<QueueName, JobsOptions> = {
     backoff: { type: 'exponential', delay: 1_000 },
     removeOnComplete: { age: 24 * 3600, count: 10_000 },
     removeOnFail: { age: 7 * 24 * 3600 },
+  },
+  'shift-clock': {
+    attempts: 1,
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 100 },
   },
   notifications: {
     attempts: 6,

@@ -28,4 +28,19 @@ export class ShiftsRepository {
     const shifts = manager.getRepository(Shift);
     return shifts.save(shifts.create(values));
   }
+
+  /** Moves shifts along with time; idempotent, so a missed or repeated tick does no harm. */
+  async followClock(now: Date): Promise<{ started: number; completed: number }> {
+    return this.transaction(async (manager) => {
+      const [, completed] = (await manager.query(
+        `UPDATE shifts SET status = 'completed', updated_at = now() WHERE status IN ('open', 'filled', 'in_progress') AND ends_at <= $1`,
+        [now],
+      )) as [unknown, number];
+      const [, started] = (await manager.query(
+        `UPDATE shifts SET status = 'in_progress', updated_at = now() WHERE status IN ('open', 'filled') AND starts_at <= $1 AND ends_at > $1`,
+        [now],
+      )) as [unknown, number];
+      return { started, completed };
+    });
+  }
 }

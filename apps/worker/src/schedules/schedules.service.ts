@@ -1,0 +1,34 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { QueueName } from '@lingong/queue';
+
+const SHIFT_CLOCK_EVERY_MS = 60_000;
+
+/** Recurring work, scheduled once in Redis (upsert, so restarts and replicas do not multiply it). */
+@Injectable()
+export class SchedulesService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SchedulesService.name);
+
+  constructor(@InjectQueue(QueueName.shiftClock) private readonly shiftClock: Queue) {}
+
+  private retry?: NodeJS.Timeout;
+
+  onApplicationBootstrap(): void {
+    void this.schedule();
+  }
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.retry);
+  }
+
+  /** Redis may be away at start: keep trying until the schedule is in place. */
+  private async schedule(): Promise<void> {
+    try {
+      await this.shiftClock.upsertJobScheduler('shift-clock', { every: SHIFT_CLOCK_EVERY_MS }, { name: 'shift-clock.tick', data: {} });
+    } catch (error) {
+      this.logger.warn(`could not schedule the shift clock yet, retrying: ${(error as Error).message}`);
+      this.retry = setTimeout(() => void this.schedule(), 10_000);
+    }
+  }
+}
