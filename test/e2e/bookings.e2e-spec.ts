@@ -54,6 +54,10 @@ describe('applications and bookings', () => {
     expect(sms.text).toContain('220元/天');
     await api().post(`/api/applications/${applied.body.id}/accept`).set(bearer(employer.token)).expect(409);
 
+    const booked = await api().get(`/api/shifts/${shift.id}/applications`).set(bearer(employer.token)).expect(200);
+    expect(booked.body.items[0].worker.phone).toBe('13700000031');
+    expect(booked.body.items[1].worker).not.toHaveProperty('phone');
+
     const rejected = await api().post(`/api/applications/${other.body.id}/reject`).set(bearer(employer.token)).expect(200);
     expect(rejected.body.status).toBe('rejected');
     const after = await api().get(`/api/shifts/${shift.id}`).expect(200);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startMarket, type Market } from '../support/market';
-import { bearer, shiftInput, signIn } from '../support/people';
+import { bearer, shiftInput, signIn, signInAdmin } from '../support/people';
 
 /** Bad input to POST /api/shifts: 400 listing each problem, never a 500, and nothing written. */
 describe('shift input validation', () => {
@@ -90,5 +90,12 @@ describe('shift input validation', () => {
     await request(market.url).get(`/api/shifts/${posted.body.id}`).expect(404);
     const own = await request(market.url).get(`/api/shifts/${posted.body.id}`).set(bearer(employer)).expect(200);
     expect(own.body.status).toBe('pending_review');
+
+    await request(market.url).post(`/api/shifts/${posted.body.id}/approve`).set(bearer(employer)).expect(403);
+    const approved = await request(market.url).post(`/api/shifts/${posted.body.id}/approve`).set(bearer(await signInAdmin(market))).expect(200);
+    expect(approved.body).toMatchObject({ status: 'open' });
+    expect(approved.body.publishedAt).toMatch(/\+08:00$/);
+    const afterApproval = await request(market.url).get('/api/shifts').expect(200);
+    expect(afterApproval.body.items.map((s: { id: string }) => s.id)).toEqual([posted.body.id]);
   });
 });

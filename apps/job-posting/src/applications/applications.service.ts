@@ -36,7 +36,7 @@ export class ApplicationsService {
     return created;
   }
 
-  /** The employer sees applicants with masked phones; reliability and rating help it choose. */
+  /** The employer sees applicants with masked phones until it books them (PIPL); reliability and rating help it choose. */
   async listForShift(account: SignedInAccount, shiftId: string) {
     await this.managedShift(account, shiftId);
     const applications = await this.applications.forShift(shiftId);
@@ -45,7 +45,14 @@ export class ApplicationsService {
       const seeker = seekers.get(application.workerId);
       return {
         ...this.view(application),
-        worker: seeker && { id: seeker.id, name: seeker.name, phoneMasked: seeker.phoneMasked, reliability: seeker.reliability, rating: seeker.rating },
+        worker: seeker && {
+          id: seeker.id,
+          name: seeker.name,
+          phoneMasked: seeker.phoneMasked,
+          ...(application.status === 'accepted' && { phone: seeker.phone }),
+          reliability: seeker.reliability,
+          rating: seeker.rating,
+        },
       };
     });
   }
