@@ -1,41 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
-import type { ShiftStatus } from '@lingong/domain';
+import { DataSource } from 'typeorm';
 import { Shift } from '../shift.entity';
+import { applyBoardFilter, applyBoardOrder, DISTANCE_ALIAS } from './shift-board.query-builder';
+import type { BoardFilter } from './shift-board.types';
 
-export interface ShiftFilter {
-  status: ShiftStatus;
-  street?: string;
-  category?: string;
-  from?: Date;
-  to?: Date;
-  after?: { startsAt: Date; id: string };
-  limit: number;
+export interface BoardRow {
+  shift: Shift;
+  /** Metres from `near`, when the filter has one. */
+  meters?: number;
 }
 
-/** Reads for the board: filters, search and keyset paging over open shifts. */
+/** Reads for the board: filters, search and keyset paging over public shifts. The SQL lives here and in the query builder. */
 @Injectable()
 export class ShiftBoardRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Keyset page in board order (start time, then id), served by the `shifts_board` index. */
-  list(filter: ShiftFilter): Promise<Shift[]> {
-    const query = this.dataSource.getRepository(Shift).createQueryBuilder('shift').where('shift.status = :status', { status: filter.status });
-    if (filter.street) query.andWhere('shift.street = :street', { street: filter.street });
-    if (filter.category) query.andWhere('shift.category = :category', { category: filter.category });
-    if (filter.from) query.andWhere('shift.startsAt >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('shift.startsAt < :to', { to: filter.to });
-    if (filter.after) {
-      const { startsAt, id } = filter.after;
-      query.andWhere(
-        new Brackets((page) =>
-          page
-            .where('shift.startsAt > :afterStart', { afterStart: startsAt })
-            .orWhere('shift.startsAt = :afterStart AND shift.id > :afterId', { afterId: id }),
-        ),
-      );
-    }
-    return query.orderBy('shift.startsAt', 'ASC').addOrderBy('shift.id', 'ASC').limit(filter.limit + 1).getMany();
+  /** Up to `filter.limit` rows after `filter.after`, in the filter's sort order. */
+  async list(filter: BoardFilter): Promise<BoardRow[]> {
+    const query = this.dataSource.getRepository(Shift).createQueryBuilder('shift');
+    applyBoardOrder(applyBoardFilter(query, filter), filter).limit(filter.limit);
+    if (!filter.near) return (await query.getMany()).map((shift) => ({ shift }));
+    // No joins, so raw rows and entities correspond one to one, in order.
+    const { entities, raw } = await query.getRawAndEntities<Record<string, unknown>>();
+    return entities.map((shift, index) => ({ shift, meters: Number(raw[index]?.[DISTANCE_ALIAS]) }));
   }
 }
