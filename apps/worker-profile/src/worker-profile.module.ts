@@ -3,6 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { workerProfileEntities } from './worker-profile.entities';
+import { ResidentIdHasher } from './workers/resident-id.hasher';
+import { WorkerDirectoryRepository } from './workers/worker-directory.repository';
+import { WorkerDirectoryService } from './workers/worker-directory.service';
+import { WorkerExportRepository } from './workers/worker-export.repository';
+import { WorkerPresenter } from './workers/worker.presenter';
+import { WorkerPrivacyService } from './workers/worker-privacy.service';
+import { WorkerRecordsRepository } from './workers/worker-records.repository';
 import { WorkersController } from './workers/workers.controller';
 import { WorkersRepository } from './workers/workers.repository';
 import { WorkersService } from './workers/workers.service';
@@ -15,6 +22,16 @@ import { WorkersService } from './workers/workers.service';
     TypeOrmModule.forFeature(workerProfileEntities),
   ],
   controllers: [WorkersController],
-  providers: [WorkersService, WorkersRepository],
+  providers: [
+    WorkersService,
+    WorkerDirectoryService,
+    WorkerPrivacyService,
+    WorkerPresenter,
+    ResidentIdHasher,
+    WorkersRepository,
+    WorkerRecordsRepository,
+    WorkerDirectoryRepository,
+    WorkerExportRepository,
+  ],
 })
 export class WorkerProfileModule {}

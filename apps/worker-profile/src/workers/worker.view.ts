@@ -1,13 +1,22 @@
 import { maskPhone, toMarketIso } from '@lingong/domain';
+import type { WorkerStanding } from './reliability';
 import type { Worker } from './worker.entity';
 
-/** A seeker's profile; the priority group is shown to staff only (it is sensitive, PIPL). */
-export function workerView(worker: Worker, audience: { staff: boolean; self: boolean }) {
+/**
+ * Who is reading a profile decides what they see (PIPL). The seeker and staff see everything but
+ * the resident ID itself (only its last four); an employer with the seeker booked on their shift
+ * sees the full phone; the priority group is staff's alone.
+ */
+export type Audience = 'self' | 'staff' | 'booked_employer';
+
+export function workerView(worker: Worker, standing: WorkerStanding, audience: Audience) {
+  const staff = audience === 'staff';
+  const confidant = staff || audience === 'self';
   return {
     id: worker.id,
     name: worker.name,
     phoneMasked: worker.phone ? maskPhone(worker.phone) : null,
-    ...(audience.self || audience.staff ? { phone: worker.phone } : {}),
+    phone: worker.phone,
     street: worker.street,
     lat: worker.lat,
     lng: worker.lng,
@@ -17,10 +26,14 @@ export function workerView(worker: Worker, audience: { staff: boolean; self: boo
     availability: worker.availability,
     expectedDailyPayFen: worker.expectedDailyPayFen,
     hasSmartphone: worker.hasSmartphone,
-    consent: { dataProcessing: true, sms: worker.consentSms && worker.smsOptOutAt === null },
-    reliability: 1,
-    rating: null,
-    ...(audience.staff ? { priorityGroup: worker.priorityGroup } : {}),
+    consent: { dataProcessing: worker.status !== 'erased', sms: worker.consentSms && worker.smsOptOutAt === null },
+    reliability: standing.reliability,
+    rating: standing.rating,
+    status: worker.status,
+    ...(confidant ? { residentIdLast4: worker.residentIdLast4 } : {}),
+    ...(staff ? { priorityGroup: worker.priorityGroup } : {}),
     createdAt: toMarketIso(worker.createdAt),
   };
 }
+
+export type WorkerAnswer = ReturnType<typeof workerView>;

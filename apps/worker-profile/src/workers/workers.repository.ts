@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
-import { isPgError, PgErrorCode } from '@lingong/database';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { isPgError, PgErrorCode, pgConstraint } from '@lingong/database';
+import { WorkerConsent } from './worker-consent.entity';
 import { Worker } from './worker.entity';
 
+export type NewConsent = Omit<WorkerConsent, 'id' | 'workerId'>;
+
+/** What a write may set: never the id or timestamps, and never `location`, which a trigger derives from lat/lng. */
+export type WorkerChanges = Partial<Omit<Worker, 'id' | 'location' | 'createdAt' | 'updatedAt'>>;
+
+/** A unique key refused the write: the phone or account already has a profile, or the resident ID is someone else's. */
+export class ProfileConflict {
+  constructor(readonly on: 'profile' | 'residentId') {}
+}
+
+/** Profiles and their consent records: every write of worker-profile's own tables. */
 @Injectable()
 export class WorkersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -12,14 +24,25 @@ export class WorkersRepository {
     return this.dataSource.getRepository(Worker);
   }
 
-  /** Null when the phone or account already has a profile. */
-  async create(values: Partial<Worker>): Promise<Worker | null> {
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The profile and the consents given for it, in one transaction. */
+  async create(values: WorkerChanges, consents: NewConsent[]): Promise<Worker | ProfileConflict> {
     try {
-      return await this.workers.save(this.workers.create(values));
+      return await this.dataSource.transaction(async (manager) => {
+        const worker = await manager.save(manager.create(Worker, values));
+        await this.recordConsents(manager, worker.id, consents);
+        return worker;
+      });
     } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation)) return null;
-      throw error;
+      return this.conflict(error);
     }
+  }
+
+  findById(id: string): Promise<Worker | null> {
+    return this.workers.findOneBy({ id });
   }
 
   findByAccount(accountId: string): Promise<Worker | null> {
@@ -28,7 +51,38 @@ export class WorkersRepository {
 
   /** A walk-in registered by staff becomes the person's own when they first sign in with that phone. */
   async claimWalkIn(phone: string, accountId: string): Promise<Worker | null> {
-    await this.workers.update({ phone, accountId: IsNull() }, { accountId });
+    await this.workers.update({ phone, accountId: IsNull(), status: Not('erased') }, { accountId });
     return this.findByAccount(accountId);
+  }
+
+  /** Locks the profile for a change, so concurrent edits (and their consent rows) apply one after the other. */
+  findForUpdate(manager: EntityManager, id: string): Promise<Worker | null> {
+    return manager.getRepository(Worker).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async update(manager: EntityManager, id: string, changes: WorkerChanges): Promise<Worker | ProfileConflict> {
+    try {
+      if (Object.keys(changes).length > 0) await manager.update(Worker, { id }, changes);
+      return await manager.findOneByOrFail(Worker, { id });
+    } catch (error) {
+      return this.conflict(error);
+    }
+  }
+
+  async recordConsents(manager: EntityManager, workerId: string, consents: NewConsent[]): Promise<void> {
+    if (consents.length === 0) return;
+    await manager.insert(
+      WorkerConsent,
+      consents.map((consent) => ({ ...consent, workerId })),
+    );
+  }
+
+  /** Which unique key refused the write, read from the entity's metadata rather than a hard-coded constraint name. */
+  private conflict(error: unknown): ProfileConflict {
+    if (!isPgError(error, PgErrorCode.uniqueViolation)) throw error;
+    const constraint = pgConstraint(error);
+    const unique = this.workers.metadata.uniques.find((candidate) => candidate.name === constraint);
+    const onResidentId = unique?.columns.some((column) => column.propertyName === 'residentIdHash') ?? false;
+    return new ProfileConflict(onResidentId ? 'residentId' : 'profile');
   }
 }

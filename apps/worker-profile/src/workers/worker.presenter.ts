@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { standing } from './reliability';
+import type { Worker } from './worker.entity';
+import { WorkerRecordsRepository } from './worker-records.repository';
+import { workerView, type Audience, type WorkerAnswer } from './worker.view';
+
+/** Worker answers with reliability and rating derived from their history: one query per profile, or per page. */
+@Injectable()
+export class WorkerPresenter {
+  constructor(private readonly records: WorkerRecordsRepository) {}
+
+  async one(worker: Worker, audience: Audience): Promise<WorkerAnswer> {
+    const [answer] = await this.many([worker], audience);
+    return answer!;
+  }
+
+  async many(workers: Worker[], audience: Audience): Promise<WorkerAnswer[]> {
+    const records = await this.records.records(workers.map((worker) => worker.id));
+    return workers.map((worker) => workerView(worker, standing(records.get(worker.id)!), audience));
+  }
+}
