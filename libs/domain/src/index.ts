@@ -7,3 +7,4 @@ export * from './catalog';
 export * from './market-time';
 export * from './minimum-wage';
 export * from './labour-law';
+export * from './reliability';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { maskPhone } from '@lingong/domain';
+import { maskPhone, standing } from '@lingong/domain';
 
 export interface SeekerSummary {
   id: string;
@@ -36,30 +36,23 @@ export class SeekersRepository {
     return new Map(rows.map((row) => [row.id, row.phone]));
   }
 
-  /** Reliability: completions raise it, late cancellations lower it, no-shows most (prior: one completion). */
+  /** Name, phone, and the standing (reliability, rating) their bookings and ratings earn them. */
   async summaries(ids: string[]): Promise<Map<string, SeekerSummary>> {
     if (ids.length === 0) return new Map();
     const rows = (await this.dataSource.query(
       `SELECT w.id, w.name, w.phone,
-              (count(*) FILTER (WHERE b.status = 'completed') + 1.0) /
-              (count(*) FILTER (WHERE b.status = 'completed') + 1.0 + count(*) FILTER (WHERE b.status = 'no_show')
-               + 0.5 * count(*) FILTER (WHERE b.late_cancellation AND b.cancelled_by = 'worker')) AS reliability,
-              (SELECT round(avg(r.stars), 1) FROM ratings r WHERE r.worker_id = w.id AND r.rater = 'employer') AS rating
+              count(*) FILTER (WHERE b.status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE b.status = 'no_show')::int AS "noShows",
+              count(*) FILTER (WHERE b.status = 'cancelled' AND b.late_cancellation AND b.cancelled_by = 'worker')::int AS "lateCancellations",
+              (SELECT avg(r.stars)::float FROM ratings r WHERE r.worker_id = w.id AND r.rater = 'employer') AS "averageStars"
          FROM workers w LEFT JOIN bookings b ON b.worker_id = w.id
         WHERE w.id = ANY($1) GROUP BY w.id`,
       [ids],
-    )) as { id: string; name: string; phone: string | null; reliability: string; rating: string | null }[];
+    )) as { id: string; name: string; phone: string | null; completed: number; noShows: number; lateCancellations: number; averageStars: number | null }[];
     return new Map(
       rows.map((row) => [
         row.id,
-        {
-          id: row.id,
-          name: row.name,
-          phone: row.phone,
-          phoneMasked: row.phone ? maskPhone(row.phone) : null,
-          reliability: Math.round(Number(row.reliability) * 100) / 100,
-          rating: row.rating === null ? null : Number(row.rating),
-        },
+        { id: row.id, name: row.name, phone: row.phone, phoneMasked: row.phone ? maskPhone(row.phone) : null, ...standing(row) },
       ]),
     );
   }

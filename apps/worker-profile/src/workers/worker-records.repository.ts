@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { noRecord, type WorkerRecord } from './reliability';
+import { noRecord, type WorkerRecord } from '@lingong/domain';
 
 /** Bookings that put a seeker on an employer's shift; cancelled ones and no-shows do not. */
 const bookedStatuses = ['confirmed', 'checked_in', 'completed'];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { standing } from './reliability';
+import { standing } from '@lingong/domain';
 import type { Worker } from './worker.entity';
 import { WorkerRecordsRepository } from './worker-records.repository';
 import { workerView, type Audience, type WorkerAnswer } from './worker.view';

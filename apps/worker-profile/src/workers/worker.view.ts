@@ -1,5 +1,5 @@
 import { maskPhone, toMarketIso } from '@lingong/domain';
-import type { WorkerStanding } from './reliability';
+import type { WorkerStanding } from '@lingong/domain';
 import type { Worker } from './worker.entity';
 
 /**
