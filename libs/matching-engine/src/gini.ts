@@ -1,0 +1,19 @@
+/**
+ * Gini coefficient of hours or earnings across active seekers: how fairness is measured (DESIGN.md,
+ * "Matching"; `hoursGini`, `earningsGini` in the figures). 0 is perfectly even; the population
+ * formula on n values tops out at (n − 1) / n when one person has everything.
+ *
+ *   G = Σᵢ (2i − n − 1) · xᵢ / (n · Σ x),   x sorted ascending, i = 1..n
+ */
+export function gini(values: readonly number[]): number {
+  for (const v of values) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new RangeError('gini takes finite values ≥ 0');
+  }
+  const n = values.length;
+  const total = values.reduce((a, b) => a + b, 0);
+  if (n === 0 || total === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  let weighted = 0;
+  for (let i = 0; i < n; i++) weighted += (2 * (i + 1) - n - 1) * sorted[i];
+  return weighted / (n * total);
+}

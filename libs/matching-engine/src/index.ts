@@ -1,0 +1,11 @@
+export * from './weights';
+export * from './types';
+export * from './score';
+export * from './rank';
+export * from './fairness';
+export * from './availability';
+export { experienceFit, skillPart, distancePart, payPart, reliabilityPart } from './parts';
+export * from './overlap';
+export * from './assignment';
+export * from './gini';
+export { compareIds } from './ids';
