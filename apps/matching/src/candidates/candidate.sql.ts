@@ -1,0 +1,47 @@
+/**
+ * The SQL of candidate retrieval, kept together so the conditions read as DESIGN.md states them:
+ * active and consenting, within travel distance (geo index), holding the required skills
+ * (GIN index) and unexpired certificates, available when the shift starts, and not booked on
+ * an overlapping shift (the bookings' range index).
+ */
+
+/** Bookings, hours and pay of the last 30 days, for reliability and fairness. */
+export const seekerHistory = `
+  LEFT JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE b.status = 'completed')::int AS completed,
+           count(*) FILTER (WHERE b.status = 'no_show')::int AS "noShows",
+           count(*) FILTER (WHERE b.status = 'cancelled' AND b.cancelled_by = 'worker' AND b.late_cancellation)::int AS "lateCancellations",
+           coalesce(sum(b.minutes_worked) FILTER (WHERE b.status = 'completed' AND b.ends_at > $2::timestamptz - interval '30 days'), 0) / 60.0 AS "hoursLast30Days",
+           coalesce(sum(b.pay_owed_fen) FILTER (WHERE b.status = 'completed' AND b.ends_at > $2::timestamptz - interval '30 days'), 0)::int AS "earningsLast30DaysFen"
+      FROM bookings b WHERE b.worker_id = w.id
+  ) history ON true`;
+
+export const seekerColumns = `
+  w.id, w.name, w.phone, w.lat, w.lng, w.max_distance_km AS "maxDistanceKm", w.skills, w.availability,
+  w.expected_daily_pay_fen AS "expectedDailyPayFen", w.priority_group AS "priorityGroup",
+  history.completed, history."noShows", history."lateCancellations", history."hoursLast30Days", history."earningsLast30DaysFen"`;
+
+/** A seeker (w) who may work shift (s). */
+export const eligible = `
+  w.status = 'active' AND w.phone IS NOT NULL AND w.location IS NOT NULL
+  AND ST_DWithin(w.location, s.location, w.max_distance_km * 1000)
+  AND w.skills @> (SELECT coalesce(jsonb_agg(jsonb_build_object('code', code)), '[]'::jsonb) FROM unnest(s.required_skills) AS code)
+  AND NOT EXISTS (
+    SELECT 1 FROM unnest(s.required_certificates) AS needed
+     WHERE NOT EXISTS (
+       SELECT 1 FROM jsonb_to_recordset(w.certificates) AS c(code text, "expiresOn" date)
+        WHERE c.code = needed AND c."expiresOn" >= (s.ends_at AT TIME ZONE 'Asia/Shanghai')::date))
+  AND EXISTS (
+    SELECT 1 FROM jsonb_to_recordset(w.availability) AS a(day int, start text, "end" text)
+     WHERE a.day = extract(isodow FROM s.starts_at AT TIME ZONE 'Asia/Shanghai')
+       AND a.start <= to_char(s.starts_at AT TIME ZONE 'Asia/Shanghai', 'HH24:MI')
+       AND a."end" > to_char(s.starts_at AT TIME ZONE 'Asia/Shanghai', 'HH24:MI'))
+  AND NOT EXISTS (
+    SELECT 1 FROM bookings b
+     WHERE b.worker_id = w.id AND b.status IN ('confirmed', 'checked_in', 'completed')
+       AND b.period && tstzrange(s.starts_at, s.ends_at, '[)'))`;
+
+export const shiftColumns = `
+  s.id, s.employer_id AS "employerId", s.title, s.category, s.street, s.address, s.starts_at AS "startsAt", s.ends_at AS "endsAt",
+  s.lat, s.lng, s.required_skills AS "requiredSkills", s.pay_amount_fen AS "payAmountFen", s.pay_unit AS "payUnit",
+  s.settlement, s.employment_type AS "employmentType", s.headcount, s.headcount - s.filled AS remaining, s.status`;

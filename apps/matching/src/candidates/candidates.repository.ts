@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { standing, type PayUnit, type PriorityGroup } from '@lingong/domain';
+import type { FairnessContext, SeekerForMatching, ShiftForMatching } from '@lingong/matching-engine';
+import { eligible, seekerColumns, seekerHistory, shiftColumns } from './candidate.sql';
+
+export interface ShiftRow extends ShiftForMatching {
+  employerId: string;
+  title: string;
+  street: string;
+  address: string;
+  status: string;
+  settlement: string;
+  employmentType: string;
+}
+
+export interface SeekerRow extends SeekerForMatching {
+  phone: string;
+}
+
+/** The nearest eligible people are scored; past this many, distance alone has already ruled. */
+const RETRIEVAL_LIMIT = 2000;
+
+type RawSeeker = Omit<SeekerRow, 'reliability'> & { completed: number; noShows: number; lateCancellations: number; hoursLast30Days: string | number };
+
+function toSeeker(row: RawSeeker): SeekerRow {
+  const { completed, noShows, lateCancellations, ...seeker } = row;
+  return {
+    ...seeker,
+    hoursLast30Days: Number(row.hoursLast30Days),
+    priorityGroup: row.priorityGroup as PriorityGroup,
+    reliability: standing({ completed, noShows, lateCancellations, averageStars: null }).reliability,
+  };
+}
+
+/** Reads shifts (job-posting's), seekers (worker-profile's) and bookings; writes nothing. */
+@Injectable()
+export class CandidatesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async shift(id: string): Promise<ShiftRow | null> {
+    const rows = (await this.dataSource.query(`SELECT ${shiftColumns} FROM shifts s WHERE s.id = $1`, [id])) as ShiftRow[];
+    return rows[0] ? { ...rows[0], payUnit: rows[0].payUnit as PayUnit } : null;
+  }
+
+  /** Eligible seekers for the shift, nearest first, with their history of the last 30 days. */
+  async candidatesFor(shiftId: string, now: Date): Promise<SeekerRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${seekerColumns} FROM shifts s JOIN workers w ON ${eligible} ${seekerHistory}
+        WHERE s.id = $1 ORDER BY w.location <-> s.location, w.id LIMIT ${RETRIEVAL_LIMIT}`,
+      [shiftId, now],
+    )) as RawSeeker[];
+    return rows.map(toSeeker);
+  }
+
+  /** Open shifts a seeker may work, nearest first. */
+  async shiftsFor(workerId: string, now: Date): Promise<{ seeker: SeekerRow; shifts: ShiftRow[] } | null> {
+    const seekers = (await this.dataSource.query(`SELECT ${seekerColumns} FROM workers w ${seekerHistory} WHERE w.id = $1`, [workerId, now])) as RawSeeker[];
+    if (!seekers[0]) return null;
+    const shifts = (await this.dataSource.query(
+      `SELECT ${shiftColumns} FROM workers w JOIN shifts s ON s.status = 'open' AND s.starts_at > $2 AND ${eligible}
+        WHERE w.id = $1 ORDER BY s.location <-> w.location, s.id LIMIT ${RETRIEVAL_LIMIT}`,
+      [workerId, now],
+    )) as ShiftRow[];
+    return { seeker: toSeeker(seekers[0]), shifts };
+  }
+
+  /** Medians over active seekers of hours and pay in the last 30 days: who counts as having had little work. */
+  async fairnessContext(now: Date): Promise<FairnessContext> {
+    const rows = (await this.dataSource.query(
+      `SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY hours), 0) AS "medianHoursLast30Days",
+              coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY earnings), 0) AS "medianEarningsLast30DaysFen"
+         FROM (SELECT coalesce(sum(b.minutes_worked), 0) / 60.0 AS hours, coalesce(sum(b.pay_owed_fen), 0) AS earnings
+                 FROM workers w LEFT JOIN bookings b ON b.worker_id = w.id AND b.status = 'completed' AND b.ends_at > $1::timestamptz - interval '30 days'
+                WHERE w.status = 'active' GROUP BY w.id) per_seeker`,
+      [now],
+    )) as { medianHoursLast30Days: number; medianEarningsLast30DaysFen: number }[];
+    return { medianHoursLast30Days: Number(rows[0]?.medianHoursLast30Days ?? 0), medianEarningsLast30DaysFen: Number(rows[0]?.medianEarningsLast30DaysFen ?? 0) };
+  }
+
+  async workerIdForAccount(accountId: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(`SELECT id FROM workers WHERE account_id = $1 AND status = 'active'`, [accountId])) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  async employerIdForAccount(accountId: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(`SELECT id FROM employers WHERE account_id = $1`, [accountId])) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+}

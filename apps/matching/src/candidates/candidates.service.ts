@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { maskPhone, toMarketIso } from '@lingong/domain';
+import { isStaff, type SignedInAccount } from '@lingong/identity';
+import { defaultWeights, rankCandidates, scoreCandidate, type FairnessContext } from '@lingong/matching-engine';
+import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
+import { CandidatesRepository, type ShiftRow } from './candidates.repository';
+
+const CONTEXT_TTL_MS = 5 * 60_000;
+
+/** 职业介绍: who fits a shift, best first, each score explained; and which shifts fit a seeker. */
+@Injectable()
+export class CandidatesService {
+  private context?: { value: FairnessContext; at: number };
+
+  constructor(
+    private readonly candidates: CandidatesRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async forShift(account: SignedInAccount, shiftId: string, limit: number) {
+    const shift = await this.candidates.shift(shiftId);
+    if (!shift || !(isStaff(account) || (await this.candidates.employerIdForAccount(account.id)) === shift.employerId)) {
+      throw new NotFoundDomainException('Shift');
+    }
+    const now = this.clock.now();
+    const seekers = await this.candidates.candidatesFor(shiftId, now);
+    const phones = new Map(seekers.map((seeker) => [seeker.id, seeker.phone]));
+    const ranked = rankCandidates(shift, seekers, await this.fairness(now), defaultWeights).slice(0, limit);
+    return ranked.map((candidate) => ({
+      workerId: candidate.seeker.id,
+      name: candidate.seeker.name,
+      phoneMasked: maskPhone(phones.get(candidate.seeker.id) ?? ''),
+      score: candidate.score,
+      distanceKm: candidate.distanceKm,
+      breakdown: candidate.breakdown,
+      explanations: candidate.explanations,
+    }));
+  }
+
+  async forMe(account: SignedInAccount, limit: number) {
+    const workerId = await this.candidates.workerIdForAccount(account.id);
+    if (!workerId) throw new DomainException('WORKER_PROFILE_REQUIRED', '请先填写求职资料 / Create your seeker profile first (POST /api/workers)', 409);
+    const now = this.clock.now();
+    const found = await this.candidates.shiftsFor(workerId, now);
+    if (!found) throw new NotFoundDomainException('Worker profile');
+    const context = await this.fairness(now);
+    return found.shifts
+      .map((shift) => ({ shift, scored: scoreCandidate(shift, found.seeker, context, defaultWeights) }))
+      .sort((a, b) => b.scored.score - a.scored.score || a.shift.id.localeCompare(b.shift.id))
+      .slice(0, limit)
+      .map(({ shift, scored }) => ({ shift: this.shiftSummary(shift), score: scored.score, distanceKm: scored.distanceKm, breakdown: scored.breakdown, explanations: scored.explanations }));
+  }
+
+  /** The medians move slowly; recomputing them for every ranking would scan every seeker's month. */
+  private async fairness(now: Date): Promise<FairnessContext> {
+    if (!this.context || now.getTime() - this.context.at > CONTEXT_TTL_MS) {
+      this.context = { value: await this.candidates.fairnessContext(now), at: now.getTime() };
+    }
+    return this.context.value;
+  }
+
+  private shiftSummary(shift: ShiftRow) {
+    return {
+      id: shift.id,
+      title: shift.title,
+      category: shift.category,
+      street: shift.street,
+      address: shift.address,
+      startsAt: toMarketIso(shift.startsAt),
+      endsAt: toMarketIso(shift.endsAt),
+      pay: { amountFen: shift.payAmountFen, unit: shift.payUnit, settlement: shift.settlement },
+      remaining: shift.remaining,
+    };
+  }
+}
