@@ -204,4 +204,22 @@ describe('applications and bookings', () => {
     const reinstated = await api().post(`/api/employers/${employer.id}/reinstate`).set(bearer(admin)).expect(200);
     expect(reinstated.body.suspended).toBe(false);
   });
+
+  it('gives staff the figures: postings, fill rate, people served and how evenly work spreads', async () => {
+    const overview = await api().get('/api/stats/overview').set(bearer(admin)).expect(200);
+    const db = async (sql: string) => (await market.db.query(sql)).rows[0].n as number;
+    expect(overview.body).toMatchObject({
+      shiftsPosted: await db(`SELECT count(*)::int AS n FROM shifts WHERE published_at IS NOT NULL`),
+      bookings: await db(`SELECT count(*)::int AS n FROM bookings`),
+      seekersServed: await db(`SELECT count(DISTINCT worker_id)::int AS n FROM bookings WHERE status IN ('confirmed', 'checked_in', 'completed')`),
+      priorityServed: 0,
+    });
+    expect(overview.body.fillRate).toBeGreaterThan(0);
+    expect(overview.body.fillRate).toBeLessThanOrEqual(1);
+    // Two of the eight seekers have completed work: hours are far from evenly spread.
+    expect(overview.body.hoursGini).toBeGreaterThan(0.5);
+    expect(overview.body.hoursGini).toBeLessThan(1);
+    await api().get('/api/stats/overview').set(bearer(employer.token)).expect(403);
+    await api().get('/api/stats/overview').query({ from: '2026-12-01T00:00:00+08:00', to: '2026-11-01T00:00:00+08:00' }).set(bearer(admin)).expect(400);
+  });
 });
