@@ -61,4 +61,51 @@ describe('matching', () => {
     const none = await api().get('/api/matching/workers/me/recommendations').set(bearer(tokens['13700000063']!)).expect(200);
     expect(none.body.items).toEqual([]);
   });
+
+  it('books a seeker by staff referral, with the booking rules of job-posting', async () => {
+    const admin = await signInAdmin(market);
+    const workerId = (await api().get('/api/workers/me').set(bearer(tokens['13700000062']!)).expect(200)).body.id;
+    const booking = await api().post('/api/matching/referrals').set(bearer(admin)).send({ shiftId, workerId }).expect(201);
+    expect(booking.body).toMatchObject({ shiftId, workerId, source: 'referral', status: 'confirmed' });
+    const again = await api().post('/api/matching/referrals').set(bearer(admin)).send({ shiftId, workerId }).expect(409);
+    expect(again.body.code).toBe('ALREADY_BOOKED');
+    await api().post('/api/matching/referrals').set(bearer(employer.token)).send({ shiftId, workerId }).expect(403);
+    // Internal booking routes are not reachable through the front door.
+    await api().post('/api/internal/bookings').set(bearer(admin)).send({ shiftId, workerId, source: 'referral' }).expect(404);
+  });
+
+  it('plans a bulk dispatch with the best total score (never below greedy), placing each seeker once, and confirms it into bookings', async () => {
+    const admin = await signInAdmin(market);
+    // Two shifts at the same time: one only the skilled seeker can do, one both can; greedy gives
+    // the skilled seeker their favourite and leaves the specialist shift empty.
+    const everyone = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 }, 5)).expect(201)).body.id;
+    const specialist = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, headcount: 1, title: '叉车装卸', requirements: { skills: ['loading', 'forklift'], certificates: [] } }, 5))
+        .expect(201)
+    ).body.id;
+    const skilled = await signIn(market, '13700000066', 'worker');
+    await api()
+      .post('/api/workers')
+      .set(bearer(skilled))
+      .send(workerInput({ name: '叉车师傅', lat: 27.93, lng: 120.8, skills: [{ code: 'loading', years: 10 }, { code: 'forklift', years: 10 }], availability: everyDay }))
+      .expect(201);
+
+    const plan = await api().post('/api/dispatch/plans').set(bearer(admin)).send({ shiftIds: [everyone, specialist] }).expect(201);
+    expect(plan.body.assignments).toHaveLength(2);
+    expect(plan.body.unfilled).toEqual([]);
+    expect(plan.body.totalScore).toBeGreaterThanOrEqual(plan.body.greedyTotalScore);
+    const bySeeker = Object.fromEntries(plan.body.assignments.map((a: { shiftId: string; workerId: string }) => [a.shiftId, a.workerId]));
+    expect(new Set(Object.values(bySeeker)).size).toBe(2);
+
+    const confirmed = await api().post(`/api/dispatch/plans/${plan.body.id}/confirm`).set(bearer(admin)).expect(201);
+    expect(confirmed.body).toEqual({ bookings: 2, failed: [] });
+    const twice = await api().post(`/api/dispatch/plans/${plan.body.id}/confirm`).set(bearer(admin)).expect(409);
+    expect(twice.body.code).toBe('PLAN_ALREADY_CONFIRMED');
+    await api().post('/api/dispatch/plans').set(bearer(admin)).send({ shiftIds: [] }).expect(400);
+    const full = await api().post('/api/dispatch/plans').set(bearer(admin)).send({ shiftIds: [everyone] }).expect(409);
+    expect(full.body.code).toBe('SHIFT_NOT_OPEN');
+  });
 });

@@ -13,6 +13,7 @@ import { BookingQueriesService } from './bookings/booking-queries.service';
 import { BookingsController } from './bookings/bookings.controller';
 import { BookingsRepository } from './bookings/bookings.repository';
 import { BookingsService } from './bookings/bookings.service';
+import { InternalBookingsController } from './bookings/internal/internal-bookings.controller';
 import { EmployersController } from './employers/employers.controller';
 import { EmployersRepository } from './employers/employers.repository';
 import { EmployersService } from './employers/employers.service';
@@ -37,7 +38,7 @@ import { ShiftsService } from './shifts/shifts.service';
     TypeOrmModule.forFeature(jobPostingEntities),
     QueueModule.forRoot([QueueName.shiftClock]),
   ],
-  controllers: [EmployersController, ShiftsController, ApplicationsController, BookingsController, ReportsController],
+  controllers: [EmployersController, ShiftsController, ApplicationsController, BookingsController, ReportsController, InternalBookingsController],
   providers: [
     PartiesService,
     SeekersRepository,

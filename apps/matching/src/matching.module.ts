@@ -1,16 +1,27 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ServiceUrlSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
+import { BookingsClient } from './bookings-client/bookings.client';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesRepository } from './candidates/candidates.repository';
 import { CandidatesService } from './candidates/candidates.service';
+import { DispatchController } from './dispatch/dispatch.controller';
+import { DispatchService } from './dispatch/dispatch.service';
+import { matchingEntities } from './matching.entities';
+import { ReferralsController } from './referrals/referrals.controller';
 import { StatsController, StatsService } from './stats/stats.controller';
 import { StatsRepository } from './stats/stats.repository';
 
-/** Candidate retrieval and ranking with explanations; offers and bulk dispatch come next. */
+/** Candidate retrieval and ranking with explanations, referrals, bulk dispatch and the market's figures. */
 @Module({
-  imports: [PlatformModule.forRoot({ service: 'matching' }), DatabaseModule.forRoot([])],
-  controllers: [CandidatesController, StatsController],
-  providers: [CandidatesService, CandidatesRepository, StatsService, StatsRepository],
+  imports: [
+    PlatformModule.forRoot({ service: 'matching', settings: [ServiceUrlSettings] }),
+    DatabaseModule.forRoot(matchingEntities),
+    TypeOrmModule.forFeature(matchingEntities),
+  ],
+  controllers: [CandidatesController, ReferralsController, DispatchController, StatsController],
+  providers: [CandidatesService, CandidatesRepository, BookingsClient, DispatchService, StatsService, StatsRepository],
 })
 export class MatchingModule {}

@@ -1,4 +1,5 @@
-export const accountRoles = ['worker', 'employer', 'staff', 'admin'] as const;
+/** `service`: one Lingong app calling another's internal routes (never issued to a person). */
+export const accountRoles = ['worker', 'employer', 'staff', 'admin', 'service'] as const;
 export type AccountRole = (typeof accountRoles)[number];
 
 /** Who is calling, as carried in the access token. */

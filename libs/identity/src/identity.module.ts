@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthSettings } from '@lingong/config';
 import { AccessGuard } from './access.guard';
+import { ServiceTokens } from './service-token';
 
 /** JWT verification and roles for every HTTP service; tokens are issued by the front door's sign-in. */
 @Global()
@@ -17,7 +18,7 @@ import { AccessGuard } from './access.guard';
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [JwtModule],
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }, ServiceTokens],
+  exports: [JwtModule, ServiceTokens],
 })
 export class IdentityModule {}

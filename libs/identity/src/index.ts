@@ -2,3 +2,4 @@ export * from './account';
 export * from './decorators';
 export * from './access.guard';
 export * from './identity.module';
+export * from './service-token';

@@ -55,6 +55,10 @@ export class BookingsRepository {
       .getMany();
   }
 
+  hasActiveBooking(manager: EntityManager, shiftId: string, workerId: string): Promise<boolean> {
+    return manager.getRepository(Booking).existsBy({ shiftId, workerId, status: In([...activeBookingStatuses]) });
+  }
+
   insert(manager: EntityManager, values: Partial<Booking>): Promise<Booking> {
     const bookings = manager.getRepository(Booking);
     return bookings.save(bookings.create(values));

@@ -18,6 +18,8 @@ export interface BookingRequest {
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
+const alreadyBooked = () => new DomainException('ALREADY_BOOKED', '此人已在该零工名单中 / This person is already booked on this shift', 409);
+
 /** Making a booking: the one path every source (application, offer, referral, dispatch) goes through. */
 @Injectable()
 export class BookingsService {
@@ -37,6 +39,8 @@ export class BookingsService {
     const now = this.clock.now();
     try {
       return await this.bookings.transaction(async (manager) => {
+        // Named before the constraints decide, which would report a rebooking as an overlap.
+        if (await this.bookings.hasActiveBooking(manager, request.shiftId, request.workerId)) throw alreadyBooked();
         const shift = await this.bookings.takePlace(manager, request.shiftId, now);
         if (!shift) throw await this.whyNoPlace(manager, request.shiftId, now);
         if (shift.employmentType === 'part_time') await this.checkWeeklyHours(manager, request.workerId, shift);
@@ -86,9 +90,7 @@ export class BookingsService {
     if (isPgError(error, PgErrorCode.exclusionViolation)) {
       return new DomainException('DOUBLE_BOOKING', '此人在该时段已有其他零工 / This person is already booked on an overlapping shift', 409);
     }
-    if (isPgError(error, PgErrorCode.uniqueViolation) && pgConstraint(error) === 'bookings_one_active_per_shift') {
-      return new DomainException('ALREADY_BOOKED', '此人已在该零工名单中 / This person is already booked on this shift', 409);
-    }
+    if (isPgError(error, PgErrorCode.uniqueViolation) && pgConstraint(error) === 'bookings_one_active_per_shift') return alreadyBooked();
     return error;
   }
 }

@@ -25,7 +25,7 @@ export class CandidatesService {
     const now = this.clock.now();
     const seekers = await this.candidates.candidatesFor(shiftId, now);
     const phones = new Map(seekers.map((seeker) => [seeker.id, seeker.phone]));
-    const ranked = rankCandidates(shift, seekers, await this.fairness(now), defaultWeights).slice(0, limit);
+    const ranked = rankCandidates(shift, seekers, await this.fairnessContext(now), defaultWeights).slice(0, limit);
     return ranked.map((candidate) => ({
       workerId: candidate.seeker.id,
       name: candidate.seeker.name,
@@ -43,7 +43,7 @@ export class CandidatesService {
     const now = this.clock.now();
     const found = await this.candidates.shiftsFor(workerId, now);
     if (!found) throw new NotFoundDomainException('Worker profile');
-    const context = await this.fairness(now);
+    const context = await this.fairnessContext(now);
     return found.shifts
       .map((shift) => ({ shift, scored: scoreCandidate(shift, found.seeker, context, defaultWeights) }))
       .sort((a, b) => b.scored.score - a.scored.score || a.shift.id.localeCompare(b.shift.id))
@@ -52,7 +52,7 @@ export class CandidatesService {
   }
 
   /** The medians move slowly; recomputing them for every ranking would scan every seeker's month. */
-  private async fairness(now: Date): Promise<FairnessContext> {
+  async fairnessContext(now: Date): Promise<FairnessContext> {
     if (!this.context || now.getTime() - this.context.at > CONTEXT_TTL_MS) {
       this.context = { value: await this.candidates.fairnessContext(now), at: now.getTime() };
     }

@@ -1,5 +1,6 @@
 import { InitialSchema1795875764269 } from './1795875764269-initial-schema';
 import { BookingsAndTrust1795877883853 } from './1795877883853-bookings-and-trust';
+import { DispatchPlans1795879529553 } from './1795879529553-dispatch-plans';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
-export const migrations = [InitialSchema1795875764269, BookingsAndTrust1795877883853];
+export const migrations = [InitialSchema1795875764269, BookingsAndTrust1795877883853, DispatchPlans1795879529553];

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { SignedInAccount } from '@lingong/identity';
+import { defaultWeights, greedyAssignment, scoreCandidate, solveAssignment } from '@lingong/matching-engine';
+import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
+import { BookingsClient } from '../bookings-client/bookings.client';
+import { CandidatesRepository } from '../candidates/candidates.repository';
+import { CandidatesService } from '../candidates/candidates.service';
+import { DispatchPlan } from './dispatch-plan.entity';
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** 劳务对接: fill many shifts at once with the best total score (an exact solver), then book everyone. */
+@Injectable()
+export class DispatchService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly candidates: CandidatesRepository,
+    private readonly ranking: CandidatesService,
+    private readonly bookings: BookingsClient,
+    private readonly clock: Clock,
+  ) {}
+
+  async plan(account: SignedInAccount, shiftIds: string[]) {
+    const now = this.clock.now();
+    const shifts = await Promise.all(shiftIds.map((id) => this.candidates.shift(id)));
+    const closed = shiftIds.filter((id, i) => shifts[i]?.status !== 'open' || shifts[i]!.startsAt <= now);
+    if (closed.length > 0) throw new DomainException('SHIFT_NOT_OPEN', `These shifts are not open: ${closed.join(', ')}`, 409, { shiftIds: closed });
+    const context = await this.ranking.fairnessContext(now);
+
+    const scores = new Map<string, Map<string, number>>();
+    const seekers = new Set<string>();
+    for (const shift of shifts.map((s) => s!)) {
+      const scored = new Map<string, number>();
+      for (const seeker of await this.candidates.candidatesFor(shift.id, now)) {
+        scored.set(seeker.id, scoreCandidate(shift, seeker, context, defaultWeights).score);
+        seekers.add(seeker.id);
+      }
+      scores.set(shift.id, scored);
+    }
+    const input = {
+      shifts: shifts.map((s) => ({ id: s!.id, headcount: s!.remaining, startsAt: s!.startsAt, endsAt: s!.endsAt })),
+      seekers: [...seekers].map((id) => ({ id })),
+      scores,
+    };
+    const best = solveAssignment(input);
+    const greedy = greedyAssignment(input);
+    const plans = this.dataSource.getRepository(DispatchPlan);
+    const saved = await plans.save(
+      plans.create({
+        shiftIds,
+        assignments: best.assignments.map((a) => ({ shiftId: a.shiftId, workerId: a.seekerId, score: a.score })),
+        unfilled: best.unfilled,
+        totalScore: best.totalScore,
+        greedyTotalScore: greedy.totalScore,
+        createdBy: account.id,
+      }),
+    );
+    return this.view(saved);
+  }
+
+  /** Books every planned person (each through job-posting's booking rules); SMS tell them. Confirming twice is refused. */
+  async confirm(id: string) {
+    const claimed = await this.dataSource
+      .createQueryBuilder()
+      .update(DispatchPlan)
+      .set({ status: 'confirming' })
+      .where(`id = :id AND status = 'proposed'`, { id })
+      .returning('*')
+      .execute();
+    const plan = (claimed.raw as DispatchPlan[])[0] ? await this.dataSource.getRepository(DispatchPlan).findOneBy({ id }) : null;
+    if (!plan) {
+      const exists = await this.dataSource.getRepository(DispatchPlan).existsBy({ id });
+      if (!exists) throw new NotFoundDomainException('Dispatch plan');
+      throw new DomainException('PLAN_ALREADY_CONFIRMED', 'This plan has already been confirmed', 409);
+    }
+    const outcome: NonNullable<DispatchPlan['outcome']> = [];
+    for (const assignment of plan.assignments) {
+      try {
+        const booking = await this.bookings.book(assignment.shiftId, assignment.workerId, 'dispatch');
+        outcome.push({ shiftId: assignment.shiftId, workerId: assignment.workerId, bookingId: booking.id });
+      } catch (error) {
+        outcome.push({ shiftId: assignment.shiftId, workerId: assignment.workerId, code: (error as DomainException).code ?? 'BOOKING_REFUSED' });
+      }
+    }
+    await this.dataSource.getRepository(DispatchPlan).update({ id }, { status: 'confirmed', confirmedAt: this.clock.now(), outcome });
+    return { bookings: outcome.filter((o) => o.bookingId).length, failed: outcome.filter((o) => o.code) };
+  }
+
+  private view(plan: DispatchPlan) {
+    return {
+      id: plan.id,
+      assignments: plan.assignments,
+      totalScore: round1(plan.totalScore),
+      unfilled: plan.unfilled,
+      greedyTotalScore: round1(plan.greedyTotalScore),
+      improvementOverGreedy: round1(plan.totalScore - plan.greedyTotalScore),
+      status: plan.status,
+    };
+  }
+}

@@ -1,0 +1,3 @@
+import { DispatchPlan } from './dispatch/dispatch-plan.entity';
+
+export const matchingEntities = [DispatchPlan];
