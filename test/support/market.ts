@@ -17,6 +17,8 @@ export interface Market {
 export interface MarketOptions {
   /** Point the worker app at another Redis port (a proxy the test can cut). */
   workerRedisPort?: number;
+  /** SMS quiet hours for this market, e.g. `00:00-23:59`; off unless given. */
+  quietHours?: string;
 }
 
 type AppName = 'web' | 'job-posting' | 'worker-profile' | 'matching' | 'worker';
@@ -76,6 +78,8 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
     DATABASE_NAME: databaseName,
     QUEUE_PREFIX: queuePrefix,
     OUTBOX_POLL_MS: '250',
+    // Tests run at any hour; the quiet-hours test sets its own window.
+    SMS_QUIET_HOURS: options.quietHours ?? 'off',
   });
   const jobPosting = await start('job-posting');
   const workerProfile = await start('worker-profile');

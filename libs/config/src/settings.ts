@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** One class per concern; each app composes the ones it needs (the worker never reads HTTP settings). */
 
@@ -110,6 +110,10 @@ export class SmsSettings {
 
   @IsString()
   SMS_SIGNATURE = '【龙湾零工市场】';
+
+  /** Non-urgent SMS wait out these hours (market time); `off` disables (tests do). */
+  @Matches(/^(\d{2}:\d{2}-\d{2}:\d{2}|off)$/, { message: 'SMS_QUIET_HOURS must be HH:MM-HH:MM or off' })
+  SMS_QUIET_HOURS = '22:00-07:00';
 }
 
 export class ServiceUrlSettings {

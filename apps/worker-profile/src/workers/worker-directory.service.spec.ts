@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { decodeCursor, encodeCursor } from '@lingong/platform';
-import { strictMock } from '../testing/strict-mock';
+import { strictMock } from '../../../../test/support/strict-mock';
 import type { Worker } from './worker.entity';
 import type { DirectoryRow, WorkerDirectoryRepository } from './worker-directory.repository';
 import { WorkerDirectoryService } from './worker-directory.service';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { SignedInAccount } from '@lingong/identity';
 import { Clock, NotFoundDomainException } from '@lingong/platform';
-import { strictMock } from '../testing/strict-mock';
+import { strictMock } from '../../../../test/support/strict-mock';
 import type { Worker } from './worker.entity';
 import type { WorkerExportRepository } from './worker-export.repository';
 import type { WorkerPresenter } from './worker.presenter';

@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { SignedInAccount } from '@lingong/identity';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
-import { strictMock } from '../testing/strict-mock';
+import { strictMock } from '../../../../test/support/strict-mock';
 import type { CreateWorkerDto } from './dto/create-worker.dto';
 import type { ResidentIdHasher } from './resident-id.hasher';
 import type { Worker } from './worker.entity';

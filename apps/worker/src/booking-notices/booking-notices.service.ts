@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { smsTemplates, type BookingSummary } from '@lingong/sms';
+import { Clock } from '@lingong/platform';
+import { isSameDayChange, smsTemplates, type BookingSummary } from '@lingong/sms';
 import { NotificationsService } from '../notifications/notifications.service';
 
 interface BookingFacts extends BookingSummary {
@@ -20,12 +21,15 @@ export class BookingNoticesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
   ) {}
 
   async confirmed(eventId: string, bookingId: string): Promise<void> {
     const booking = await this.facts(bookingId);
     if (!booking?.phone || booking.status !== 'confirmed') return;
-    await this.notifications.send([{ dedupeKey: `${eventId}:booking_confirmed`, phone: booking.phone, kind: 'booking_confirmed', text: smsTemplates.bookingConfirmed(booking) }]);
+    await this.notifications.send([
+      { dedupeKey: `${eventId}:booking_confirmed`, phone: booking.phone, kind: 'booking_confirmed', text: smsTemplates.bookingConfirmed(booking), urgent: this.isSameDay(booking) },
+    ]);
   }
 
   async cancelled(eventId: string, bookingId: string): Promise<void> {
@@ -35,7 +39,12 @@ export class BookingNoticesService {
       booking.cancelledBy === 'worker'
         ? smsTemplates.bookingCancelledByWorker(booking)
         : smsTemplates.bookingCancelledByEmployer(booking, booking.compensationFen);
-    await this.notifications.send([{ dedupeKey: `${eventId}:booking_cancelled`, phone: booking.phone, kind: 'booking_cancelled', text }]);
+    await this.notifications.send([{ dedupeKey: `${eventId}:booking_cancelled`, phone: booking.phone, kind: 'booking_cancelled', text, urgent: this.isSameDay(booking) }]);
+  }
+
+  /** Changes to work within the next day may not wait for the morning. */
+  private isSameDay(booking: BookingFacts): boolean {
+    return isSameDayChange(this.clock.now(), booking.startsAt);
   }
 
   /** Reads job-posting's booking and shift and worker-profile's phone; writes nothing there. */

@@ -30,7 +30,7 @@ export class DomainEventsProcessor extends QueueProcessor {
       case 'auth.otp_requested': {
         const { phone, code, expiresInMinutes } = (event as DomainEvent<'auth.otp_requested'>).payload;
         await this.notifications.send([
-          { dedupeKey: `${event.eventId}:otp`, phone, kind: 'otp', text: smsTemplates.otp(code, expiresInMinutes) },
+          { dedupeKey: `${event.eventId}:otp`, phone, kind: 'otp', text: smsTemplates.otp(code, expiresInMinutes), urgent: true },
         ]);
         return;
       }

@@ -45,6 +45,10 @@ export class Notification {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 
+  /** Not before this time: non-urgent messages written in quiet hours wait for 07:00. */
+  @Column({ name: 'send_after', type: 'timestamptz', nullable: true })
+  sendAfter!: Date | null;
+
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 }

@@ -8,6 +8,13 @@ export interface NewMessage {
   phone: string;
   kind: string;
   text: string;
+  /** Sign-in codes and changes to today's work; everything else waits out the quiet hours. */
+  urgent: boolean;
+}
+
+export interface PendingMessage {
+  id: string;
+  sendAfter: Date | null;
 }
 
 @Injectable()
@@ -18,23 +25,23 @@ export class NotificationsRepository {
    * Writes the messages (a key seen before is left as it is) and returns the ids of those still
    * waiting to be sent, including ones written by an earlier, interrupted attempt.
    */
-  async insertPending(messages: NewMessage[]): Promise<string[]> {
+  async insertPending(messages: (Omit<NewMessage, 'urgent'> & { sendAfter: Date | null })[]): Promise<PendingMessage[]> {
     if (messages.length === 0) return [];
     const rows = (await this.dataSource.query(
       `WITH incoming AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS m(dedupe_key text, phone text, kind text, text text)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS m(dedupe_key text, phone text, kind text, text text, send_after timestamptz)
        ), inserted AS (
-         INSERT INTO notifications (dedupe_key, phone, kind, text)
-         SELECT dedupe_key, phone, kind, text FROM incoming
+         INSERT INTO notifications (dedupe_key, phone, kind, text, send_after)
+         SELECT dedupe_key, phone, kind, text, send_after FROM incoming
          ON CONFLICT (dedupe_key) DO NOTHING
-         RETURNING id
+         RETURNING id, send_after
        )
-       SELECT id FROM inserted
+       SELECT id, send_after AS "sendAfter" FROM inserted
        UNION
-       SELECT n.id FROM notifications n JOIN incoming i ON i.dedupe_key = n.dedupe_key WHERE n.status IN ('queued', 'sending')`,
-      [JSON.stringify(messages.map((m) => ({ dedupe_key: m.dedupeKey, phone: m.phone, kind: m.kind, text: m.text })))],
-    )) as { id: string }[];
-    return rows.map((row) => row.id);
+       SELECT n.id, n.send_after FROM notifications n JOIN incoming i ON i.dedupe_key = n.dedupe_key WHERE n.status IN ('queued', 'sending')`,
+      [JSON.stringify(messages.map((m) => ({ dedupe_key: m.dedupeKey, phone: m.phone, kind: m.kind, text: m.text, send_after: m.sendAfter })))],
+    )) as PendingMessage[];
+    return rows;
   }
 
   /**

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { UnrecoverableError, type Queue } from 'bullmq';
 import { SmsSettings } from '@lingong/config';
 import { QueueName, type QueueJobs } from '@lingong/queue';
-import { signed, SmsProvider, SmsTemporaryFailure } from '@lingong/sms';
+import { Clock } from '@lingong/platform';
+import { earliestSendTime, parseQuietHours, signed, SmsProvider, SmsTemporaryFailure, type QuietHours } from '@lingong/sms';
 import { NotificationsRepository, type NewMessage } from './notifications.repository';
 
 type NotificationsQueue = Queue<QueueJobs['notifications']['sms.send'], unknown, 'sms.send'>;
@@ -14,17 +15,35 @@ export class NotificationsService {
     private readonly notifications: NotificationsRepository,
     private readonly provider: SmsProvider,
     private readonly settings: SmsSettings,
+    private readonly clock: Clock,
     @InjectQueue(QueueName.notifications) private readonly queue: NotificationsQueue,
-  ) {}
+  ) {
+    this.quietHours = parseQuietHours(settings.SMS_QUIET_HOURS);
+  }
 
-  /** Records each message once (by its dedupe key) and queues its send, job id = notification id. */
+  private readonly quietHours: QuietHours | null;
+
+  /**
+   * Records each message once (by its dedupe key) and queues its send, job id = notification id.
+   * Non-urgent messages written in quiet hours are delayed to 07:00, not dropped.
+   */
   async send(messages: NewMessage[]): Promise<number> {
+    const now = this.clock.now();
     // Stored signed, so the row (and /api/dev/sms) holds exactly what the person receives.
-    const ids = await this.notifications.insertPending(
-      messages.map((message) => ({ ...message, text: signed(this.settings.SMS_SIGNATURE, message.text) })),
+    const pending = await this.notifications.insertPending(
+      messages.map(({ urgent, ...message }) => {
+        const sendAfter = earliestSendTime(now, urgent, this.quietHours);
+        return { ...message, text: signed(this.settings.SMS_SIGNATURE, message.text), sendAfter: sendAfter > now ? sendAfter : null };
+      }),
     );
-    await this.queue.addBulk(ids.map((id) => ({ name: 'sms.send' as const, data: { notificationId: id }, opts: { jobId: id } })));
-    return ids.length;
+    await this.queue.addBulk(
+      pending.map(({ id, sendAfter }) => ({
+        name: 'sms.send' as const,
+        data: { notificationId: id },
+        opts: { jobId: id, ...(sendAfter && { delay: Math.max(0, new Date(sendAfter).getTime() - now.getTime()) }) },
+      })),
+    );
+    return pending.length;
   }
 
   /**

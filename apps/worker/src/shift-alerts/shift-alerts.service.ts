@@ -20,6 +20,6 @@ export class ShiftAlertsService {
     const skills = shift.requiredSkills.length > 0 ? shift.requiredSkills : [shift.category];
     const phones = await this.alerts.phonesToAlert(shift.street, skills);
     const text = smsTemplates.shiftAlert(shift);
-    return this.notifications.send(phones.map((phone) => ({ dedupeKey: `${eventId}:${phone}:shift_alert`, phone, kind: 'shift_alert', text })));
+    return this.notifications.send(phones.map((phone) => ({ dedupeKey: `${eventId}:${phone}:shift_alert`, phone, kind: 'shift_alert', text, urgent: false })));
   }
 }
