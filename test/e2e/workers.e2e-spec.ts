@@ -4,6 +4,7 @@ import { readEnvFile } from '@lingong/config';
 import { residentIdCheckChar } from '@lingong/domain';
 import { startMarket, type Market } from '../support/market';
 import { bearer, shiftInput, signIn, signInAdmin, workerInput } from '../support/people';
+import { waitFor } from '../support/wait-for';
 
 /** Seekers (API.md, worker-profile): registration with consent, the desk, privacy by audience, export and erasure. */
 describe('seekers', () => {
@@ -344,6 +345,15 @@ describe('seekers', () => {
       [workerId],
     );
     expect(history.rows[0]).toEqual({ bookings: 1, ratings: 1 });
+
+    // The SMS log (the worker app's) forgets the phone too, through the worker.erased event.
+    await waitFor(
+      'the SMS log to forget the phone',
+      async () => (await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE phone = $1`, [phones.leaver])).rows[0].n as number,
+      (left) => left === 0,
+    );
+    const forgotten = await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE phone = '' AND text = '[已注销]'`);
+    expect(forgotten.rows[0].n).toBeGreaterThan(0);
 
     await as(people.booker!.token).get(`/workers/${workerId}`).expect(404);
     expect((await as(admin).get(`/workers/${workerId}`).expect(200)).body).toMatchObject({

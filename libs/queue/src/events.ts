@@ -8,11 +8,13 @@ export interface DomainEventPayloads {
   'auth.otp_requested': { otpId: string; phone: string; code: string; expiresInMinutes: number };
   'booking.confirmed': { bookingId: string };
   'booking.cancelled': { bookingId: string };
+  /** Carries the phone because the profile no longer does: services holding it erase it too. */
+  'worker.erased': { workerId: string; phone: string; erasedAt: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
 
-export const domainEventTypes = ['shift.published', 'auth.otp_requested', 'booking.confirmed', 'booking.cancelled'] as const satisfies readonly DomainEventType[];
+export const domainEventTypes = ['shift.published', 'auth.otp_requested', 'booking.confirmed', 'booking.cancelled', 'worker.erased'] as const satisfies readonly DomainEventType[];
 
 export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   eventId: string;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { recordEvent } from '@lingong/outbox';
 import type { SignedInAccount } from '@lingong/identity';
 import { toMarketIso } from '@lingong/domain';
 import { Clock, NotFoundDomainException } from '@lingong/platform';
@@ -87,6 +88,8 @@ export class WorkerPrivacyService {
       await this.workers.recordConsents(manager, id, [
         { purpose: 'data_processing', granted: false, channel: 'self', recordedBy: account.id, recordedAt: now },
       ]);
+      // Other services holding the phone (the SMS log) forget it too.
+      if (worker.phone) await recordEvent(manager, 'worker.erased', { workerId: id, phone: worker.phone, erasedAt: now.toISOString() });
     });
   }
 }

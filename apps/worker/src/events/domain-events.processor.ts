@@ -38,6 +38,10 @@ export class DomainEventsProcessor extends QueueProcessor {
         return this.bookingNotices.confirmed(event.eventId, (event as DomainEvent<'booking.confirmed'>).payload.bookingId);
       case 'booking.cancelled':
         return this.bookingNotices.cancelled(event.eventId, (event as DomainEvent<'booking.cancelled'>).payload.bookingId);
+      case 'worker.erased': {
+        const { phone, erasedAt } = (event as DomainEvent<'worker.erased'>).payload;
+        return this.notifications.forget(phone, new Date(erasedAt));
+      }
     }
   }
 }

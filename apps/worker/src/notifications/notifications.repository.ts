@@ -72,4 +72,20 @@ export class NotificationsRepository {
       [id, final ? 'failed' : 'queued', error.slice(0, 1000)],
     );
   }
+
+  async cancelPending(phone: string, before: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET status = 'failed', last_error = 'erased', updated_at = now() WHERE phone = $1 AND status = 'queued' AND created_at <= $2`,
+      [phone, before],
+    );
+  }
+
+  /** PIPL erasure: messages to the phone keep their status and kind for the figures, not the person. */
+  async forgetPhone(phone: string, before: Date): Promise<number> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE notifications SET phone = '', text = '[已注销]', updated_at = now() WHERE phone = $1 AND status <> 'sending' AND created_at <= $2`,
+      [phone, before],
+    )) as [unknown, number];
+    return count;
+  }
 }

@@ -47,6 +47,15 @@ export class NotificationsService {
   }
 
   /**
+   * After a seeker erases their data: messages to them until then are dropped if unsent and lose
+   * phone and text if sent (the phone may already belong to a new profile; later messages stay).
+   */
+  async forget(phone: string, erasedAt: Date): Promise<void> {
+    await this.notifications.cancelPending(phone, erasedAt);
+    await this.notifications.forgetPhone(phone, erasedAt);
+  }
+
+  /**
    * Sends one message. Returns quietly when it was already sent; throws to let the queue retry
    * with backoff, marking the row failed on the last attempt.
    */
