@@ -125,13 +125,16 @@ interface RankingResult {
 
 /** A DataSource that records the SQL it is asked to run and answers with no rows: to EXPLAIN exactly what the repository sends. */
 function recording(dataSource: DataSource, calls: { sql: string; params: unknown[] }[]): DataSource {
+  const query = (sql: string, params?: unknown[]) => {
+    if (!/^SET LOCAL/.test(sql)) calls.push({ sql, params: params ?? [] });
+    return Promise.resolve([]);
+  };
   return new Proxy(dataSource, {
     get(target, property, receiver) {
-      if (property !== 'query') return Reflect.get(target, property, receiver) as unknown;
-      return (sql: string, params?: unknown[]) => {
-        calls.push({ sql, params: params ?? [] });
-        return Promise.resolve([]);
-      };
+      if (property === 'query') return query;
+      // The repository runs its queries in a transaction (to turn JIT off): record those too.
+      if (property === 'transaction') return (work: (manager: { query: typeof query }) => Promise<unknown>) => work({ query });
+      return Reflect.get(target, property, receiver) as unknown;
     },
   });
 }
@@ -200,7 +203,10 @@ async function benchRanking(dataSource: DataSource, now: Date, random: () => num
   let planAnalyzed = done.length > 0;
   let rows: { 'QUERY PLAN': string }[];
   try {
-    rows = (await dataSource.query(`EXPLAIN ${planAnalyzed ? '(ANALYZE, BUFFERS) ' : ''}${sql}`, params)) as { 'QUERY PLAN': string }[];
+    rows = (await dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL jit = off'); // as the repository runs it
+      return manager.query(`EXPLAIN ${planAnalyzed ? '(ANALYZE, BUFFERS) ' : ''}${sql}`, params);
+    })) as { 'QUERY PLAN': string }[];
   } catch (error) {
     if (!isTimeout(error)) throw error;
     planAnalyzed = false;

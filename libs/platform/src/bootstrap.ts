@@ -1,8 +1,13 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { toApiError } from './errors/api-exception.filter';
+
+/** Up to 1 MB of JSON; anything bigger is a 413. */
+export const BODY_LIMIT = 1_048_576;
 
 export interface HttpAppOptions {
   title: string;
@@ -16,8 +21,26 @@ export interface HttpAppOptions {
  * at the root, OpenAPI at `/docs`, JSON logs, and shutdown hooks so in-flight work finishes.
  */
 export async function createHttpApp(module: Type | object, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit ?? 1_048_576, trustProxy: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimit ?? BODY_LIMIT,
+    trustProxy: true,
+    // Long enough that a mistyped id reaches validation (a 400); past it the router answers 414.
+    maxParamLength: 1000,
+    // Errors the router raises before any route (bad URL, overlong id) keep the API's error shape.
+    frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
+      const body = toApiError(error);
+      void reply.status(body.statusCode).send(body);
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(module as Type, adapter, { bufferLogs: true });
+  // Routes outside Nest (the front door's forwarding) answer errors in the API's one shape too.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .setErrorHandler((error, _request, reply) => {
+      const body = toApiError(error);
+      void reply.status(body.statusCode).send(body);
+    });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
   app.enableShutdownHooks();

@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuthSettings, DatabaseSettings, ListenSettings, RedisSettings, RuntimeSettings, SettingsModule, type SettingsClass } from '@lingong/config';
 import { IdentityModule } from '@lingong/identity';
 import { Clock } from './clock';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthModule } from './health/health.module';
 import { loggingModule } from './logging';
+import { HostileBodyPipe } from './hostile-body.pipe';
+import { NoBodyForActionsInterceptor } from './no-body-for-actions.interceptor';
 import { createValidationPipe } from './validation';
 
 export interface PlatformOptions {
@@ -27,7 +29,10 @@ export class PlatformModule {
       providers: [
         Clock,
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        // Pipes run in this order: hostile shapes are refused before validation walks them.
+        { provide: APP_PIPE, useClass: HostileBodyPipe },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: NoBodyForActionsInterceptor },
       ],
       exports: [Clock],
     };

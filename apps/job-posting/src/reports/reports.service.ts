@@ -19,7 +19,8 @@ export class ReportsService {
   async report(account: SignedInAccount, shiftId: string, reason: ReportReason, detail: string | undefined) {
     const workerId = await this.parties.requireWorkerId(account);
     const shift = await this.shifts.findById(shiftId);
-    if (!shift || shift.status === 'draft') throw new NotFoundDomainException('Shift');
+    // Drafts and shifts awaiting review are not public: reporting one would reveal that it exists.
+    if (!shift || shift.status === 'draft' || shift.status === 'pending_review') throw new NotFoundDomainException('Shift');
     const reports = this.dataSource.getRepository(ShiftReport);
     const report = await reports.save(reports.create({ shiftId, employerId: shift.employerId, workerId, reason, detail: detail ?? null }));
     return this.view(report);

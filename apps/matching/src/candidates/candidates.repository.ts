@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { standing, type PayUnit, type PriorityGroup } from '@lingong/domain';
 import type { FairnessContext, SeekerForMatching, ShiftForMatching } from '@lingong/matching-engine';
 import { eligible, seekerColumns, seekerHistory, shiftColumns } from './candidate.sql';
@@ -44,24 +44,44 @@ export class CandidatesRepository {
     return rows[0] ? { ...rows[0], payUnit: rows[0].payUnit as PayUnit } : null;
   }
 
-  /** Eligible seekers for the shift, nearest first, with their history of the last 30 days. */
+  /**
+   * Eligible seekers for the shift, nearest first (a KNN walk of the location index, stopping at
+   * the limit), with their history of the last 30 days.
+   */
   async candidatesFor(shiftId: string, now: Date): Promise<SeekerRow[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT ${seekerColumns} FROM shifts s JOIN workers w ON ${eligible} ${seekerHistory}
-        WHERE s.id = $1 ORDER BY w.location <-> s.location, w.id LIMIT ${RETRIEVAL_LIMIT}`,
-      [shiftId, now],
+    const rows = (await this.withoutJit((manager) =>
+      manager.query(
+        `SELECT ${seekerColumns}
+           FROM shifts s
+           CROSS JOIN LATERAL (
+             SELECT w.* FROM workers w WHERE ${eligible} ORDER BY w.location <-> s.location LIMIT ${RETRIEVAL_LIMIT}
+           ) w
+           ${seekerHistory}
+          WHERE s.id = $1 ORDER BY w.location <-> s.location, w.id`,
+        [shiftId, now],
+      ),
     )) as RawSeeker[];
     return rows.map(toSeeker);
+  }
+
+  /** These queries are short; JIT compiling them costs more (about 0.8 s) than it saves. */
+  private withoutJit<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL jit = off');
+      return work(manager);
+    });
   }
 
   /** Open shifts a seeker may work, nearest first. */
   async shiftsFor(workerId: string, now: Date): Promise<{ seeker: SeekerRow; shifts: ShiftRow[] } | null> {
     const seekers = (await this.dataSource.query(`SELECT ${seekerColumns} FROM workers w ${seekerHistory} WHERE w.id = $1`, [workerId, now])) as RawSeeker[];
     if (!seekers[0]) return null;
-    const shifts = (await this.dataSource.query(
-      `SELECT ${shiftColumns} FROM workers w JOIN shifts s ON s.status = 'open' AND s.starts_at > $2 AND ${eligible}
-        WHERE w.id = $1 ORDER BY s.location <-> w.location, s.id LIMIT ${RETRIEVAL_LIMIT}`,
-      [workerId, now],
+    const shifts = (await this.withoutJit((manager) =>
+      manager.query(
+        `SELECT ${shiftColumns} FROM workers w JOIN shifts s ON s.status = 'open' AND s.starts_at > $2 AND ${eligible}
+          WHERE w.id = $1 ORDER BY s.location <-> w.location, s.id LIMIT ${RETRIEVAL_LIMIT}`,
+        [workerId, now],
+      ),
     )) as ShiftRow[];
     return { seeker: toSeeker(seekers[0]), shifts };
   }

@@ -1,12 +1,22 @@
 import proxy from '@fastify/http-proxy';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceUrlSettings } from '@lingong/config';
-import { toApiError } from '@lingong/platform';
+import { BODY_LIMIT, toApiError } from '@lingong/platform';
 import { serviceRoutes } from './service-routes';
 
 /** Forwards each owned path prefix to its service; a service that is down answers 503 in the API's error shape. */
 export async function mountFrontDoor(app: NestFastifyApplication): Promise<void> {
   const urls = app.get(ServiceUrlSettings);
+  // Forwarded bodies are streamed, not parsed: refuse an oversized one here rather than pipe it
+  // into a service that has already said no (which surfaced as a broken pipe).
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      if (Number(request.headers['content-length'] ?? 0) > BODY_LIMIT) {
+        await reply.code(413).send({ statusCode: 413, error: 'Payload Too Large', message: ['The body is larger than 1 MB'] });
+      }
+    });
   for (const route of serviceRoutes(urls)) {
     await app.register(proxy, {
       upstream: route.upstream,
@@ -16,7 +26,8 @@ export async function mountFrontDoor(app: NestFastifyApplication): Promise<void>
       replyOptions: {
         onError: (reply, { error }) => {
           const unavailable = { ...toApiError(undefined), statusCode: 503, error: 'Service Unavailable' };
-          unavailable.message = [`${route.prefix} is unavailable right now; please try again shortly (${error.message})`];
+          unavailable.message = [`${route.prefix} is unavailable right now; please try again shortly`];
+          reply.log.warn({ err: error, prefix: route.prefix }, 'forwarding failed');
           void reply.code(503).send(unavailable);
         },
       },

@@ -18,6 +18,7 @@ const reasonPhrases: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
@@ -25,9 +26,13 @@ const reasonPhrases: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** Messages are for people: long ones (a framework echoing a 5 kB URL) are cut. */
+const MAX_MESSAGE = 300;
+const cut = (message: string) => (message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message);
+
 function asMessages(value: unknown, fallback: string): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string' && value.length > 0) return [value];
+  if (Array.isArray(value)) return value.map((message) => cut(String(message)));
+  if (typeof value === 'string' && value.length > 0) return [cut(value)];
   return [fallback];
 }
 
@@ -64,7 +69,7 @@ export function toApiError(exception: unknown): ApiError {
     return {
       statusCode: exception.statusCode,
       error: reasonPhrases[exception.statusCode] ?? 'Bad Request',
-      message: [exception.message],
+      message: [cut(exception.message)],
     };
   }
   return { statusCode: 500, error: reasonPhrases[500], message: ['Something went wrong on our side; please try again.'] };
