@@ -34,6 +34,7 @@ export async function createHttpApp(module: Type | object, options: HttpAppOptio
   });
   const app = await NestFactory.create<NestFastifyApplication>(module as Type, adapter, { bufferLogs: true });
   // Routes outside Nest (the front door's forwarding) answer errors in the API's one shape too.
+  // This replaces the adapter's own handler on purpose; Fastify warns once (FSTWRN004) at start.
   app
     .getHttpAdapter()
     .getInstance()
