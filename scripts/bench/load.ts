@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { standing, type PayUnit, type PriorityGroup } from '@lingong/domain';
+import type { PayUnit } from '@lingong/domain';
 import type { SeekerForMatching } from '@lingong/matching-engine';
 import { eligible, seekerColumns, seekerHistory, shiftColumns } from '../../apps/matching/src/candidates/candidate.sql';
-import type { SeekerRow, ShiftRow } from '../../apps/matching/src/candidates/candidates.repository';
+import { toSeeker, type RawSeeker, type SeekerRow, type ShiftRow } from '../../apps/matching/src/candidates/candidates.repository';
 
 /**
  * Set-based reads for the benchmark, on the matching service's own SQL fragments (candidate.sql.ts),
@@ -22,31 +22,13 @@ export interface BenchShift extends ShiftRow {
   requiredCertificates: string[];
 }
 
-type RawSeeker = Omit<BenchSeeker, 'reliability'> & {
-  completed: number;
-  noShows: number;
-  lateCancellations: number;
-  hoursLast30Days: string | number;
-};
-
-/** As the repository's `toSeeker`: reliability from the booking history, hours as a number. */
-function toSeeker(row: RawSeeker): BenchSeeker {
-  const { completed, noShows, lateCancellations, ...seeker } = row;
-  return {
-    ...seeker,
-    hoursLast30Days: Number(row.hoursLast30Days),
-    priorityGroup: row.priorityGroup as PriorityGroup,
-    reliability: standing({ completed, noShows, lateCancellations, averageStars: null }).reliability,
-  };
-}
-
 /** Seekers by id (any order in, id order out), with their last 30 days as of `now`. */
 export async function loadSeekers(dataSource: DataSource, ids: readonly string[], now: Date): Promise<BenchSeeker[]> {
   const rows = (await dataSource.query(
     `SELECT ${seekerColumns}, w.certificates FROM workers w ${seekerHistory} WHERE w.id = ANY($1::uuid[]) ORDER BY w.id`,
     [ids, now],
-  )) as RawSeeker[];
-  return rows.map(toSeeker);
+  )) as RawSeeker<BenchSeeker>[];
+  return rows.map((row) => toSeeker(row));
 }
 
 export async function loadShifts(dataSource: DataSource, ids: readonly string[]): Promise<BenchShift[]> {

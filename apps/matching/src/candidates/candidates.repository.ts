@@ -22,16 +22,23 @@ export interface SeekerRow extends SeekerForMatching {
 /** The nearest eligible people are scored; past this many, distance alone has already ruled. */
 const RETRIEVAL_LIMIT = 2000;
 
-type RawSeeker = Omit<SeekerRow, 'reliability'> & { completed: number; noShows: number; lateCancellations: number; hoursLast30Days: string | number };
+/** A seeker row as `seekerColumns` reads it: booking counts instead of reliability. */
+export type RawSeeker<S extends SeekerRow = SeekerRow> = Omit<S, 'reliability'> & {
+  completed: number;
+  noShows: number;
+  lateCancellations: number;
+  hoursLast30Days: string | number;
+};
 
-function toSeeker(row: RawSeeker): SeekerRow {
+/** Reliability from the booking history (the one formula in libs/domain), hours as a number. */
+export function toSeeker<S extends SeekerRow>(row: RawSeeker<S>): S {
   const { completed, noShows, lateCancellations, ...seeker } = row;
   return {
     ...seeker,
     hoursLast30Days: Number(row.hoursLast30Days),
     priorityGroup: row.priorityGroup as PriorityGroup,
     reliability: standing({ completed, noShows, lateCancellations, averageStars: null }).reliability,
-  };
+  } as unknown as S;
 }
 
 /** Reads shifts (job-posting's), seekers (worker-profile's) and bookings; writes nothing. */
