@@ -14,6 +14,12 @@ describe('loadSettings', () => {
     );
   });
 
+  it('shows what was given, never a secret', () => {
+    expect(() => loadSettings([RedisSettings, AuthSettings], { REDIS_PORT: 'abc', JWT_SECRET: 'hunter2' })).toThrow(
+      /REDIS_PORT must be an integer number \(got "abc"\)[\s\S]*JWT_SECRET must be at least 32 characters \(got a value, not shown\)/,
+    );
+  });
+
   it('treats an empty value as unset, so the default applies', () => {
     const loaded = loadSettings([RedisSettings], { REDIS_PASSWORD: '', QUEUE_PREFIX: '' });
     const redis = loaded.get(RedisSettings) as RedisSettings;

@@ -15,12 +15,14 @@ export function readEnvFile(cwd = process.cwd()): Record<string, string> {
   return Object.assign({}, ...files.filter((path) => existsSync(path)).map((path) => parse(readFileSync(path))));
 }
 
-function describe(errors: ValidationError[]): string[] {
-  return errors.flatMap((error) =>
-    Object.values(error.constraints ?? { invalid: `${error.property} is invalid` }).map(
-      (message) => `  - ${message} (got ${JSON.stringify(error.value)})`,
-    ),
-  );
+/** One line per problem, showing the value as it was given (not as converted: "abc", not NaN). */
+function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
+  return errors.flatMap((error) => {
+    const given = env[error.property];
+    const secret = /SECRET|PASSWORD/.test(error.property);
+    const shown = given === undefined || given === '' ? 'nothing' : secret ? 'a value, not shown' : JSON.stringify(given);
+    return Object.values(error.constraints ?? { invalid: `${error.property} is invalid` }).map((message) => `  - ${message} (got ${shown})`);
+  });
 }
 
 /**
@@ -37,7 +39,7 @@ export function loadSettings(
   for (const cls of classes) {
     const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
     const instance = plainToInstance(cls, present, { enableImplicitConversion: false, exposeDefaultValues: true });
-    problems.push(...describe(validateSync(instance, { whitelist: false, forbidUnknownValues: false })));
+    problems.push(...describe(validateSync(instance, { whitelist: false, forbidUnknownValues: false }), env));
     loaded.set(cls, instance);
   }
   if (problems.length > 0) {

@@ -25,7 +25,7 @@ export async function createHttpApp(module: Type | object, options: HttpAppOptio
     bodyLimit: options.bodyLimit ?? BODY_LIMIT,
     trustProxy: true,
     // Long enough that a mistyped id reaches validation (a 400); past it the router answers 414.
-    maxParamLength: 1000,
+    routerOptions: { maxParamLength: 1000 },
     // Errors the router raises before any route (bad URL, overlong id) keep the API's error shape.
     frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
       const body = toApiError(error);
