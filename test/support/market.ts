@@ -83,8 +83,11 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
   });
   const jobPosting = await start('job-posting');
   const workerProfile = await start('worker-profile');
-  const matching = await start('matching', { JOB_POSTING_URL: address(jobPosting) });
-  const worker = await start('worker', options.workerRedisPort ? { REDIS_PORT: String(options.workerRedisPort) } : {});
+  const matching = await start('matching', { JOB_POSTING_URL: address(jobPosting), WORKER_PROFILE_URL: address(workerProfile) });
+  const worker = await start('worker', {
+    MATCHING_URL: address(matching),
+    ...(options.workerRedisPort && { REDIS_PORT: String(options.workerRedisPort) }),
+  });
   const web = await start('web', {
     JOB_POSTING_URL: address(jobPosting),
     WORKER_PROFILE_URL: address(workerProfile),

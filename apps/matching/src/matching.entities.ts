@@ -1,3 +1,5 @@
+import { OutboxEvent } from '@lingong/outbox';
 import { DispatchPlan } from './dispatch/dispatch-plan.entity';
+import { Offer } from './offers/offer.entity';
 
-export const matchingEntities = [DispatchPlan];
+export const matchingEntities = [DispatchPlan, Offer, OutboxEvent];

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ServiceUrlSettings } from '@lingong/config';
+import { OfferSettings, ServiceUrlSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { BookingsClient } from './bookings-client/bookings.client';
@@ -10,6 +10,12 @@ import { CandidatesService } from './candidates/candidates.service';
 import { DispatchController } from './dispatch/dispatch.controller';
 import { DispatchService } from './dispatch/dispatch.service';
 import { matchingEntities } from './matching.entities';
+import { InboundSmsController } from './offers/inbound-sms.controller';
+import { InboundSmsService } from './offers/inbound-sms.service';
+import { InternalOffersController } from './offers/internal-offers.controller';
+import { OffersController } from './offers/offers.controller';
+import { OffersRepository } from './offers/offers.repository';
+import { OffersService } from './offers/offers.service';
 import { ReferralsController } from './referrals/referrals.controller';
 import { StatsController, StatsService } from './stats/stats.controller';
 import { StatsRepository } from './stats/stats.repository';
@@ -17,11 +23,11 @@ import { StatsRepository } from './stats/stats.repository';
 /** Candidate retrieval and ranking with explanations, referrals, bulk dispatch and the market's figures. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'matching', settings: [ServiceUrlSettings] }),
+    PlatformModule.forRoot({ service: 'matching', settings: [ServiceUrlSettings, OfferSettings] }),
     DatabaseModule.forRoot(matchingEntities),
     TypeOrmModule.forFeature(matchingEntities),
   ],
-  controllers: [CandidatesController, ReferralsController, DispatchController, StatsController],
-  providers: [CandidatesService, CandidatesRepository, BookingsClient, DispatchService, StatsService, StatsRepository],
+  controllers: [CandidatesController, ReferralsController, DispatchController, StatsController, OffersController, InboundSmsController, InternalOffersController],
+  providers: [CandidatesService, CandidatesRepository, BookingsClient, DispatchService, StatsService, StatsRepository, OffersService, OffersRepository, InboundSmsService],
 })
 export class MatchingModule {}

@@ -10,6 +10,7 @@ import { WorkerExportRepository } from './workers/worker-export.repository';
 import { WorkerPresenter } from './workers/worker.presenter';
 import { WorkerPrivacyService } from './workers/worker-privacy.service';
 import { WorkerRecordsRepository } from './workers/worker-records.repository';
+import { SmsOptOutController, SmsOptOutService } from './workers/internal/sms-opt-out.controller';
 import { WorkersController } from './workers/workers.controller';
 import { WorkersRepository } from './workers/workers.repository';
 import { WorkersService } from './workers/workers.service';
@@ -21,8 +22,9 @@ import { WorkersService } from './workers/workers.service';
     DatabaseModule.forRoot(workerProfileEntities),
     TypeOrmModule.forFeature(workerProfileEntities),
   ],
-  controllers: [WorkersController],
+  controllers: [WorkersController, SmsOptOutController],
   providers: [
+    SmsOptOutService,
     WorkersService,
     WorkerDirectoryService,
     WorkerPrivacyService,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OutboxSettings, SmsSettings } from '@lingong/config';
+import { OutboxSettings, ServiceUrlSettings, SmsSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { QueueModule, QueueName } from '@lingong/queue';
@@ -10,6 +10,9 @@ import { DomainEventsProcessor } from './events/domain-events.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsService } from './notifications/notifications.service';
+import { MatchingClient } from './offers/matching.client';
+import { OfferExpiryProcessor } from './offers/offer-expiry.processor';
+import { OfferNoticesService } from './offers/offer-notices.service';
 import { OutboxRepository } from './outbox-relay/outbox.repository';
 import { OutboxRelayService } from './outbox-relay/outbox-relay.service';
 import { SchedulesService } from './schedules/schedules.service';
@@ -20,10 +23,10 @@ import { workerEntities } from './worker.entities';
 /** Background work: the outbox relay, reactions to domain events, and SMS sending. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings] }),
+    PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings, ServiceUrlSettings] }),
     DatabaseModule.forRoot(workerEntities),
     TypeOrmModule.forFeature(workerEntities),
-    QueueModule.forRoot([QueueName.domainEvents, QueueName.notifications, QueueName.shiftClock]),
+    QueueModule.forRoot([QueueName.domainEvents, QueueName.notifications, QueueName.shiftClock, QueueName.offerExpiry]),
     SmsModule,
   ],
   providers: [
@@ -37,6 +40,9 @@ import { workerEntities } from './worker.entities';
     NotificationsService,
     NotificationsProcessor,
     SchedulesService,
+    MatchingClient,
+    OfferNoticesService,
+    OfferExpiryProcessor,
   ],
 })
 export class WorkerModule {}

@@ -178,3 +178,19 @@ export class MarketRuleSettings {
   @Type(() => Number) @IsInt() @Min(0) @Max(240)
   CHECK_IN_OPENS_MINUTES = 30;
 }
+
+/** How shifts are offered by SMS. */
+export class OfferSettings {
+  /** An offer stands this long (shorter when the start is near), then the next candidate is asked. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
+  OFFER_MINUTES = 30;
+
+  /** Offers out at once per remaining place. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(10)
+  OFFERS_PER_PLACE = 2;
+
+  /** HMAC key the SMS gateway signs inbound replies with; empty refuses every inbound message. */
+  @IsOptional()
+  @IsString()
+  SMS_INBOUND_SECRET?: string;
+}

@@ -32,7 +32,7 @@ export async function createHttpApp(module: Type | object, options: HttpAppOptio
       void reply.status(body.statusCode).send(body);
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module as Type, adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module as Type, adapter, { bufferLogs: true, rawBody: true });
   // Routes outside Nest (the front door's forwarding) answer errors in the API's one shape too.
   // This replaces the adapter's own handler on purpose; Fastify warns once (FSTWRN004) at start.
   app

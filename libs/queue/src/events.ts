@@ -8,13 +8,19 @@ export interface DomainEventPayloads {
   'auth.otp_requested': { otpId: string; phone: string; code: string; expiresInMinutes: number };
   'booking.confirmed': { bookingId: string };
   'booking.cancelled': { bookingId: string };
+  /** A shift offered to a seeker: the worker sends the SMS and schedules the expiry. */
+  'offer.created': { offerId: string };
+  /** A seeker said yes after the shift filled: they get a polite SMS instead of a booking. */
+  'offer.too_late': { offerId: string };
+  /** An SMS reply that answered nothing: the sender gets a short help text. */
+  'sms.help_requested': { phone: string };
   /** Carries the phone because the profile no longer does: services holding it erase it too. */
   'worker.erased': { workerId: string; phone: string; erasedAt: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
 
-export const domainEventTypes = ['shift.published', 'auth.otp_requested', 'booking.confirmed', 'booking.cancelled', 'worker.erased'] as const satisfies readonly DomainEventType[];
+export const domainEventTypes = ['shift.published', 'auth.otp_requested', 'booking.confirmed', 'booking.cancelled', 'worker.erased', 'offer.created', 'offer.too_late', 'sms.help_requested'] as const satisfies readonly DomainEventType[];
 
 export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   eventId: string;

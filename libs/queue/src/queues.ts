@@ -6,6 +6,7 @@ export const QueueName = {
   domainEvents: 'domain-events',
   notifications: 'notifications',
   shiftClock: 'shift-clock',
+  offerExpiry: 'offer-expiry',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -14,6 +15,8 @@ export interface QueueJobs {
   notifications: { 'sms.send': { notificationId: string } };
   /** Scheduled by the worker every minute; handled by job-posting, which owns shifts. */
   'shift-clock': { 'shift-clock.tick': Record<string, never> };
+  /** Delayed until the offer's expiry; matching then asks the next candidate. */
+  'offer-expiry': { 'offer.expire': { offerId: string } };
 }
 
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
@@ -25,6 +28,12 @@ export const defaultJobOptions: Record<QueueName, JobsOptions> = {
     attempts: 8,
     backoff: { type: 'exponential', delay: 1_000 },
     removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
+  'offer-expiry': {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: 24 * 3600 },
     removeOnFail: { age: 7 * 24 * 3600 },
   },
   'shift-clock': {

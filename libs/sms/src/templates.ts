@@ -60,6 +60,14 @@ export const smsTemplates = {
     (compensationFen ? `因临时取消，用工方应付您补偿${yuan(compensationFen)}元，如未收到请找市场工作人员。` : '我们会继续为您推荐工作。'),
 
   bookingCancelledByWorker: (booking: BookingSummary) => `您已取消${booking.title}（${when(booking)}）。`,
+
+  offer: (booking: BookingSummary, expiresAt: Date) =>
+    `岗位邀请：${booking.title}，${when(booking)}，${booking.street}${booking.address}，` +
+    `${yuan(booking.payAmountFen)}元/${payUnits[booking.payUnit] ?? booking.payUnit}。回复1接受，回复2放弃，${clockFormat.format(expiresAt)}前有效。`,
+
+  offerTooLate: (booking: BookingSummary) => `很抱歉，${booking.title}（${when(booking)}）已经招满，这次没能为您预订。我们会继续为您推荐合适的工作。`,
+
+  replyHelp: () => `回复1接受最近一条岗位邀请，回复2放弃，回复T退订新工作提醒。如需帮助请到龙湾零工市场服务台。`,
 } as const;
 
 export function signed(signature: string, text: string): string {

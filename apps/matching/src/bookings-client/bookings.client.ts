@@ -12,8 +12,9 @@ export interface BookingAnswer {
 }
 
 /**
- * Bookings belong to job-posting: matching asks it to book, over HTTP with a service token, and
- * gets the same answers a person would (SHIFT_FULL, DOUBLE_BOOKING…), passed on unchanged.
+ * What matching asks of the services that own the data: job-posting books (and answers as it
+ * would a person: SHIFT_FULL, DOUBLE_BOOKING…, passed on unchanged), worker-profile records an
+ * unsubscribe. Over HTTP with a short-lived service token, on routes the front door does not forward.
  */
 @Injectable()
 export class BookingsClient {
@@ -22,21 +23,30 @@ export class BookingsClient {
     private readonly tokens: ServiceTokens,
   ) {}
 
-  async book(shiftId: string, workerId: string, source: 'offer' | 'referral' | 'dispatch'): Promise<BookingAnswer> {
+  book(shiftId: string, workerId: string, source: 'offer' | 'referral' | 'dispatch'): Promise<BookingAnswer> {
+    return this.post<BookingAnswer>(this.urls.JOB_POSTING_URL, '/api/internal/bookings', { shiftId, workerId, source });
+  }
+
+  /** A reply of T / TD: worker-profile, which owns the seeker's consent, records the unsubscribe. */
+  async optOutOfAlerts(phone: string): Promise<void> {
+    await this.post(this.urls.WORKER_PROFILE_URL, '/api/internal/workers/sms-opt-out', { phone });
+  }
+
+  private async post<T>(base: string, path: string, payload: object): Promise<T> {
     let response: Response;
     try {
-      response = await fetch(new URL('/api/internal/bookings', this.urls.JOB_POSTING_URL), {
+      response = await fetch(new URL(path, base), {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.tokens.issue('matching')}` },
-        body: JSON.stringify({ shiftId, workerId, source }),
+        body: JSON.stringify(payload),
         signal: AbortSignal.timeout(10_000),
       });
     } catch (error) {
-      throw new DomainException('JOB_POSTING_UNAVAILABLE', `Bookings are unavailable right now: ${(error as Error).message}`, 409);
+      throw new DomainException('SERVICE_UNAVAILABLE', `A service is unavailable right now: ${(error as Error).message}`, 409);
     }
-    const body = (await response.json().catch(() => ({}))) as BookingAnswer & { code?: string; message?: string[] };
+    const body = (await response.json().catch(() => ({}))) as T & { code?: string; message?: string[] };
     if (response.ok) return body;
     const status = [404, 409, 422].includes(response.status) ? (response.status as 404 | 409 | 422) : 409;
-    throw new DomainException(body.code ?? 'BOOKING_REFUSED', body.message?.join('; ') ?? `job-posting answered ${response.status}`, status);
+    throw new DomainException(body.code ?? 'REFUSED', body.message?.join('; ') ?? `${path} answered ${response.status}`, status);
   }
 }

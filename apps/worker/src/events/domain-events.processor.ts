@@ -4,6 +4,8 @@ import { QueueName, QueueProcessor, type DomainEvent, type DomainEventType } fro
 import { smsTemplates } from '@lingong/sms';
 import { BookingNoticesService } from '../booking-notices/booking-notices.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { MatchingClient } from '../offers/matching.client';
+import { OfferNoticesService } from '../offers/offer-notices.service';
 import { ShiftAlertsService } from '../shift-alerts/shift-alerts.service';
 
 type EventJob = Job<DomainEvent, unknown, DomainEventType>;
@@ -15,6 +17,8 @@ export class DomainEventsProcessor extends QueueProcessor {
     private readonly shiftAlerts: ShiftAlertsService,
     private readonly notifications: NotificationsService,
     private readonly bookingNotices: BookingNoticesService,
+    private readonly offerNotices: OfferNoticesService,
+    private readonly matching: MatchingClient,
   ) {
     super();
   }
@@ -25,6 +29,8 @@ export class DomainEventsProcessor extends QueueProcessor {
       case 'shift.published': {
         const { shiftId } = (event as DomainEvent<'shift.published'>).payload;
         await this.shiftAlerts.alertSeekers(event.eventId, shiftId);
+        // The matching run: the best candidates get SMS offers (matching owns offers).
+        await this.matching.run(shiftId);
         return;
       }
       case 'auth.otp_requested': {
@@ -38,6 +44,12 @@ export class DomainEventsProcessor extends QueueProcessor {
         return this.bookingNotices.confirmed(event.eventId, (event as DomainEvent<'booking.confirmed'>).payload.bookingId);
       case 'booking.cancelled':
         return this.bookingNotices.cancelled(event.eventId, (event as DomainEvent<'booking.cancelled'>).payload.bookingId);
+      case 'offer.created':
+        return this.offerNotices.offered(event.eventId, (event as DomainEvent<'offer.created'>).payload.offerId);
+      case 'offer.too_late':
+        return this.offerNotices.tooLate(event.eventId, (event as DomainEvent<'offer.too_late'>).payload.offerId);
+      case 'sms.help_requested':
+        return this.offerNotices.help(event.eventId, (event as DomainEvent<'sms.help_requested'>).payload.phone);
       case 'worker.erased': {
         const { phone, erasedAt } = (event as DomainEvent<'worker.erased'>).payload;
         return this.notifications.forget(phone, new Date(erasedAt));

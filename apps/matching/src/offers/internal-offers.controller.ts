@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+import { Roles } from '@lingong/identity';
+import { OffersService } from './offers.service';
+
+export class MatchingRunDto {
+  @IsUUID()
+  shiftId!: string;
+}
+
+/** Called by the worker app: a matching run when a shift opens, an expiry when an offer's time is up. */
+@ApiExcludeController()
+@Controller('internal')
+export class InternalOffersController {
+  constructor(private readonly offers: OffersService) {}
+
+  @Roles('service')
+  @Post('matching/runs')
+  @HttpCode(200)
+  async run(@Body() body: MatchingRunDto) {
+    return { offered: await this.offers.offerNext(body.shiftId) };
+  }
+
+  @Roles('service')
+  @Post('offers/:id/expire')
+  @HttpCode(200)
+  async expire(@Param('id', ParseUUIDPipe) id: string) {
+    await this.offers.expire(id);
+    return { done: true };
+  }
+}

@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OfferStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'too_late';
+
+/** A shift offered to one seeker by SMS; answered by page, API or a reply of 1 / 2, or left to expire. */
+@Entity('offers')
+@Index('offers_one_per_shift_and_seeker', ['shiftId', 'workerId'], { unique: true })
+@Index('offers_phone_pending', ['phone', 'createdAt'], { where: `"status" = 'pending'` })
+export class Offer {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'shift_id', type: 'uuid' })
+  shiftId!: string;
+
+  @Column({ name: 'worker_id', type: 'uuid' })
+  workerId!: string;
+
+  /** Where the offer went, so a reply from this phone finds it. */
+  @Column({ type: 'varchar', length: 11 })
+  phone!: string;
+
+  @Column({ type: 'double precision' })
+  score!: number;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status!: OfferStatus;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ name: 'booking_id', type: 'uuid', nullable: true })
+  bookingId!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt!: Date | null;
+}

@@ -1,0 +1,99 @@
+import { createHmac } from 'node:crypto';
+import { Queue } from 'bullmq';
+import request from 'supertest';
+import { verifiedEmployer } from '../support/employers';
+import { startMarket, type Market } from '../support/market';
+import { bearer, shiftInput, signIn, smsTo, waitForSms, workerInput } from '../support/people';
+import { waitFor } from '../support/wait-for';
+
+const INBOUND_SECRET = 'local-inbound-secret'; // .env.example's SMS_INBOUND_SECRET
+
+/** Publish → SMS offers → a reply of 1 books, 2 declines, T unsubscribes; expired offers pass on. */
+describe('offers by SMS', () => {
+  let market: Market;
+  let employer: { token: string; id: string };
+  const tokens: Record<string, string> = {};
+  const everyDay = Array.from({ length: 7 }, (_, i) => ({ day: i + 1, start: '06:00', end: '22:00' }));
+  const api = () => request(market.url);
+
+  function reply(from: string, text: string, secret = INBOUND_SECRET) {
+    const body = JSON.stringify({ from, text, receivedAt: new Date().toISOString() });
+    const timestamp = new Date().toISOString();
+    const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+    return api().post('/api/sms/inbound').set({ 'content-type': 'application/json', 'x-lingong-timestamp': timestamp, 'x-lingong-signature': signature }).send(body);
+  }
+  async function seeker(phone: string, name: string, lng: number) {
+    tokens[phone] = await signIn(market, phone, 'worker');
+    await api().post('/api/workers').set(bearer(tokens[phone]!)).send(workerInput({ name, lat: 27.93, lng, availability: everyDay })).expect(201);
+  }
+  const offersOn = async (shiftId: string) =>
+    (await market.db.query(`SELECT phone, status FROM offers WHERE shift_id = $1 ORDER BY score DESC, phone`, [shiftId])).rows as { phone: string; status: string }[];
+
+  beforeAll(async () => {
+    market = await startMarket();
+    employer = await verifiedEmployer(market, '13600000081');
+    await seeker('13700000081', '最近的', 120.801);
+    await seeker('13700000082', '第二近', 120.81);
+    await seeker('13700000083', '第三近', 120.83);
+  });
+  afterAll(async () => {
+    await market.close();
+  });
+
+  it('offers a published shift to the best candidates by SMS; a reply of 1 books, a late 1 gets a polite no', async () => {
+    const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 }, 2)).expect(201)).body;
+    // Two offers per remaining place: the two best candidates are asked.
+    const offers = await waitFor('two offers', () => offersOn(shift.id), (rows) => rows.length === 2);
+    const [first, second] = offers.map((offer) => offer.phone);
+    const sms = await waitForSms(market, first!, /岗位邀请：仓库搬运/);
+    expect(sms.text).toMatch(/回复1接受，回复2放弃，\d{2}:\d{2}前有效/);
+    await waitForSms(market, second!, /岗位邀请/);
+
+    expect((await reply(first!, '１')).body).toEqual({ outcome: 'accepted' });
+    await waitForSms(market, first!, /您已被录用：仓库搬运/);
+    const booking = await market.db.query(`SELECT source, status FROM bookings WHERE shift_id = $1`, [shift.id]);
+    expect(booking.rows).toEqual([{ source: 'offer', status: 'confirmed' }]);
+
+    expect((await reply(second!, '1')).body).toEqual({ outcome: 'too_late' });
+    await waitForSms(market, second!, /已经招满/);
+    expect((await offersOn(shift.id)).map((offer) => offer.status).sort()).toEqual(['accepted', 'too_late']);
+  });
+
+  it('asks the next candidate when an offer is declined or expires', async () => {
+    const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 }, 4)).expect(201)).body;
+    const [first, second] = (await waitFor('two offers', () => offersOn(shift.id), (rows) => rows.length === 2)).map((offer) => offer.phone);
+    const third = ['13700000081', '13700000082', '13700000083'].find((phone) => phone !== first && phone !== second)!;
+
+    // The first lets the offer run out: its expiry job (delayed to expires_at) asks the next person.
+    await market.db.query(`UPDATE offers SET expires_at = now() - interval '1 second' WHERE shift_id = $1 AND phone = $2`, [shift.id, first]);
+    const expiries = new Queue('offer-expiry', { prefix: market.queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } });
+    const offerId = (await market.db.query(`SELECT id FROM offers WHERE shift_id = $1 AND phone = $2`, [shift.id, first])).rows[0].id as string;
+    await (await expiries.getJob(offerId))?.promote();
+    await expiries.close();
+    await waitFor('the third candidate to be asked', () => offersOn(shift.id), (rows) => rows.some((row) => row.phone === third));
+    expect((await offersOn(shift.id)).find((row) => row.phone === first)!.status).toBe('expired');
+
+    // The second says no through the API.
+    const mine = await api().get('/api/offers').set(bearer(tokens[second!]!)).expect(200);
+    const open = mine.body.items.find((offer: { shiftId: string }) => offer.shiftId === shift.id);
+    expect(open).toMatchObject({ status: 'pending' });
+    expect(open.expiresAt).toMatch(/\+08:00$/);
+    await api().post(`/api/offers/${open.id}/decline`).set(bearer(tokens[third]!)).expect(404);
+    const declined = await api().post(`/api/offers/${open.id}/decline`).set(bearer(tokens[second!]!)).expect(200);
+    expect(declined.body.status).toBe('declined');
+    await api().post(`/api/offers/${open.id}/accept`).set(bearer(tokens[second!]!)).expect(409);
+  });
+
+  it('unsubscribes on T, helps on anything else, and refuses unsigned messages', async () => {
+    expect((await reply('13700000083', 'TD')).body).toEqual({ outcome: 'unsubscribed' });
+    const worker = await market.db.query(`SELECT sms_opt_out_at FROM workers WHERE phone = '13700000083'`);
+    expect(worker.rows[0].sms_opt_out_at).not.toBeNull();
+
+    expect((await reply('13700000082', '你好')).body).toEqual({ outcome: 'help' });
+    await waitForSms(market, '13700000082', /回复1接受最近一条岗位邀请/);
+
+    await reply('13700000081', '1', 'wrong-secret').expect(401);
+    await api().post('/api/sms/inbound').send({ from: '13700000081', text: '1', receivedAt: new Date().toISOString() }).expect(401);
+    expect((await smsTo(market, '13700000081')).length).toBeGreaterThan(0);
+  });
+});
