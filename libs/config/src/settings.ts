@@ -114,6 +114,10 @@ export class SmsSettings {
   /** Non-urgent SMS wait out these hours (market time); `off` disables (tests do). */
   @Matches(/^(\d{2}:\d{2}-\d{2}:\d{2}|off)$/, { message: 'SMS_QUIET_HOURS must be HH:MM-HH:MM or off' })
   SMS_QUIET_HOURS = '22:00-07:00';
+
+  /** Alerts about new gigs one phone gets in 24 hours at most: enough to find work, not enough to drown in. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(100)
+  SMS_ALERTS_PER_PHONE_PER_DAY = 5;
 }
 
 export class ServiceUrlSettings {

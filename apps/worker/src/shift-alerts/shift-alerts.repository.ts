@@ -37,16 +37,19 @@ export class ShiftAlertsRepository {
 
   /**
    * Phones of active seekers on the shift's street who hold every needed skill and agreed to
-   * alerts (and have not replied T). Skill containment is answered by the `workers_skills` index.
+   * alerts (and have not replied T), and have not had `perDay` alerts in the last 24 hours.
+   * Skill containment is answered by the `workers_skills` index.
    */
-  async phonesToAlert(street: string, skills: string[]): Promise<string[]> {
+  async phonesToAlert(street: string, skills: string[], perDay: number): Promise<string[]> {
     const wanted = JSON.stringify(skills.map((code) => ({ code })));
     const rows = (await this.dataSource.query(
-      `SELECT phone FROM workers
-        WHERE status = 'active' AND phone IS NOT NULL AND consent_sms AND sms_opt_out_at IS NULL
-          AND street = $1 AND skills @> $2::jsonb
-        ORDER BY created_at, id`,
-      [street, wanted],
+      `SELECT w.phone FROM workers w
+        WHERE w.status = 'active' AND w.phone IS NOT NULL AND w.consent_sms AND w.sms_opt_out_at IS NULL
+          AND w.street = $1 AND w.skills @> $2::jsonb
+          AND (SELECT count(*) FROM notifications n
+                WHERE n.phone = w.phone AND n.kind = 'shift_alert' AND n.created_at > now() - interval '24 hours') < $3
+        ORDER BY w.created_at, w.id`,
+      [street, wanted, perDay],
     )) as { phone: string }[];
     return rows.map((row) => row.phone);
   }
