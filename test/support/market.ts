@@ -44,10 +44,13 @@ async function start(name: AppName, env: Record<string, string> = {}): Promise<N
       const platform = require('@lingong/platform') as typeof import('@lingong/platform');
       const module = (require(`../../apps/${name}/src/${name}.module`) as Record<string, object>)[moduleClass[name]]!;
       const frontDoor = name === 'web' ? (require('../../apps/web/src/front-door/mount-front-door') as typeof import('../../apps/web/src/front-door/mount-front-door')) : undefined;
+      const queueBoard =
+        name === 'worker' ? (require('../../apps/worker/src/queue-board/mount-queue-board') as typeof import('../../apps/worker/src/queue-board/mount-queue-board')) : undefined;
       /* eslint-enable @typescript-eslint/no-require-imports */
       create = async () => {
         const app = await platform.createHttpApp(module, { title: name, description: name });
         if (frontDoor) await frontDoor.mountFrontDoor(app);
+        if (queueBoard) await queueBoard.mountQueueBoard(app);
         return app;
       };
     });

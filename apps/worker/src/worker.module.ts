@@ -26,7 +26,7 @@ import { workerEntities } from './worker.entities';
     PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings, ServiceUrlSettings] }),
     DatabaseModule.forRoot(workerEntities),
     TypeOrmModule.forFeature(workerEntities),
-    QueueModule.forRoot([QueueName.domainEvents, QueueName.notifications, QueueName.shiftClock, QueueName.offerExpiry]),
+    QueueModule.forRoot(Object.values(QueueName)),
     SmsModule,
   ],
   providers: [

@@ -1,0 +1,42 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter } from '@bull-board/fastify';
+import { getQueueToken } from '@nestjs/bullmq';
+import { JwtService } from '@nestjs/jwt';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Queue } from 'bullmq';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isStaff, type AccessTokenClaims } from '@lingong/identity';
+import { toApiError } from '@lingong/platform';
+import { QueueName } from '@lingong/queue';
+
+export const QUEUE_BOARD_PATH = '/queues';
+
+/** Staff only: a staff token as `Authorization: Bearer …`, or `?token=` when opened in a browser. */
+async function staffOnly(jwt: JwtService, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const header = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  const token = header ?? (request.query as { token?: string } | undefined)?.token;
+  const claims = token ? await jwt.verifyAsync<AccessTokenClaims>(token).catch(() => null) : null;
+  if (claims && isStaff({ id: claims.sub, phone: claims.phone, role: claims.role })) return;
+  const status = claims ? 403 : 401;
+  const error = { ...toApiError(undefined), statusCode: status, error: status === 401 ? 'Unauthorized' : 'Forbidden' };
+  error.message = [status === 401 ? 'Sign in as staff: send a staff token' : 'The queue board is for staff'];
+  await reply.code(status).send(error);
+}
+
+/**
+ * Bull Board for staff on the worker app: every queue, its waiting, delayed and failed jobs,
+ * and a retry button for failed SMS.
+ */
+export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
+  const board = new FastifyAdapter();
+  board.setBasePath(QUEUE_BOARD_PATH);
+  const queues = Object.values(QueueName).map((name) => new BullMQAdapter(app.get<Queue>(getQueueToken(name))));
+  createBullBoard({ queues, serverAdapter: board, options: { uiConfig: { boardTitle: '龙湾零工 · 队列' } } });
+  const jwt = app.get(JwtService);
+  const plugin = async (scope: FastifyInstance) => {
+    scope.addHook('onRequest', (request, reply) => staffOnly(jwt, request, reply));
+    await scope.register(board.registerPlugin());
+  };
+  await app.register(plugin, { prefix: QUEUE_BOARD_PATH });
+}
