@@ -46,6 +46,7 @@ cat <<'MSG'
   Front door and API   http://localhost:3000/api/shifts
   API docs             http://localhost:3000/docs  (each service also at :3001-:3004/docs)
   Health               http://localhost:3000/health/ready
+  Queue board (staff)  http://localhost:3004/queues?token=<staff accessToken>
 
   Sign in as a seeker or employer: POST /api/auth/otp {"phone":"13800138000"},
     read the code at http://localhost:3000/api/dev/sms?phone=13800138000,
