@@ -1,7 +1,7 @@
 import proxy from '@fastify/http-proxy';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceUrlSettings } from '@lingong/config';
-import { BODY_LIMIT, toApiError } from '@lingong/platform';
+import { apiError, BODY_LIMIT } from '@lingong/platform';
 import { serviceRoutes } from './service-routes';
 
 /** Forwards each owned path prefix to its service; a service that is down answers 503 in the API's error shape. */
@@ -14,7 +14,7 @@ export async function mountFrontDoor(app: NestFastifyApplication): Promise<void>
     .getInstance()
     .addHook('onRequest', async (request, reply) => {
       if (Number(request.headers['content-length'] ?? 0) > BODY_LIMIT) {
-        await reply.code(413).send({ statusCode: 413, error: 'Payload Too Large', message: ['The body is larger than 1 MB'] });
+        await reply.code(413).send(apiError(413, 'The body is larger than 1 MB'));
       }
     });
   for (const route of serviceRoutes(urls)) {
@@ -25,10 +25,8 @@ export async function mountFrontDoor(app: NestFastifyApplication): Promise<void>
       http: { requestOptions: { timeout: 30_000 } },
       replyOptions: {
         onError: (reply, { error }) => {
-          const unavailable = { ...toApiError(undefined), statusCode: 503, error: 'Service Unavailable' };
-          unavailable.message = [`${route.prefix} is unavailable right now; please try again shortly`];
           reply.log.warn({ err: error, prefix: route.prefix }, 'forwarding failed');
-          void reply.code(503).send(unavailable);
+          void reply.code(503).send(apiError(503, `${route.prefix} is unavailable right now; please try again shortly`));
         },
       },
     });

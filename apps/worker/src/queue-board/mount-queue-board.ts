@@ -7,7 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isStaff, type AccessTokenClaims } from '@lingong/identity';
-import { toApiError } from '@lingong/platform';
+import { apiError } from '@lingong/platform';
 import { QueueName } from '@lingong/queue';
 
 export const QUEUE_BOARD_PATH = '/queues';
@@ -19,9 +19,7 @@ async function staffOnly(jwt: JwtService, request: FastifyRequest, reply: Fastif
   const claims = token ? await jwt.verifyAsync<AccessTokenClaims>(token).catch(() => null) : null;
   if (claims && isStaff({ id: claims.sub, phone: claims.phone, role: claims.role })) return;
   const status = claims ? 403 : 401;
-  const error = { ...toApiError(undefined), statusCode: status, error: status === 401 ? 'Unauthorized' : 'Forbidden' };
-  error.message = [status === 401 ? 'Sign in as staff: send a staff token' : 'The queue board is for staff'];
-  await reply.code(status).send(error);
+  await reply.code(status).send(apiError(status, status === 401 ? 'Sign in as staff: send a staff token' : 'The queue board is for staff'));
 }
 
 /**

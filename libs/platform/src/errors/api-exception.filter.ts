@@ -23,6 +23,7 @@ const reasonPhrases: Record<number, string> = {
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
 
@@ -40,6 +41,11 @@ function asMessages(value: unknown, fallback: string): string[] {
 function isClientError(error: unknown): error is { statusCode: number; message: string; code?: string } {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** An error in the API's shape, for answers made outside Nest's routes (forwarding, plugins). */
+export function apiError(statusCode: number, message: string): ApiError {
+  return { statusCode, error: reasonPhrases[statusCode] ?? 'Error', message: [message] };
 }
 
 /** One error shape for the whole API (API.md): `{statusCode, error, message[], code?}`. */
