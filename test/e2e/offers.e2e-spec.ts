@@ -17,10 +17,13 @@ describe('offers by SMS', () => {
   const api = () => request(market.url);
 
   function reply(from: string, text: string, secret = INBOUND_SECRET) {
-    const body = JSON.stringify({ from, text, receivedAt: new Date().toISOString() });
+    return signed('/api/sms/inbound', { from, text, receivedAt: new Date().toISOString() }, secret);
+  }
+  function signed(path: string, payload: object, secret = INBOUND_SECRET) {
+    const body = JSON.stringify(payload);
     const timestamp = new Date().toISOString();
     const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-    return api().post('/api/sms/inbound').set({ 'content-type': 'application/json', 'x-lingong-timestamp': timestamp, 'x-lingong-signature': signature }).send(body);
+    return api().post(path).set({ 'content-type': 'application/json', 'x-lingong-timestamp': timestamp, 'x-lingong-signature': signature }).send(body);
   }
   async function seeker(phone: string, name: string, lng: number) {
     tokens[phone] = await signIn(market, phone, 'worker');
@@ -95,5 +98,17 @@ describe('offers by SMS', () => {
     await reply('13700000081', '1', 'wrong-secret').expect(401);
     await api().post('/api/sms/inbound').send({ from: '13700000081', text: '1', receivedAt: new Date().toISOString() }).expect(401);
     expect((await smsTo(market, '13700000081')).length).toBeGreaterThan(0);
+  });
+
+  it('records the gateway’s delivery receipts on the message', async () => {
+    const sent = (await market.db.query(`SELECT id, provider_message_id FROM notifications WHERE status = 'sent' ORDER BY created_at LIMIT 1`)).rows[0];
+    expect((await signed('/api/sms/receipts', { messageId: sent.provider_message_id, status: 'delivered' }).expect(200)).body).toEqual({ recorded: true });
+    await waitFor(
+      'the message to be marked delivered',
+      async () => (await market.db.query(`SELECT status FROM notifications WHERE id = $1`, [sent.id])).rows[0].status as string,
+      (status) => status === 'delivered',
+    );
+    await signed('/api/sms/receipts', { messageId: sent.provider_message_id, status: 'lost' }).expect(400);
+    await signed('/api/sms/receipts', { messageId: sent.provider_message_id, status: 'failed' }, 'wrong-secret').expect(401);
   });
 });

@@ -14,13 +14,15 @@ export interface DomainEventPayloads {
   'offer.too_late': { offerId: string };
   /** An SMS reply that answered nothing: the sender gets a short help text. */
   'sms.help_requested': { phone: string };
+  /** The gateway's word on a sent message. */
+  'sms.delivery_reported': { providerMessageId: string; status: 'delivered' | 'failed' };
   /** Carries the phone because the profile no longer does: services holding it erase it too. */
   'worker.erased': { workerId: string; phone: string; erasedAt: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
 
-export const domainEventTypes = ['shift.published', 'auth.otp_requested', 'booking.confirmed', 'booking.cancelled', 'worker.erased', 'offer.created', 'offer.too_late', 'sms.help_requested'] as const satisfies readonly DomainEventType[];
+export const domainEventTypes = ['shift.published', 'auth.otp_requested', 'booking.confirmed', 'booking.cancelled', 'worker.erased', 'offer.created', 'offer.too_late', 'sms.help_requested', 'sms.delivery_reported'] as const satisfies readonly DomainEventType[];
 
 export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   eventId: string;

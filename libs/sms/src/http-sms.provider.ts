@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { SmsSettings } from '@lingong/config';
 import { OutgoingSms, SmsProvider, SmsReceipt, SmsTemporaryFailure } from './sms-provider';
@@ -6,6 +6,16 @@ import { OutgoingSms, SmsProvider, SmsReceipt, SmsTemporaryFailure } from './sms
 /** Signs `timestamp.body` with HMAC-SHA256, the scheme the gateway checks (and the inbound route mirrors). */
 export function signSmsRequest(secret: string, timestamp: string, body: string): string {
   return createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+}
+
+const MAX_SKEW_MS = 5 * 60_000;
+
+/** Checks a request from the gateway (a reply, a delivery receipt): signed the same way, and fresh. */
+export function isSignedByGateway(secret: string | undefined, body: string | undefined, timestamp: string | undefined, signature: string | undefined): boolean {
+  if (!secret || body === undefined || !timestamp || !signature) return false;
+  if (!(Math.abs(Date.now() - Date.parse(timestamp)) < MAX_SKEW_MS)) return false;
+  const expected = signSmsRequest(secret, timestamp, body);
+  return expected.length === signature.length && timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
 }
 
 /** Posts each message to the configured gateway, signed, with the notification id as idempotency key. */

@@ -1,11 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Body, Controller, Headers, HttpCode, Post, Req, UnauthorizedException } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { OfferSettings } from '@lingong/config';
 import { IsIsoWithOffset, IsMainlandPhone, ToMainlandPhone } from '@lingong/domain';
 import { Public } from '@lingong/identity';
+import { isSignedByGateway } from '@lingong/sms';
 import { InboundSmsService } from './inbound-sms.service';
 
 export class InboundSmsDto {
@@ -24,19 +24,28 @@ export class InboundSmsDto {
   receivedAt!: string;
 }
 
-const MAX_SKEW_MS = 5 * 60_000;
+export class DeliveryReceiptDto {
+  @ApiProperty({ description: 'the id the gateway gave the message (or ours, sent as idempotency key)' })
+  @IsString()
+  @MaxLength(100)
+  messageId!: string;
 
-/** Replies from the SMS gateway, signed HMAC-SHA256 over `timestamp.body` (as the outbound provider signs). */
+  @ApiProperty({ enum: ['delivered', 'failed'] })
+  @IsIn(['delivered', 'failed'])
+  status!: 'delivered' | 'failed';
+}
+
+/** What the SMS gateway sends us: replies and delivery receipts, signed HMAC-SHA256 over `timestamp.body` (as we sign to it). */
 @ApiTags('offers')
 @Public()
-@Controller('sms/inbound')
+@Controller('sms')
 export class InboundSmsController {
   constructor(
     private readonly inbound: InboundSmsService,
     private readonly settings: OfferSettings,
   ) {}
 
-  @Post()
+  @Post('inbound')
   @HttpCode(200)
   async receive(
     @Body() body: InboundSmsDto,
@@ -48,13 +57,22 @@ export class InboundSmsController {
     return this.inbound.handle(body.from, body.text);
   }
 
+  @Post('receipts')
+  @HttpCode(200)
+  async receipt(
+    @Body() body: DeliveryReceiptDto,
+    @Req() request: FastifyRequest & { rawBody?: Buffer },
+    @Headers('x-lingong-timestamp') timestamp?: string,
+    @Headers('x-lingong-signature') signature?: string,
+  ) {
+    this.verify(request.rawBody, timestamp, signature);
+    await this.inbound.recordDelivery(body.messageId, body.status);
+    return { recorded: true };
+  }
+
   private verify(raw: Buffer | undefined, timestamp: string | undefined, signature: string | undefined): void {
-    const secret = this.settings.SMS_INBOUND_SECRET;
-    const fresh = timestamp !== undefined && Math.abs(Date.now() - Date.parse(timestamp)) < MAX_SKEW_MS;
-    if (!secret || !raw || !signature || !fresh) throw new UnauthorizedException('A signed request from the SMS gateway is required');
-    const expected = createHmac('sha256', secret).update(`${timestamp}.${raw.toString('utf8')}`).digest('hex');
-    if (expected.length !== signature.length || !timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
-      throw new UnauthorizedException('The signature does not match');
+    if (!isSignedByGateway(this.settings.SMS_INBOUND_SECRET, raw?.toString('utf8'), timestamp, signature)) {
+      throw new UnauthorizedException('A signed, fresh request from the SMS gateway is required');
     }
   }
 }

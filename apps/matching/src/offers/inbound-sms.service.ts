@@ -25,6 +25,11 @@ export class InboundSmsService {
     private readonly clock: Clock,
   ) {}
 
+  /** Delivery receipts update the worker's notification rows: an event, since matching does not own them. */
+  async recordDelivery(providerMessageId: string, status: 'delivered' | 'failed'): Promise<void> {
+    await this.dataSource.transaction((manager) => recordEvent(manager, 'sms.delivery_reported', { providerMessageId, status }));
+  }
+
   async handle(phone: string, text: string): Promise<{ outcome: Outcome }> {
     const reply = normalise(text);
     if (reply === 'T' || reply === 'TD') {

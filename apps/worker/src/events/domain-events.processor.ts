@@ -50,6 +50,10 @@ export class DomainEventsProcessor extends QueueProcessor {
         return this.offerNotices.tooLate(event.eventId, (event as DomainEvent<'offer.too_late'>).payload.offerId);
       case 'sms.help_requested':
         return this.offerNotices.help(event.eventId, (event as DomainEvent<'sms.help_requested'>).payload.phone);
+      case 'sms.delivery_reported': {
+        const { providerMessageId, status } = (event as DomainEvent<'sms.delivery_reported'>).payload;
+        return this.notifications.recordDelivery(providerMessageId, status);
+      }
       case 'worker.erased': {
         const { phone, erasedAt } = (event as DomainEvent<'worker.erased'>).payload;
         return this.notifications.forget(phone, new Date(erasedAt));

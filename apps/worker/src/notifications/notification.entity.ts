@@ -8,6 +8,7 @@ export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'delivered' | '
  */
 @Entity('notifications')
 @Index('notifications_phone_created', ['phone', 'createdAt'])
+@Index('notifications_provider_message', ['providerMessageId'])
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

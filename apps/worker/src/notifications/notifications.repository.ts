@@ -88,4 +88,12 @@ export class NotificationsRepository {
     )) as [unknown, number];
     return count;
   }
+
+  /** A receipt moves a sent message to delivered or failed; receipts for unknown ids change nothing. */
+  async recordDelivery(providerMessageId: string, status: 'delivered' | 'failed'): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET status = $2, updated_at = now() WHERE provider_message_id = $1 AND status IN ('sent', 'delivered')`,
+      [providerMessageId, status],
+    );
+  }
 }

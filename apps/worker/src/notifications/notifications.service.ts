@@ -46,6 +46,10 @@ export class NotificationsService {
     return pending.length;
   }
 
+  recordDelivery(providerMessageId: string, status: 'delivered' | 'failed'): Promise<void> {
+    return this.notifications.recordDelivery(providerMessageId, status);
+  }
+
   /**
    * After a seeker erases their data: messages to them until then are dropped if unsent and lose
    * phone and text if sent (the phone may already belong to a new profile; later messages stay).
