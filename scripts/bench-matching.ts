@@ -14,7 +14,7 @@ import {
 import { CandidatesRepository } from '../apps/matching/src/candidates/candidates.repository';
 import { createCliDataSource } from './data-source';
 import { isEligible, prepareSeeker, prepareShift } from './bench/eligibility';
-import { activeBookings, forEngine, loadSeekers, loadShifts, sqlEligibility } from './bench/load';
+import { activeBookings, loadSeekers, loadShifts, sqlEligibility } from './bench/load';
 import { monthOfShifts, simulateMonth, type MonthResult } from './bench/month';
 import { seedBenchDatabase, type SeedCounts } from './bench/seed-sql';
 import { count, mean, ms, pct, percentile, seconds, seededRandom, shuffled } from './bench/util';
@@ -353,7 +353,8 @@ async function benchDispatch(dataSource: DataSource, now: Date, random: () => nu
       log(`    disagree: shift ${p.shiftId}, seeker ${p.seekerId}: in memory ${p.expected}, SQL ${sqlVerdicts[k]}`);
   }
 
-  const engineSeekers = seekers.map(forEngine);
+  // A loaded seeker is already what the engine reads (SeekerForMatching and more).
+  const engineSeekers = seekers;
   const a = performance.now();
   const scores = new Map<string, Map<string, number>>();
   for (const { shift, seeker } of pairs) {
@@ -419,10 +420,7 @@ async function benchMonth(dataSource: DataSource, now: Date, random: () => numbe
       `SELECT id FROM workers WHERE status = 'active' AND phone IS NOT NULL AND location IS NOT NULL ORDER BY id`,
     )) as { id: string }[]
   ).map((r) => r.id);
-  const seekers = (await loadSeekers(dataSource, shuffled(activeIds, random).slice(0, MONTH.seekers), now)).map((s) => ({
-    ...forEngine(s),
-    certificates: s.certificates,
-  }));
+  const seekers = (await loadSeekers(dataSource, shuffled(activeIds, random).slice(0, MONTH.seekers), now)).map((s) => ({ ...s }));
   const shapeIds = ((await dataSource.query(`SELECT id FROM shifts WHERE status = 'open' ORDER BY id`)) as { id: string }[]).map(
     (r) => r.id,
   );

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import type { PayUnit } from '@lingong/domain';
-import type { SeekerForMatching } from '@lingong/matching-engine';
 import { eligible, seekerColumns, seekerHistory, shiftColumns } from '../../apps/matching/src/candidates/candidate.sql';
 import { toSeeker, type RawSeeker, type SeekerRow, type ShiftRow } from '../../apps/matching/src/candidates/candidates.repository';
 
@@ -69,36 +68,4 @@ export async function sqlEligibility(dataSource: DataSource, pairs: readonly { s
     [pairs.map((p) => p.shiftId), pairs.map((p) => p.seekerId)],
   )) as { eligible: boolean }[];
   return rows.map((r) => r.eligible);
-}
-
-/** A plain SeekerForMatching (what the engine sees) from a loaded seeker. */
-export function forEngine(seeker: BenchSeeker): SeekerForMatching {
-  const {
-    id,
-    name,
-    lat,
-    lng,
-    maxDistanceKm,
-    skills,
-    availability,
-    expectedDailyPayFen,
-    reliability,
-    hoursLast30Days,
-    earningsLast30DaysFen,
-    priorityGroup,
-  } = seeker;
-  return {
-    id,
-    name,
-    lat,
-    lng,
-    maxDistanceKm,
-    skills,
-    availability,
-    expectedDailyPayFen,
-    reliability,
-    hoursLast30Days,
-    earningsLast30DaysFen,
-    priorityGroup,
-  };
 }

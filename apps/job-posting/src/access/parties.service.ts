@@ -34,6 +34,12 @@ export class PartiesService {
     return isStaff(account) || (await this.employerIdOf(account)) === employerId;
   }
 
+  /** The same rule when the employer is already loaded: no second look-up. */
+  mayManage(account: SignedInAccount, employer: Employer): boolean {
+    return isStaff(account) || employer.accountId === account.id;
+  }
+
+  /** A suspended employer can no longer post or publish. */
   usable(employer: Employer): Employer {
     if (employer.suspendedAt) throw new DomainException('EMPLOYER_SUSPENDED', '该用工方已被暂停 / This employer is suspended', 403);
     return employer;

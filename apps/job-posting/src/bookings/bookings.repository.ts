@@ -93,7 +93,4 @@ export class BookingsRepository {
     });
   }
 
-  byIds(ids: string[]): Promise<Booking[]> {
-    return this.dataSource.getRepository(Booking).findBy({ id: In(ids) });
-  }
 }

@@ -28,13 +28,6 @@ export class SeekersRepository {
     return rows[0]?.id ?? null;
   }
 
-  async phonesOf(ids: string[]): Promise<Map<string, string>> {
-    const rows = (await this.dataSource.query(`SELECT id, phone FROM workers WHERE id = ANY($1) AND phone IS NOT NULL`, [ids])) as {
-      id: string;
-      phone: string;
-    }[];
-    return new Map(rows.map((row) => [row.id, row.phone]));
-  }
 
   /** Name, phone, and the standing (reliability, rating) their bookings and ratings earn them. */
   async summaries(ids: string[]): Promise<Map<string, SeekerSummary>> {

@@ -5,6 +5,7 @@ import { checkMinimumWage, checkPartTimeShift } from '@lingong/domain';
 import { isStaff, type SignedInAccount } from '@lingong/identity';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
+import { PartiesService } from '../access/parties.service';
 import type { Employer } from '../employers/employer.entity';
 import { EmployersRepository } from '../employers/employers.repository';
 import type { CreateShiftDto } from './dto/create-shift.dto';
@@ -16,6 +17,7 @@ export class ShiftsService {
   constructor(
     private readonly shifts: ShiftsRepository,
     private readonly employers: EmployersRepository,
+    private readonly parties: PartiesService,
     private readonly clock: Clock,
     private readonly rules: MarketRuleSettings,
   ) {}
@@ -55,8 +57,8 @@ export class ShiftsService {
     return this.shifts.transaction(async (manager) => {
       const shift = await this.shifts.findForUpdate(manager, id);
       const employer = shift && (await this.employers.findById(shift.employerId));
-      if (!shift || !employer || !this.mayManage(account, employer)) throw new NotFoundDomainException('Shift');
-      this.usable(employer);
+      if (!shift || !employer || !this.parties.mayManage(account, employer)) throw new NotFoundDomainException('Shift');
+      this.parties.usable(employer);
       if (shift.status === 'open' || shift.status === 'pending_review') return shift;
       if (shift.status !== 'draft') throw new DomainException('SHIFT_NOT_DRAFT', `A ${shift.status} shift cannot be published`, 409);
       if (shift.startsAt <= this.clock.now()) throw new DomainException('SHIFT_STARTED', 'This shift has already started', 409);
@@ -81,7 +83,7 @@ export class ShiftsService {
     if (!shift) throw new NotFoundDomainException('Shift');
     if (shift.status === 'draft' || shift.status === 'pending_review') {
       const employer = await this.employers.findById(shift.employerId);
-      if (!account || !employer || !this.mayManage(account, employer)) throw new NotFoundDomainException('Shift');
+      if (!account || !employer || !this.parties.mayManage(account, employer)) throw new NotFoundDomainException('Shift');
     }
     return shift;
   }
@@ -116,22 +118,14 @@ export class ShiftsService {
       if (!employerId) throw new BadRequestException(['employerId is required when staff post a shift']);
       const employer = await this.employers.findById(employerId);
       if (!employer) throw new NotFoundDomainException('Employer');
-      return this.usable(employer);
+      return this.parties.usable(employer);
     }
     if (employerId !== undefined) throw new BadRequestException(['employerId is only for staff posting for an employer']);
     const employer = await this.employers.findByAccount(account.id);
     if (!employer) {
       throw new DomainException('EMPLOYER_PROFILE_REQUIRED', '请先填写用工方资料 / Create your employer profile first (POST /api/employers)', 409);
     }
-    return this.usable(employer);
+    return this.parties.usable(employer);
   }
 
-  private usable(employer: Employer): Employer {
-    if (employer.suspendedAt) throw new DomainException('EMPLOYER_SUSPENDED', '该用工方已被暂停 / This employer is suspended', 403);
-    return employer;
-  }
-
-  private mayManage(account: SignedInAccount, employer: Employer): boolean {
-    return isStaff(account) || employer.accountId === account.id;
-  }
 }

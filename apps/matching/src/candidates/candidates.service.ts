@@ -17,11 +17,24 @@ export class CandidatesService {
     private readonly clock: Clock,
   ) {}
 
-  async forShift(account: SignedInAccount, shiftId: string, limit: number) {
+  /** A shift the caller may match for: its employer's, or any for staff; others' are 404 (existence is private). */
+  async managedShift(account: SignedInAccount, shiftId: string): Promise<ShiftRow> {
     const shift = await this.candidates.shift(shiftId);
     if (!shift || !(isStaff(account) || (await this.candidates.employerIdForAccount(account.id)) === shift.employerId)) {
       throw new NotFoundDomainException('Shift');
     }
+    return shift;
+  }
+
+  /** The caller's seeker profile; a seeker without one is told to create it. */
+  async requireWorkerId(account: SignedInAccount): Promise<string> {
+    const workerId = await this.candidates.workerIdForAccount(account.id);
+    if (!workerId) throw new DomainException('WORKER_PROFILE_REQUIRED', '请先填写求职资料 / Create your seeker profile first (POST /api/workers)', 409);
+    return workerId;
+  }
+
+  async forShift(account: SignedInAccount, shiftId: string, limit: number) {
+    const shift = await this.managedShift(account, shiftId);
     const now = this.clock.now();
     const seekers = await this.candidates.candidatesFor(shiftId, now);
     const phones = new Map(seekers.map((seeker) => [seeker.id, seeker.phone]));
@@ -38,8 +51,7 @@ export class CandidatesService {
   }
 
   async forMe(account: SignedInAccount, limit: number) {
-    const workerId = await this.candidates.workerIdForAccount(account.id);
-    if (!workerId) throw new DomainException('WORKER_PROFILE_REQUIRED', '请先填写求职资料 / Create your seeker profile first (POST /api/workers)', 409);
+    const workerId = await this.requireWorkerId(account);
     const now = this.clock.now();
     const found = await this.candidates.shiftsFor(workerId, now);
     if (!found) throw new NotFoundDomainException('Worker profile');
