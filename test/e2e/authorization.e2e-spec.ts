@@ -265,6 +265,7 @@ describe('authorization matrix', () => {
     it.each<Case>([
       ['cancel A’s booking', 404, 'seekerB', 'post', () => `/api/bookings/${ids.bookingFuture}/cancel`, reason],
       ['confirm payment of A’s booking', 404, 'seekerB', 'post', () => `/api/bookings/${ids.bookingDone}/payment-received`, undefined],
+      ['confirm attendance on A’s booking', 404, 'seekerB', 'post', () => `/api/bookings/${ids.bookingFuture}/confirm-attendance`, undefined],
       ['rate the employer on A’s booking', 404, 'seekerB', 'post', () => `/api/bookings/${ids.bookingDone}/rating`, { stars: 1 }],
       ['withdraw A’s application', 404, 'seekerB', 'post', () => `/api/applications/${ids.appA}/withdraw`, undefined],
       ['read A’s profile', 404, 'seekerB', 'get', () => `/api/workers/${ids.seekerA}`, undefined],
@@ -327,6 +328,7 @@ describe('authorization matrix', () => {
       ['list "my" applications', 403, 'employerA', 'get', () => '/api/applications/mine', undefined],
       ['report a shift', 403, 'employerB', 'post', () => `/api/shifts/${ids.later}/reports`, { reason: 'fake' }],
       ['confirm the seeker’s payment', 403, 'employerA', 'post', () => `/api/bookings/${ids.bookingDone}/payment-received`, undefined],
+      ['confirm attendance for the seeker', 403, 'employerA', 'post', () => `/api/bookings/${ids.bookingFuture}/confirm-attendance`, undefined],
       ['approve its own shift', 403, 'employerA', 'post', () => `/api/shifts/${ids.draft}/approve`, undefined],
       ['verify itself', 403, 'employerA', 'post', () => `/api/employers/${ids.employerA}/verify`, undefined],
       ['suspend a competitor', 403, 'employerA', 'post', () => `/api/employers/${ids.employerB}/suspend`, reason],
@@ -382,6 +384,7 @@ describe('authorization matrix', () => {
         () => `/api/bookings/${ids.bookingDone}/payment-received`,
         undefined,
       ],
+      ['POST /api/bookings/:id/confirm-attendance', 401, 'anonymous', 'post', () => `/api/bookings/${ids.bookingFuture}/confirm-attendance`, undefined],
       ['POST /api/bookings/:id/rating', 401, 'anonymous', 'post', () => `/api/bookings/${ids.bookingDone}/rating`, { stars: 5 }],
       ['POST /api/workers', 401, 'anonymous', 'post', () => '/api/workers', workerInput()],
       ['GET /api/workers/me', 401, 'anonymous', 'get', () => '/api/workers/me', undefined],

@@ -389,6 +389,12 @@ describe('hostile input to every write route', () => {
       target: () => ids.confirmedBooking,
     },
     {
+      route: 'POST /api/bookings/:id/confirm-attendance',
+      actor: 'seeker',
+      path: (id) => `/api/bookings/${id}/confirm-attendance`,
+      target: () => ids.confirmedBooking,
+    },
+    {
       route: 'POST /api/bookings/:id/rating',
       actor: 'employer',
       path: (id) => `/api/bookings/${id}/rating`,

@@ -1,12 +1,10 @@
-import { createHmac } from 'node:crypto';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
 import { bearer, shiftInput, signIn, smsTo, waitForSms, workerInput } from '../support/people';
+import { replyBySms, signedByGateway } from '../support/sms-gateway';
 import { waitFor } from '../support/wait-for';
-
-const INBOUND_SECRET = 'local-inbound-secret'; // .env.example's SMS_INBOUND_SECRET
 
 /** Publish → SMS offers → a reply of 1 books, 2 declines, T unsubscribes; expired offers pass on. */
 describe('offers by SMS', () => {
@@ -16,15 +14,8 @@ describe('offers by SMS', () => {
   const everyDay = Array.from({ length: 7 }, (_, i) => ({ day: i + 1, start: '06:00', end: '22:00' }));
   const api = () => request(market.url);
 
-  function reply(from: string, text: string, secret = INBOUND_SECRET) {
-    return signed('/api/sms/inbound', { from, text, receivedAt: new Date().toISOString() }, secret);
-  }
-  function signed(path: string, payload: object, secret = INBOUND_SECRET) {
-    const body = JSON.stringify(payload);
-    const timestamp = new Date().toISOString();
-    const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-    return api().post(path).set({ 'content-type': 'application/json', 'x-lingong-timestamp': timestamp, 'x-lingong-signature': signature }).send(body);
-  }
+  const reply = (from: string, text: string, secret?: string) => replyBySms(market, from, text, secret);
+  const signed = (path: string, payload: object, secret?: string) => signedByGateway(market, path, payload, secret);
   async function seeker(phone: string, name: string, lng: number) {
     tokens[phone] = await signIn(market, phone, 'worker');
     await api().post('/api/workers').set(bearer(tokens[phone]!)).send(workerInput({ name, lat: 27.93, lng, availability: everyDay })).expect(201);

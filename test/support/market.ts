@@ -89,6 +89,7 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
   const matching = await start('matching', { JOB_POSTING_URL: address(jobPosting), WORKER_PROFILE_URL: address(workerProfile) });
   const worker = await start('worker', {
     MATCHING_URL: address(matching),
+    JOB_POSTING_URL: address(jobPosting),
     ...(options.workerRedisPort && { REDIS_PORT: String(options.workerRedisPort) }),
   });
   const web = await start('web', {

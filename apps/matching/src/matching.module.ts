@@ -12,6 +12,7 @@ import { DispatchService } from './dispatch/dispatch.service';
 import { matchingEntities } from './matching.entities';
 import { InboundSmsController } from './offers/inbound-sms.controller';
 import { InboundSmsService } from './offers/inbound-sms.service';
+import { OpenQuestionsRepository } from './offers/open-questions.repository';
 import { InternalOffersController } from './offers/internal-offers.controller';
 import { OffersController } from './offers/offers.controller';
 import { OffersRepository } from './offers/offers.repository';
@@ -28,6 +29,6 @@ import { StatsRepository } from './stats/stats.repository';
     TypeOrmModule.forFeature(matchingEntities),
   ],
   controllers: [CandidatesController, ReferralsController, DispatchController, StatsController, OffersController, InboundSmsController, InternalOffersController],
-  providers: [CandidatesService, CandidatesRepository, BookingsClient, DispatchService, StatsService, StatsRepository, OffersService, OffersRepository, InboundSmsService],
+  providers: [CandidatesService, CandidatesRepository, BookingsClient, DispatchService, StatsService, StatsRepository, OffersService, OffersRepository, OpenQuestionsRepository, InboundSmsService],
 })
 export class MatchingModule {}

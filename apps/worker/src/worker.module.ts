@@ -1,29 +1,32 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OutboxSettings, ServiceUrlSettings, SmsSettings } from '@lingong/config';
+import { OutboxSettings, ReminderSettings, ServiceUrlSettings, SmsSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { QueueModule, QueueName } from '@lingong/queue';
 import { SmsModule } from '@lingong/sms';
+import { BookingFactsRepository } from './booking-notices/booking-facts.repository';
 import { BookingNoticesService } from './booking-notices/booking-notices.service';
 import { DomainEventsProcessor } from './events/domain-events.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsService } from './notifications/notifications.service';
-import { MatchingClient } from './offers/matching.client';
 import { OfferExpiryProcessor } from './offers/offer-expiry.processor';
 import { OfferNoticesService } from './offers/offer-notices.service';
 import { OutboxRepository } from './outbox-relay/outbox.repository';
 import { OutboxRelayService } from './outbox-relay/outbox-relay.service';
+import { BookingRemindersProcessor } from './reminders/booking-reminders.processor';
+import { BookingRemindersService } from './reminders/booking-reminders.service';
 import { SchedulesService } from './schedules/schedules.service';
+import { ServicesClient } from './services-client/services.client';
 import { ShiftAlertsRepository } from './shift-alerts/shift-alerts.repository';
 import { ShiftAlertsService } from './shift-alerts/shift-alerts.service';
 import { workerEntities } from './worker.entities';
 
-/** Background work: the outbox relay, reactions to domain events, and SMS sending. */
+/** Background work: the outbox relay, reactions to domain events, reminders, and SMS sending. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings, ServiceUrlSettings] }),
+    PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings, ServiceUrlSettings, ReminderSettings] }),
     DatabaseModule.forRoot(workerEntities),
     TypeOrmModule.forFeature(workerEntities),
     QueueModule.forRoot(Object.values(QueueName)),
@@ -33,14 +36,17 @@ import { workerEntities } from './worker.entities';
     OutboxRepository,
     OutboxRelayService,
     DomainEventsProcessor,
+    BookingFactsRepository,
     BookingNoticesService,
+    BookingRemindersService,
+    BookingRemindersProcessor,
     ShiftAlertsRepository,
     ShiftAlertsService,
     NotificationsRepository,
     NotificationsService,
     NotificationsProcessor,
     SchedulesService,
-    MatchingClient,
+    ServicesClient,
     OfferNoticesService,
     OfferExpiryProcessor,
   ],

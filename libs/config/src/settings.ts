@@ -198,3 +198,21 @@ export class OfferSettings {
   @IsString()
   SMS_INBOUND_SECRET?: string;
 }
+
+/** Reminders of booked work (market time, UTC+8). */
+export class ReminderSettings {
+  /** The evening before a shift, at this hour, the seeker is asked by SMS to reply 1 if they are coming. */
+  @Type(() => Number) @IsInt() @Min(12) @Max(23)
+  REMINDER_EVENING_HOUR = 18;
+
+  /**
+   * A booking still unconfirmed this long before the start is released and offered to the next
+   * candidate (moved to the evening before when it would fall in the quiet hours).
+   */
+  @Type(() => Number) @IsInt() @Min(30) @Max(24 * 60)
+  ATTENDANCE_CONFIRM_BY_MINUTES = 180;
+
+  /** A last reminder this long before the start. */
+  @Type(() => Number) @IsInt() @Min(15) @Max(24 * 60)
+  REMINDER_BEFORE_START_MINUTES = 120;
+}

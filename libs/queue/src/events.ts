@@ -7,7 +7,10 @@ export interface DomainEventPayloads {
   'shift.published': { shiftId: string };
   'auth.otp_requested': { otpId: string; phone: string; code: string; expiresInMinutes: number };
   'booking.confirmed': { bookingId: string };
+  /** Also when the market released it for want of a confirmation (`cancelledBy: market`). */
   'booking.cancelled': { bookingId: string };
+  /** The seeker said they are coming (a reply of 1 to the evening question, or on the page). */
+  'booking.attendance_confirmed': { bookingId: string };
   /** A shift offered to a seeker: the worker sends the SMS and schedules the expiry. */
   'offer.created': { offerId: string };
   /** A seeker said yes after the shift filled: they get a polite SMS instead of a booking. */
@@ -22,7 +25,7 @@ export interface DomainEventPayloads {
 
 export type DomainEventType = keyof DomainEventPayloads;
 
-export const domainEventTypes = ['shift.published', 'auth.otp_requested', 'booking.confirmed', 'booking.cancelled', 'worker.erased', 'offer.created', 'offer.too_late', 'sms.help_requested', 'sms.delivery_reported'] as const satisfies readonly DomainEventType[];
+export const domainEventTypes = ['shift.published', 'auth.otp_requested', 'booking.confirmed', 'booking.cancelled', 'booking.attendance_confirmed', 'worker.erased', 'offer.created', 'offer.too_late', 'sms.help_requested', 'sms.delivery_reported'] as const satisfies readonly DomainEventType[];
 
 export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   eventId: string;

@@ -7,6 +7,7 @@ export const QueueName = {
   notifications: 'notifications',
   shiftClock: 'shift-clock',
   offerExpiry: 'offer-expiry',
+  bookingReminders: 'booking-reminders',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -17,6 +18,12 @@ export interface QueueJobs {
   'shift-clock': { 'shift-clock.tick': Record<string, never> };
   /** Delayed until the offer's expiry; matching then asks the next candidate. */
   'offer-expiry': { 'offer.expire': { offerId: string } };
+  /** Delayed from the booking to the evening before (ask), the confirmation deadline (release) and shortly before the start. */
+  'booking-reminders': {
+    'attendance.ask': { bookingId: string };
+    'attendance.release': { bookingId: string };
+    'booking.starting_soon': { bookingId: string };
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
@@ -34,6 +41,12 @@ export const defaultJobOptions: Record<QueueName, JobsOptions> = {
     attempts: 5,
     backoff: { type: 'exponential', delay: 5_000 },
     removeOnComplete: { age: 24 * 3600 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
+  'booking-reminders': {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: 7 * 24 * 3600 },
     removeOnFail: { age: 7 * 24 * 3600 },
   },
   'shift-clock': {

@@ -1,4 +1,4 @@
-import { earliestSendTime, isSameDayChange, parseQuietHours } from './quiet-hours';
+import { earliestSendTime, isSameDayChange, parseQuietHours, quietHoursStartBefore } from './quiet-hours';
 
 const at = (local: string) => new Date(`${local}+08:00`);
 
@@ -44,5 +44,29 @@ describe('parseQuietHours', () => {
 
   it('sends at once when quiet hours are off', () => {
     expect(earliestSendTime(at('2026-12-02T23:00:00'), false, null)).toEqual(at('2026-12-02T23:00:00'));
+  });
+});
+
+describe('quietHoursStartBefore', () => {
+  const quiet = parseQuietHours('22:00-07:00');
+
+  it('leaves a daytime moment as it is', () => {
+    const at = new Date('2026-12-02T10:00:00+08:00');
+    expect(quietHoursStartBefore(at, quiet)).toEqual(at);
+  });
+
+  it('moves 04:00 back to 22:00 the evening before, and 23:00 to 22:00 the same evening', () => {
+    expect(quietHoursStartBefore(new Date('2026-12-02T04:00:00+08:00'), quiet)).toEqual(new Date('2026-12-01T22:00:00+08:00'));
+    expect(quietHoursStartBefore(new Date('2026-12-02T23:00:00+08:00'), quiet)).toEqual(new Date('2026-12-02T22:00:00+08:00'));
+  });
+
+  it('counts the start of the window as quiet and its end as not', () => {
+    expect(quietHoursStartBefore(new Date('2026-12-02T22:00:00+08:00'), quiet)).toEqual(new Date('2026-12-02T22:00:00+08:00'));
+    expect(quietHoursStartBefore(new Date('2026-12-02T07:00:00+08:00'), quiet)).toEqual(new Date('2026-12-02T07:00:00+08:00'));
+  });
+
+  it('changes nothing when quiet hours are off', () => {
+    const at = new Date('2026-12-02T03:00:00+08:00');
+    expect(quietHoursStartBefore(at, null)).toEqual(at);
   });
 });

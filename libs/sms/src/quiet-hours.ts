@@ -13,6 +13,8 @@ export interface QuietHours {
   untilMinute: number;
 }
 
+const defaultQuietHours: QuietHours = { fromMinute: 22 * 60, untilMinute: 7 * 60 };
+
 /** `22:00-07:00` → the window; `off` → null. */
 export function parseQuietHours(setting: string): QuietHours | null {
   if (setting === 'off') return null;
@@ -22,17 +24,35 @@ export function parseQuietHours(setting: string): QuietHours | null {
   return { fromMinute: fromH * 60 + fromM, untilMinute: untilH * 60 + untilM };
 }
 
+/** The market-time minute of the day and midnight of that day (as an instant) for `at`. */
+function marketDay(at: Date): { minute: number; midnight: number } {
+  const local = new Date(at.getTime() + MARKET_OFFSET_MS);
+  const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - MARKET_OFFSET_MS;
+  return { minute: local.getUTCHours() * 60 + local.getUTCMinutes(), midnight };
+}
+
+function isQuiet(minute: number, quiet: QuietHours): boolean {
+  return quiet.fromMinute > quiet.untilMinute
+    ? minute >= quiet.fromMinute || minute < quiet.untilMinute
+    : minute >= quiet.fromMinute && minute < quiet.untilMinute;
+}
+
 /** When a message may be sent: `now`, or the end of the quiet hours it falls in. */
-export function earliestSendTime(now: Date, urgent: boolean, quiet: QuietHours | null = { fromMinute: 22 * 60, untilMinute: 7 * 60 }): Date {
+export function earliestSendTime(now: Date, urgent: boolean, quiet: QuietHours | null = defaultQuietHours): Date {
   if (urgent || !quiet) return now;
-  const local = new Date(now.getTime() + MARKET_OFFSET_MS);
-  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
-  const crossesMidnight = quiet.fromMinute > quiet.untilMinute;
-  const inQuiet = crossesMidnight ? minute >= quiet.fromMinute || minute < quiet.untilMinute : minute >= quiet.fromMinute && minute < quiet.untilMinute;
-  if (!inQuiet) return now;
-  const untilToday = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) + quiet.untilMinute * MINUTE_MS);
-  const until = minute >= quiet.untilMinute ? new Date(untilToday.getTime() + DAY_MINUTES * MINUTE_MS) : untilToday;
-  return new Date(until.getTime() - MARKET_OFFSET_MS);
+  const { minute, midnight } = marketDay(now);
+  if (!isQuiet(minute, quiet)) return now;
+  const untilToday = midnight + quiet.untilMinute * MINUTE_MS;
+  return new Date(minute >= quiet.untilMinute ? untilToday + DAY_MINUTES * MINUTE_MS : untilToday);
+}
+
+/** `at`, or, when it falls in the quiet hours, the moment those quiet hours began (the evening before). */
+export function quietHoursStartBefore(at: Date, quiet: QuietHours | null): Date {
+  if (!quiet) return at;
+  const { minute, midnight } = marketDay(at);
+  if (!isQuiet(minute, quiet)) return at;
+  const startToday = midnight + quiet.fromMinute * MINUTE_MS;
+  return new Date(minute >= quiet.fromMinute ? startToday : startToday - DAY_MINUTES * MINUTE_MS);
 }
 
 /** A change to work that starts within the next day is urgent enough to wake someone for. */

@@ -61,13 +61,29 @@ export const smsTemplates = {
 
   bookingCancelledByWorker: (booking: BookingSummary) => `您已取消${booking.title}（${when(booking)}）。`,
 
+  attendanceRequest: (booking: BookingSummary, confirmBy: Date | null) =>
+    `上工确认：${booking.title}，${when(booking)}，${booking.street}${booking.address}。能按时到岗请回复1，来不了请回复2` +
+    (confirmBy ? `；${timeFormat.format(confirmBy)}前未回复，名额将让给其他人。` : '。'),
+
+  attendanceConfirmed: (booking: BookingSummary) => `已确认：${booking.title}，${when(booking)}，${booking.street}${booking.address}。请准时到岗，谢谢！`,
+
+  bookingReleased: (booking: BookingSummary) =>
+    `因未按时回复确认，您的${booking.title}（${when(booking)}）名额已让给其他人，这不影响您的信用。如仍想上工，请到零工市场或登录网页重新报名。`,
+
+  startingSoon: (booking: BookingSummary) =>
+    `上工提醒：${booking.title}，${when(booking)}，地点${booking.street}${booking.address}。请准时到岗；来不了请尽快告知市场。`,
+
+  /** To the employer: a booked seeker dropped out (cancelled, or did not confirm), and the place is offered again. */
+  employerSeekerDroppedOut: (booking: BookingSummary, seekerName: string, reason: 'cancelled' | 'unconfirmed') =>
+    `${seekerName}${reason === 'cancelled' ? '已取消' : '未按时确认'}${booking.title}（${when(booking)}），名额已重新开放，我们正在为您邀请其他求职者。`,
+
   offer: (booking: BookingSummary, expiresAt: Date) =>
     `岗位邀请：${booking.title}，${when(booking)}，${booking.street}${booking.address}，` +
     `${yuan(booking.payAmountFen)}元/${payUnits[booking.payUnit] ?? booking.payUnit}。回复1接受，回复2放弃，${clockFormat.format(expiresAt)}前有效。`,
 
   offerTooLate: (booking: BookingSummary) => `很抱歉，${booking.title}（${when(booking)}）已经招满，这次没能为您预订。我们会继续为您推荐合适的工作。`,
 
-  replyHelp: () => `回复1接受最近一条岗位邀请，回复2放弃，回复T退订新工作提醒。如需帮助请到龙湾零工市场服务台。`,
+  replyHelp: () => `回复1接受最近一条岗位邀请或确认到岗，回复2放弃，回复T退订新工作提醒。如需帮助请到龙湾零工市场服务台。`,
 } as const;
 
 export function signed(signature: string, text: string): string {

@@ -6,11 +6,12 @@ import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { PartiesService } from '../access/parties.service';
 import { ShiftsRepository } from '../shifts/shifts.repository';
-import type { Booking, BookingStatus } from './booking.entity';
+import type { Booking, BookingCanceller, BookingStatus } from './booking.entity';
 import { isWithinHoursOfStart, lateCancellationCompensation, payForWork, settleBy } from './booking-rules';
 import { BookingsRepository } from './bookings.repository';
 
 type Side = 'employer' | 'worker';
+type Manager = Parameters<Parameters<BookingsRepository['transaction']>[0]>[0];
 
 /** Attendance, cancellation and payment of a booking, each step allowed to the right party. */
 @Injectable()
@@ -24,7 +25,7 @@ export class BookingLifecycleService {
   ) {}
 
   checkIn(account: SignedInAccount, id: string) {
-    return this.step(account, id, ['employer'], 'confirmed', (booking, now) => {
+    return this.step(this.partyOf(account), id, ['employer'], 'confirmed', (booking, now) => {
       const opens = booking.startsAt.getTime() - this.rules.CHECK_IN_OPENS_MINUTES * 60_000;
       if (now.getTime() < opens) {
         throw new DomainException('CHECK_IN_TOO_EARLY', `签到在开工前${this.rules.CHECK_IN_OPENS_MINUTES}分钟开放 / Check-in opens ${this.rules.CHECK_IN_OPENS_MINUTES} minutes before the start`, 409);
@@ -35,7 +36,7 @@ export class BookingLifecycleService {
   }
 
   async checkOut(account: SignedInAccount, id: string) {
-    return this.step(account, id, ['employer'], 'checked_in', async (booking, now) => {
+    return this.step(this.partyOf(account), id, ['employer'], 'checked_in', async (booking, now) => {
       const shift = await this.shifts.findById(booking.shiftId);
       Object.assign(booking, payForWork(booking, booking, booking.checkedInAt!, now));
       booking.status = 'completed';
@@ -45,7 +46,7 @@ export class BookingLifecycleService {
   }
 
   noShow(account: SignedInAccount, id: string) {
-    return this.step(account, id, ['employer'], 'confirmed', (booking, now) => {
+    return this.step(this.partyOf(account), id, ['employer'], 'confirmed', (booking, now) => {
       if (now < booking.startsAt) throw new DomainException('SHIFT_NOT_STARTED', 'A no-show can be recorded once the shift has started', 409);
       booking.status = 'no_show';
     });
@@ -53,23 +54,77 @@ export class BookingLifecycleService {
 
   /** The booked seeker, the employer or staff cancel before the start; the place opens again. */
   cancel(account: SignedInAccount, id: string, reason: string) {
-    return this.step(account, id, ['employer', 'worker'], 'confirmed', async (booking, now, side, manager) => {
-      if (now >= booking.startsAt) throw new DomainException('SHIFT_STARTED', 'A booking cannot be cancelled after the start; record a no-show or check-out', 409);
-      this.applyCancellation(booking, now, reason, isStaff(account) ? 'staff' : side);
-      await this.bookings.releasePlace(manager, booking.shiftId, now);
-      await recordEvent(manager, 'booking.cancelled', { bookingId: booking.id });
+    return this.step(this.partyOf(account), id, ['employer', 'worker'], 'confirmed', (booking, now, side, manager) =>
+      this.cancelBooking(manager, booking, now, reason, isStaff(account) ? 'staff' : side),
+    );
+  }
+
+  /** The seeker, answering the evening question by SMS with 2: they are not coming. */
+  cancelForSeeker(id: string, workerId: string, reason: string) {
+    return this.step(this.seeker(workerId), id, ['worker'], 'confirmed', (booking, now, side, manager) => this.cancelBooking(manager, booking, now, reason, side));
+  }
+
+  /** The seeker says they are coming: on the page, or by replying 1 to the evening question. */
+  confirmAttendance(account: SignedInAccount, id: string) {
+    return this.step(this.partyOf(account), id, ['worker'], 'confirmed', (booking, now, _side, manager) => this.recordAttendance(manager, booking, now));
+  }
+
+  confirmAttendanceForSeeker(id: string, workerId: string) {
+    return this.step(this.seeker(workerId), id, ['worker'], 'confirmed', (booking, now, _side, manager) => this.recordAttendance(manager, booking, now));
+  }
+
+  /**
+   * The evening question is about to go out: noted on the booking, so a reply of 1 can find it and
+   * an unanswered one can be released. True while the question stands (asked, not yet answered).
+   */
+  async requestAttendance(id: string): Promise<boolean> {
+    return this.bookings.transaction(async (manager) => {
+      const booking = await this.bookings.findForUpdate(manager, id);
+      const now = this.clock.now();
+      if (!booking || booking.status !== 'confirmed' || booking.attendanceConfirmedAt || booking.startsAt <= now) return false;
+      booking.attendanceRequestedAt ??= now;
+      await this.bookings.save(manager, booking);
+      return true;
     });
+  }
+
+  /** A booking asked about and still unconfirmed at the deadline is released: the place opens again. */
+  async releaseUnconfirmed(id: string): Promise<boolean> {
+    return this.bookings.transaction(async (manager) => {
+      const booking = await this.bookings.findForUpdate(manager, id);
+      const now = this.clock.now();
+      if (!booking || booking.status !== 'confirmed' || !booking.attendanceRequestedAt || booking.attendanceConfirmedAt || booking.startsAt <= now) return false;
+      await this.cancelBooking(manager, booking, now, '未回复确认到岗 / Did not confirm they were coming', 'market');
+      await this.bookings.save(manager, booking);
+      return true;
+    });
+  }
+
+  private async cancelBooking(manager: Manager, booking: Booking, now: Date, reason: string, by: BookingCanceller): Promise<void> {
+    if (now >= booking.startsAt) throw new DomainException('SHIFT_STARTED', 'A booking cannot be cancelled after the start; record a no-show or check-out', 409);
+    this.applyCancellation(booking, now, reason, by);
+    await this.bookings.releasePlace(manager, booking.shiftId, now);
+    await recordEvent(manager, 'booking.cancelled', { bookingId: booking.id });
+  }
+
+  private async recordAttendance(manager: Manager, booking: Booking, now: Date): Promise<void> {
+    if (now >= booking.startsAt) throw new DomainException('SHIFT_STARTED', 'The shift has already started', 409);
+    if (booking.attendanceConfirmedAt) return;
+    booking.attendanceConfirmedAt = now;
+    await recordEvent(manager, 'booking.attendance_confirmed', { bookingId: booking.id });
   }
 
   /**
    * A seeker's cancellation close to the start is late (it lowers reliability); an employer's
    * (or staff's, acting for it) close to the start owes the seeker compensation.
    */
-  applyCancellation(booking: Booking, now: Date, reason: string, by: 'worker' | 'employer' | 'staff'): void {
+  applyCancellation(booking: Booking, now: Date, reason: string, by: BookingCanceller): void {
     booking.status = 'cancelled';
     booking.cancelledAt = now;
     booking.cancelReason = reason;
     booking.cancelledBy = by;
+    // Released for not confirming: nothing owed, and not held against the seeker (the SMS may not have reached them).
+    if (by === 'market') return;
     if (by === 'worker') {
       booking.lateCancellation = isWithinHoursOfStart(now, booking.startsAt, this.rules.LATE_CANCELLATION_HOURS);
     } else if (isWithinHoursOfStart(now, booking.startsAt, this.rules.EMPLOYER_LATE_CANCELLATION_HOURS)) {
@@ -79,13 +134,13 @@ export class BookingLifecycleService {
   }
 
   markPaid(account: SignedInAccount, id: string) {
-    return this.step(account, id, ['employer'], 'completed', (booking, now) => {
+    return this.step(this.partyOf(account), id, ['employer'], 'completed', (booking, now) => {
       booking.paidAt ??= now;
     });
   }
 
   confirmPaymentReceived(account: SignedInAccount, id: string) {
-    return this.step(account, id, ['worker'], 'completed', (booking, now) => {
+    return this.step(this.partyOf(account), id, ['worker'], 'completed', (booking, now) => {
       booking.paymentConfirmedAt ??= now;
     });
   }
@@ -95,15 +150,15 @@ export class BookingLifecycleService {
    * status is `from`, applies the change and saves it, all in one transaction.
    */
   private async step(
-    account: SignedInAccount,
+    sideOf: (booking: Booking) => Promise<Side | null>,
     id: string,
     sides: Side[],
     from: BookingStatus,
-    change: (booking: Booking, now: Date, side: Side, manager: Parameters<Parameters<BookingsRepository['transaction']>[0]>[0]) => void | Promise<void>,
+    change: (booking: Booking, now: Date, side: Side, manager: Manager) => void | Promise<void>,
   ): Promise<Booking> {
     return this.bookings.transaction(async (manager) => {
       const booking = await this.bookings.findForUpdate(manager, id);
-      const side = booking ? await this.sideOf(account, booking) : null;
+      const side = booking ? await sideOf(booking) : null;
       if (!booking || !side) throw new NotFoundDomainException('Booking');
       if (!sides.includes(side)) throw new DomainException('FORBIDDEN', `Only the ${sides.join(' or ')} may do this`, 403);
       if (booking.status !== from) {
@@ -112,6 +167,15 @@ export class BookingLifecycleService {
       await change(booking, this.clock.now(), side, manager);
       return this.bookings.save(manager, booking);
     });
+  }
+
+  private partyOf(account: SignedInAccount) {
+    return (booking: Booking) => this.sideOf(account, booking);
+  }
+
+  /** For the matching service acting on a seeker's SMS reply: it has matched the phone to the seeker. */
+  private seeker(workerId: string) {
+    return (booking: Booking) => Promise.resolve(booking.workerId === workerId ? ('worker' as const) : null);
   }
 
   /** Which side of the booking the caller is on; null when it is none of theirs (answered as 404). */

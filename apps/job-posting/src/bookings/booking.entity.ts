@@ -6,6 +6,7 @@ export const bookingStatuses = ['confirmed', 'checked_in', 'completed', 'no_show
 export type BookingStatus = (typeof bookingStatuses)[number];
 export const bookingSources = ['application', 'offer', 'referral', 'dispatch'] as const;
 export type BookingSource = (typeof bookingSources)[number];
+export type BookingCanceller = 'worker' | 'employer' | 'staff' | 'market';
 
 /**
  * "This person works this shift": the single source of truth. PostgreSQL keeps the invariants:
@@ -85,8 +86,9 @@ export class Booking {
   @Column({ name: 'settle_by', type: 'timestamptz', nullable: true })
   settleBy!: Date | null;
 
+  /** `market`: released because the seeker did not confirm they were coming. */
   @Column({ name: 'cancelled_by', type: 'varchar', length: 16, nullable: true })
-  cancelledBy!: 'worker' | 'employer' | 'staff' | null;
+  cancelledBy!: BookingCanceller | null;
 
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;
@@ -96,6 +98,14 @@ export class Booking {
 
   @Column({ name: 'late_cancellation', type: 'boolean', default: false })
   lateCancellation!: boolean;
+
+  /** When the seeker was asked (the evening before, by SMS) to confirm they are coming. */
+  @Column({ name: 'attendance_requested_at', type: 'timestamptz', nullable: true })
+  attendanceRequestedAt!: Date | null;
+
+  /** When the seeker confirmed, by replying 1 or on the page; unconfirmed bookings are released. */
+  @Column({ name: 'attendance_confirmed_at', type: 'timestamptz', nullable: true })
+  attendanceConfirmedAt!: Date | null;
 
   @Column({ name: 'paid_at', type: 'timestamptz', nullable: true })
   paidAt!: Date | null;

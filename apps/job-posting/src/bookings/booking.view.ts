@@ -25,6 +25,8 @@ export function bookingView(booking: Booking) {
     cancelReason: booking.cancelReason,
     lateCancellation: booking.lateCancellation,
     compensationFen: booking.compensationFen,
+    attendanceRequestedAt: iso(booking.attendanceRequestedAt),
+    attendanceConfirmedAt: iso(booking.attendanceConfirmedAt),
     paidAt: iso(booking.paidAt),
     paymentConfirmedAt: iso(booking.paymentConfirmedAt),
     createdAt: toMarketIso(booking.createdAt),

@@ -56,6 +56,14 @@ export class BookingsController {
     return bookingView(await this.lifecycle.cancel(account, id, body.reason));
   }
 
+  /** The seeker says they are coming (as a reply of 1 to the evening SMS does); unconfirmed bookings are released. */
+  @Roles('worker')
+  @Post(':id/confirm-attendance')
+  @HttpCode(200)
+  async confirmAttendance(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string) {
+    return bookingView(await this.lifecycle.confirmAttendance(account, id));
+  }
+
   @Roles('employer', 'staff')
   @Post(':id/paid')
   @HttpCode(200)

@@ -12,7 +12,8 @@ export interface BookingAnswer {
 }
 
 /**
- * What matching asks of the services that own the data: job-posting books (and answers as it
+ * What matching asks of the services that own the data: job-posting books and takes seekers'
+ * answers to the evening question (and answers as it
  * would a person: SHIFT_FULL, DOUBLE_BOOKING…, passed on unchanged), worker-profile records an
  * unsubscribe. Over HTTP with a short-lived service token, on routes the front door does not forward.
  */
@@ -25,6 +26,16 @@ export class BookingsClient {
 
   book(shiftId: string, workerId: string, source: 'offer' | 'referral' | 'dispatch'): Promise<BookingAnswer> {
     return this.post<BookingAnswer>(this.urls.JOB_POSTING_URL, '/api/internal/bookings', { shiftId, workerId, source });
+  }
+
+  /** A reply of 1 to the evening question: the seeker is coming. */
+  async confirmAttendance(bookingId: string, workerId: string): Promise<void> {
+    await this.post(this.urls.JOB_POSTING_URL, `/api/internal/bookings/${bookingId}/confirm-attendance`, { workerId });
+  }
+
+  /** A reply of 2 to the evening question: the seeker is not coming, and the place opens again. */
+  async cancelForSeeker(bookingId: string, workerId: string): Promise<void> {
+    await this.post(this.urls.JOB_POSTING_URL, `/api/internal/bookings/${bookingId}/cancel`, { workerId });
   }
 
   /** A reply of T / TD: worker-profile, which owns the seeker's consent, records the unsubscribe. */

@@ -4,22 +4,26 @@ import { DataSource } from 'typeorm';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException } from '@lingong/platform';
 import { BookingsClient } from '../bookings-client/bookings.client';
-import { OffersRepository } from './offers.repository';
 import { OffersService } from './offers.service';
+import { OpenQuestionsRepository, type OpenQuestion } from './open-questions.repository';
 
-type Outcome = 'accepted' | 'too_late' | 'refused' | 'declined' | 'unsubscribed' | 'help';
+type Outcome = 'accepted' | 'too_late' | 'refused' | 'declined' | 'attendance_confirmed' | 'booking_cancelled' | 'unsubscribed' | 'help';
 
 /** Full-width digits and letters, as phones without Latin input send them. */
 function normalise(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim().toUpperCase();
 }
 
-/** A reply answers the latest question sent to that phone: 1 accepts, 2 declines, T / TD unsubscribes. */
+/**
+ * A reply answers the latest open question sent to that phone: to an offer, 1 accepts and 2
+ * declines; to the evening request to confirm a booking, 1 confirms and 2 cancels. T / TD
+ * unsubscribes from alerts. Anything else gets a short help text.
+ */
 @Injectable()
 export class InboundSmsService {
   constructor(
-    private readonly offers: OffersRepository,
-    private readonly offerService: OffersService,
+    private readonly questions: OpenQuestionsRepository,
+    private readonly offers: OffersService,
     private readonly services: BookingsClient,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -36,22 +40,36 @@ export class InboundSmsService {
       await this.services.optOutOfAlerts(phone);
       return { outcome: 'unsubscribed' };
     }
-    const offer = reply === '1' || reply === '2' ? await this.offers.latestPendingFor(phone, this.clock.now()) : null;
-    if (!offer) {
+    const question = reply === '1' || reply === '2' ? await this.questions.latestFor(phone, this.clock.now()) : null;
+    if (!question) {
       await this.dataSource.transaction((manager) => recordEvent(manager, 'sms.help_requested', { phone }));
       return { outcome: 'help' };
     }
-    if (reply === '2') {
-      await this.offerService.decline(offer.id, offer.workerId);
-      return { outcome: 'declined' };
-    }
     try {
-      await this.offerService.accept(offer.id, offer.workerId);
-      return { outcome: 'accepted' };
+      return { outcome: await this.answer(question, reply === '1') };
     } catch (error) {
       // Too late is answered by SMS (offer.too_late); anything else (e.g. an overlapping booking) is refused.
       if (error instanceof DomainException) return { outcome: error.code === 'SHIFT_FULL' || error.code === 'SHIFT_NOT_OPEN' ? 'too_late' : 'refused' };
       throw error;
+    }
+  }
+
+  private async answer(question: OpenQuestion, yes: boolean): Promise<Outcome> {
+    switch (question.kind) {
+      case 'offer':
+        if (!yes) {
+          await this.offers.decline(question.id, question.workerId);
+          return 'declined';
+        }
+        await this.offers.accept(question.id, question.workerId);
+        return 'accepted';
+      case 'attendance':
+        if (!yes) {
+          await this.services.cancelForSeeker(question.id, question.workerId);
+          return 'booking_cancelled';
+        }
+        await this.services.confirmAttendance(question.id, question.workerId);
+        return 'attendance_confirmed';
     }
   }
 }

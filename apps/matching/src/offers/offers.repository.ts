@@ -27,16 +27,6 @@ export class OffersRepository {
     return manager.getRepository(Offer).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** The latest open question to this phone: what a reply of 1 or 2 answers. */
-  latestPendingFor(phone: string, now: Date): Promise<Offer | null> {
-    return this.dataSource
-      .getRepository(Offer)
-      .createQueryBuilder('offer')
-      .where(`offer.phone = :phone AND offer.status = 'pending' AND offer.expiresAt > :now`, { phone, now })
-      .orderBy('offer.createdAt', 'DESC')
-      .getOne();
-  }
-
   async settle(manager: EntityManager, offer: Offer, status: OfferStatus, at: Date, bookingId: string | null = null): Promise<Offer> {
     Object.assign(offer, { status, answeredAt: at, bookingId });
     return manager.getRepository(Offer).save(offer);

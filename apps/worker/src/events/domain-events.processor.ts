@@ -4,7 +4,8 @@ import { QueueName, QueueProcessor, type DomainEvent, type DomainEventType } fro
 import { smsTemplates } from '@lingong/sms';
 import { BookingNoticesService } from '../booking-notices/booking-notices.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { MatchingClient } from '../offers/matching.client';
+import { BookingRemindersService } from '../reminders/booking-reminders.service';
+import { ServicesClient } from '../services-client/services.client';
 import { OfferNoticesService } from '../offers/offer-notices.service';
 import { ShiftAlertsService } from '../shift-alerts/shift-alerts.service';
 
@@ -18,7 +19,8 @@ export class DomainEventsProcessor extends QueueProcessor {
     private readonly notifications: NotificationsService,
     private readonly bookingNotices: BookingNoticesService,
     private readonly offerNotices: OfferNoticesService,
-    private readonly matching: MatchingClient,
+    private readonly services: ServicesClient,
+    private readonly reminders: BookingRemindersService,
   ) {
     super();
   }
@@ -30,7 +32,7 @@ export class DomainEventsProcessor extends QueueProcessor {
         const { shiftId } = (event as DomainEvent<'shift.published'>).payload;
         await this.shiftAlerts.alertSeekers(event.eventId, shiftId);
         // The matching run: the best candidates get SMS offers (matching owns offers).
-        await this.matching.run(shiftId);
+        await this.services.runMatching(shiftId);
         return;
       }
       case 'auth.otp_requested': {
@@ -40,8 +42,14 @@ export class DomainEventsProcessor extends QueueProcessor {
         ]);
         return;
       }
-      case 'booking.confirmed':
-        return this.bookingNotices.confirmed(event.eventId, (event as DomainEvent<'booking.confirmed'>).payload.bookingId);
+      case 'booking.confirmed': {
+        const { bookingId } = (event as DomainEvent<'booking.confirmed'>).payload;
+        await this.bookingNotices.confirmed(event.eventId, bookingId);
+        await this.reminders.schedule(bookingId);
+        return;
+      }
+      case 'booking.attendance_confirmed':
+        return this.bookingNotices.attendanceConfirmed(event.eventId, (event as DomainEvent<'booking.attendance_confirmed'>).payload.bookingId);
       case 'booking.cancelled':
         return this.bookingNotices.cancelled(event.eventId, (event as DomainEvent<'booking.cancelled'>).payload.bookingId);
       case 'offer.created':

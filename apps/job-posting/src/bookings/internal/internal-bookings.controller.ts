@@ -1,8 +1,9 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
 import { Roles } from '@lingong/identity';
 import { bookingView } from '../booking.view';
+import { BookingLifecycleService } from '../booking-lifecycle.service';
 import { BookingsService } from '../bookings.service';
 
 export class InternalBookingDto {
@@ -16,18 +17,56 @@ export class InternalBookingDto {
   source!: 'offer' | 'referral' | 'dispatch';
 }
 
+/** A seeker's SMS answer, matched to the seeker by the matching service from the sender's phone. */
+export class SeekerAnswerDto {
+  @IsUUID()
+  workerId!: string;
+}
+
 /**
- * Bookings made by the matching service (offers accepted, referrals, dispatch): the same one
- * booking path, with its SHIFT_FULL / DOUBLE_BOOKING answers. Not forwarded by the front door.
+ * For the other services, not forwarded by the front door. Matching books (offers accepted,
+ * referrals, dispatch: the same one booking path, with its SHIFT_FULL / DOUBLE_BOOKING answers)
+ * and passes on seekers' SMS answers; the worker app's reminders ask and release.
  */
 @ApiExcludeController()
 @Controller('internal/bookings')
 export class InternalBookingsController {
-  constructor(private readonly bookings: BookingsService) {}
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly lifecycle: BookingLifecycleService,
+  ) {}
 
   @Roles('service')
   @Post()
   async book(@Body() body: InternalBookingDto) {
     return bookingView(await this.bookings.book(body));
+  }
+
+  @Roles('service')
+  @Post(':id/attendance-request')
+  @HttpCode(200)
+  async requestAttendance(@Param('id', ParseUUIDPipe) id: string) {
+    return { asking: await this.lifecycle.requestAttendance(id) };
+  }
+
+  @Roles('service')
+  @Post(':id/release-unconfirmed')
+  @HttpCode(200)
+  async releaseUnconfirmed(@Param('id', ParseUUIDPipe) id: string) {
+    return { released: await this.lifecycle.releaseUnconfirmed(id) };
+  }
+
+  @Roles('service')
+  @Post(':id/confirm-attendance')
+  @HttpCode(200)
+  async confirmAttendance(@Param('id', ParseUUIDPipe) id: string, @Body() body: SeekerAnswerDto) {
+    return bookingView(await this.lifecycle.confirmAttendanceForSeeker(id, body.workerId));
+  }
+
+  @Roles('service')
+  @Post(':id/cancel')
+  @HttpCode(200)
+  async cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: SeekerAnswerDto) {
+    return bookingView(await this.lifecycle.cancelForSeeker(id, body.workerId, '短信回复2：来不了 / Replied 2 by SMS: not coming'));
   }
 }

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** A question we sent to a phone and that still waits for its 1 or 2. */
+export interface OpenQuestion {
+  kind: 'offer' | 'attendance';
+  /** The offer's id, or the booking's for an attendance question. */
+  id: string;
+  workerId: string;
+}
+
+/**
+ * What a reply answers: the latest open question sent to that phone, whether an offer (matching's)
+ * or the evening request to confirm a booking (job-posting's booking, read here, written there).
+ */
+@Injectable()
+export class OpenQuestionsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async latestFor(phone: string, now: Date): Promise<OpenQuestion | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT kind, id, "workerId" FROM (
+         SELECT 'offer' AS kind, o.id, o.worker_id AS "workerId", o.created_at AS asked_at
+           FROM offers o
+          WHERE o.phone = $1 AND o.status = 'pending' AND o.expires_at > $2
+         UNION ALL
+         SELECT 'attendance', b.id, b.worker_id, b.attendance_requested_at
+           FROM workers w JOIN bookings b ON b.worker_id = w.id
+          WHERE w.phone = $1 AND w.erased_at IS NULL AND b.status = 'confirmed'
+            AND b.attendance_requested_at IS NOT NULL AND b.attendance_confirmed_at IS NULL AND b.starts_at > $2
+       ) questions
+       ORDER BY asked_at DESC LIMIT 1`,
+      [phone, now],
+    )) as OpenQuestion[];
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { BookingSummary } from '@lingong/sms';
+
+/** A booking as its SMS speak of it, with who to tell. */
+export interface BookingFacts extends BookingSummary {
+  shiftId: string;
+  status: string;
+  cancelledBy: string | null;
+  compensationFen: number | null;
+  bookedAt: Date;
+  attendanceRequestedAt: Date | null;
+  seekerName: string;
+  /** Null once the seeker has erased their data. */
+  phone: string | null;
+  /** The employer's sign-in phone; null for an employer staff registered without an account. */
+  employerPhone: string | null;
+}
+
+/** Reads job-posting's booking and shift, worker-profile's seeker and web's account; writes nothing there. */
+@Injectable()
+export class BookingFactsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async find(bookingId: string): Promise<BookingFacts | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT b.shift_id AS "shiftId", s.title, s.street, s.address, b.starts_at AS "startsAt", b.ends_at AS "endsAt",
+              b.pay_amount_fen AS "payAmountFen", b.pay_unit AS "payUnit", b.status, b.cancelled_by AS "cancelledBy",
+              b.compensation_fen AS "compensationFen", b.created_at AS "bookedAt", b.attendance_requested_at AS "attendanceRequestedAt",
+              w.name AS "seekerName", w.phone, a.phone AS "employerPhone"
+         FROM bookings b
+         JOIN shifts s ON s.id = b.shift_id
+         JOIN workers w ON w.id = b.worker_id
+         JOIN employers e ON e.id = b.employer_id
+         LEFT JOIN accounts a ON a.id = e.account_id
+        WHERE b.id = $1`,
+      [bookingId],
+    )) as BookingFacts[];
+    return rows[0] ?? null;
+  }
+}

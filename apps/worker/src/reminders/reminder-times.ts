@@ -1,0 +1,40 @@
+import { quietHoursStartBefore, type QuietHours } from '@lingong/sms';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+const MARKET_OFFSET_MS = 8 * 60 * MINUTE_MS;
+/** Less time than this to answer is no fair question: the booking is then not released. */
+const LEAST_TIME_TO_ANSWER_MS = 60 * MINUTE_MS;
+
+export interface ReminderRules {
+  eveningHour: number;
+  confirmByMinutes: number;
+  beforeStartMinutes: number;
+}
+
+/** When a booked seeker hears from us before the work; null for a step that does not apply. */
+export interface ReminderTimes {
+  /** The evening before: "reply 1 if you are coming". */
+  askAt: Date | null;
+  /** Still unconfirmed then: the place is released and offered to the next candidate. */
+  releaseAt: Date | null;
+  /** A last reminder shortly before the start. */
+  remindAt: Date | null;
+}
+
+/**
+ * The reminders of one booking. Someone who booked after the evening question would have gone out
+ * has just said yes, so is not asked again (and never released). The release never falls in the
+ * quiet hours: it moves to their start, so nobody is woken to hear they lost the work and the next
+ * candidate hears of it the evening before, not at dawn.
+ */
+export function reminderTimes(startsAt: Date, bookedAt: Date, rules: ReminderRules, quiet: QuietHours | null): ReminderTimes {
+  const local = new Date(startsAt.getTime() + MARKET_OFFSET_MS);
+  const startDayMidnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - MARKET_OFFSET_MS;
+  const eveningBefore = new Date(startDayMidnight - DAY_MS + rules.eveningHour * 60 * MINUTE_MS);
+  const askAt = eveningBefore > bookedAt && eveningBefore < startsAt ? eveningBefore : null;
+  const releaseBy = quietHoursStartBefore(new Date(startsAt.getTime() - rules.confirmByMinutes * MINUTE_MS), quiet);
+  const releaseAt = askAt && releaseBy.getTime() - askAt.getTime() >= LEAST_TIME_TO_ANSWER_MS ? releaseBy : null;
+  const remind = new Date(startsAt.getTime() - rules.beforeStartMinutes * MINUTE_MS);
+  return { askAt, releaseAt, remindAt: remind > bookedAt ? remind : null };
+}

@@ -1,0 +1,146 @@
+import { Queue } from 'bullmq';
+import request from 'supertest';
+import { verifiedEmployer } from '../support/employers';
+import { startMarket, type Market } from '../support/market';
+import { bearer, shiftInput, signIn, signInAdmin, waitForSms, workerInput } from '../support/people';
+import { replyBySms } from '../support/sms-gateway';
+import { waitFor } from '../support/wait-for';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Reminders of booked work: the evening before, a reply of 1 confirms and 2 cancels; a booking
+ * left unconfirmed is released, the employer told and the place offered to the next candidate;
+ * two hours before the start, a last reminder. The delayed jobs are promoted to run now.
+ */
+describe('booking reminders', () => {
+  let market: Market;
+  let reminders: Queue;
+  const employerPhone = '13600000091';
+  let employer: { token: string; id: string };
+  const tokens: Record<string, string> = {};
+  const [nearest, second, third] = ['13700000091', '13700000092', '13700000093'];
+  const everyDay = Array.from({ length: 7 }, (_, i) => ({ day: i + 1, start: '06:00', end: '22:00' }));
+  const api = () => request(market.url);
+  const reply = (from: string, text: string) => replyBySms(market, from, text);
+
+  async function seeker(phone: string, name: string, lng: number) {
+    tokens[phone] = await signIn(market, phone, 'worker');
+    await api().post('/api/workers').set(bearer(tokens[phone]!)).send(workerInput({ name, lat: 27.93, lng, availability: everyDay })).expect(201);
+  }
+  const booking = async (shiftId: string) =>
+    (await market.db.query(`SELECT b.id, b.status, b.cancelled_by AS "cancelledBy", b.attendance_confirmed_at AS "confirmedAt", w.phone FROM bookings b JOIN workers w ON w.id = b.worker_id WHERE b.shift_id = $1 ORDER BY b.created_at DESC`, [shiftId])).rows[0] as
+      { id: string; status: string; cancelledBy: string | null; confirmedAt: Date | null; phone: string } | undefined;
+  const offersTo = async (shiftId: string) =>
+    (await waitFor('offers', async () => (await market.db.query(`SELECT phone FROM offers WHERE shift_id = $1 ORDER BY score DESC`, [shiftId])).rows.map((row) => row.phone as string), (phones) => phones.length === 2));
+  async function run(step: 'attendance-ask' | 'attendance-release' | 'booking-starting_soon', bookingId: string) {
+    const job = await waitFor(`the ${step} job`, () => reminders.getJob(`${step}-${bookingId}`), (found) => found !== undefined);
+    await job!.promote();
+    const state = await waitFor(`${step} to run`, () => job!.getState(), (now) => now === 'completed' || job!.attemptsMade > 0);
+    if (state !== 'completed') throw new Error(`${step} failed: ${(await reminders.getJob(job!.id!))?.failedReason}`);
+  }
+  /** The question was asked long enough ago to count as unanswered. */
+  const askedHoursAgo = (bookingId: string, hours: number) =>
+    market.db.query(`UPDATE bookings SET attendance_requested_at = now() - make_interval(hours => $2) WHERE id = $1`, [bookingId, hours]);
+
+  beforeAll(async () => {
+    market = await startMarket();
+    reminders = new Queue('booking-reminders', { prefix: market.queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } });
+    employer = await verifiedEmployer(market, employerPhone);
+    await seeker(nearest, '最近的', 120.801);
+    await seeker(second, '第二近', 120.81);
+    await seeker(third, '第三近', 120.83);
+  });
+  afterAll(async () => {
+    await reminders.close();
+    await market.close();
+  });
+
+  it('schedules the evening question, the deadline and the last reminder; a reply of 1 confirms', async () => {
+    const input = shiftInput({ publish: true, headcount: 1 }, 3);
+    const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send(input).expect(201)).body;
+    const [first] = await offersTo(shift.id);
+    expect(first).toBe(nearest);
+    expect((await reply(nearest, '1')).body).toEqual({ outcome: 'accepted' });
+    const booked = await waitFor('the booking', () => booking(shift.id), (row) => row !== undefined);
+
+    // Quiet hours are off in tests, so the deadline is plainly three hours before the 08:00 start.
+    const startsAt = new Date(input.startsAt as string).getTime();
+    const due = async (step: string) => {
+      const job = await waitFor(`the ${step} job`, () => reminders.getJob(`${step}-${booked!.id}`), (found) => found !== undefined);
+      return new Date(job!.timestamp + job!.delay).getTime();
+    };
+    expect(await due('attendance-ask')).toBe(startsAt - 14 * HOUR_MS); // 18:00 the evening before
+    expect(await due('attendance-release')).toBe(startsAt - 3 * HOUR_MS);
+    expect(await due('booking-starting_soon')).toBe(startsAt - 2 * HOUR_MS);
+
+    await run('attendance-ask', booked!.id);
+    const question = await waitForSms(market, nearest, /上工确认：仓库搬运/);
+    expect(question.text).toMatch(/能按时到岗请回复1，来不了请回复2；\d+\/\d+ 05:00前未回复，名额将让给其他人。/);
+
+    expect((await reply(nearest, '1')).body).toEqual({ outcome: 'attendance_confirmed' });
+    await waitForSms(market, nearest, /已确认：仓库搬运/);
+    expect((await booking(shift.id))!.confirmedAt).not.toBeNull();
+
+    // Confirmed, so the deadline passes it by; the last reminder goes out.
+    await askedHoursAgo(booked!.id, 2);
+    await run('attendance-release', booked!.id);
+    expect((await booking(shift.id))!.status).toBe('confirmed');
+    await run('booking-starting_soon', booked!.id);
+    await waitForSms(market, nearest, /上工提醒：仓库搬运/);
+
+    // The page can confirm too; only the booked seeker may.
+    const confirmed = await api().post(`/api/bookings/${booked!.id}/confirm-attendance`).set(bearer(tokens[nearest]!)).expect(200);
+    expect(confirmed.body.attendanceConfirmedAt).toMatch(/\+08:00$/);
+    await api().post(`/api/bookings/${booked!.id}/confirm-attendance`).set(bearer(tokens[second]!)).expect(404);
+    await api().post(`/api/bookings/${booked!.id}/confirm-attendance`).set(bearer(employer.token)).expect(403);
+  });
+
+  it('releases a booking left unconfirmed, tells seeker and employer, and offers the place to the next candidate', async () => {
+    const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 }, 4)).expect(201)).body;
+    const asked = await offersTo(shift.id);
+    expect(asked).toEqual([nearest, second]);
+    expect((await reply(second, '1')).body).toEqual({ outcome: 'accepted' });
+    expect((await reply(nearest, '2')).body).toEqual({ outcome: 'declined' });
+    const booked = (await waitFor('the booking', () => booking(shift.id), (row) => row !== undefined))!;
+
+    await run('attendance-ask', booked.id);
+    await waitForSms(market, second, /上工确认：仓库搬运/);
+    // Asked only moments ago: not yet unanswered, so the deadline job leaves it be.
+    await run('attendance-release', booked.id);
+    expect((await booking(shift.id))!.status).toBe('confirmed');
+
+    await askedHoursAgo(booked.id, 2);
+    await reminders.remove(`attendance-release-${booked.id}`);
+    await reminders.add('attendance.release', { bookingId: booked.id }, { jobId: `attendance-release-${booked.id}` });
+    await waitFor('the release', () => booking(shift.id), (row) => row?.status === 'cancelled');
+    expect((await booking(shift.id))!.cancelledBy).toBe('market');
+
+    await waitForSms(market, second, /名额已让给其他人，这不影响您的信用/);
+    await waitForSms(market, employerPhone, /第二近未按时确认仓库搬运.*名额已重新开放/);
+    // The nearest said no to this shift and the second was released: the third is asked.
+    await waitForSms(market, third, /岗位邀请：仓库搬运/);
+    const shiftNow = await api().get(`/api/shifts/${shift.id}`).expect(200);
+    expect(shiftNow.body).toMatchObject({ status: 'open', filled: 0 });
+    // A released booking is not held against the seeker.
+    const row = await market.db.query(`SELECT late_cancellation FROM bookings WHERE id = $1`, [booked.id]);
+    expect(row.rows[0].late_cancellation).toBe(false);
+  });
+
+  it('cancels on a reply of 2 to the evening question, and the employer hears of it', async () => {
+    const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 2 }, 5)).expect(201)).body;
+    const admin = await signInAdmin(market);
+    const workerId = (await market.db.query(`SELECT id FROM workers WHERE phone = $1`, [third])).rows[0].id as string;
+    await api().post('/api/matching/referrals').set(bearer(admin)).send({ shiftId: shift.id, workerId }).expect(201);
+    const booked = (await booking(shift.id))!;
+
+    await run('attendance-ask', booked.id);
+    await waitForSms(market, third, /上工确认：仓库搬运/);
+    // The evening question is the latest one sent to this phone, whatever offers came before.
+    expect((await reply(third, '２')).body).toEqual({ outcome: 'booking_cancelled' });
+    expect(await booking(shift.id)).toMatchObject({ status: 'cancelled', cancelledBy: 'worker' });
+    await waitForSms(market, employerPhone, /第三近已取消仓库搬运/);
+    // Nothing is left to answer: a further 1 gets the help text.
+    expect((await reply(third, '1')).body.outcome).not.toBe('attendance_confirmed');
+  });
+});
