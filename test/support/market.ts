@@ -6,8 +6,10 @@ import { createTestDatabase, dropTestDatabase } from './test-database';
 export interface Market {
   /** The front door, e.g. http://127.0.0.1:41234 */
   url: string;
-  /** Each app's own address, for health and docs checks. */
-  apps: Record<AppName, string>;
+  /** Each app's own address, for health and docs checks (no worker when it runs as its own process). */
+  apps: Record<Exclude<AppName, 'worker'>, string> & { worker?: string };
+  /** What a worker started as its own process needs besides this process's environment. */
+  workerEnv: Record<string, string>;
   db: Client;
   /** This market's BullMQ prefix, for tests that enqueue jobs themselves. */
   queuePrefix: string;
@@ -19,6 +21,8 @@ export interface MarketOptions {
   workerRedisPort?: number;
   /** SMS quiet hours for this market, e.g. `00:00-23:59`; off unless given. */
   quietHours?: string;
+  /** `process`: no worker in this process; the test starts (and kills) its own with `workerEnv`. */
+  worker?: 'in-process' | 'process';
 }
 
 type AppName = 'web' | 'job-posting' | 'worker-profile' | 'matching' | 'worker';
@@ -87,11 +91,12 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
   const jobPosting = await start('job-posting');
   const workerProfile = await start('worker-profile');
   const matching = await start('matching', { JOB_POSTING_URL: address(jobPosting), WORKER_PROFILE_URL: address(workerProfile) });
-  const worker = await start('worker', {
+  const workerEnv = {
     MATCHING_URL: address(matching),
     JOB_POSTING_URL: address(jobPosting),
     ...(options.workerRedisPort && { REDIS_PORT: String(options.workerRedisPort) }),
-  });
+  };
+  const worker = options.worker === 'process' ? undefined : await start('worker', workerEnv);
   const web = await start('web', {
     JOB_POSTING_URL: address(jobPosting),
     WORKER_PROFILE_URL: address(workerProfile),
@@ -107,13 +112,14 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
       'job-posting': address(jobPosting),
       'worker-profile': address(workerProfile),
       matching: address(matching),
-      worker: address(worker),
+      ...(worker && { worker: address(worker) }),
     },
+    workerEnv,
     db,
     queuePrefix,
     async close() {
       await db.end();
-      for (const app of [web, worker, matching, workerProfile, jobPosting]) await app.close();
+      for (const app of [web, worker, matching, workerProfile, jobPosting]) await app?.close();
       await dropTestDatabase(databaseName);
     },
   };
