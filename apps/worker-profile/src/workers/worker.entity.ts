@@ -19,6 +19,8 @@ export interface WeeklyAvailability {
 @Entity('workers')
 @Index('workers_skills', { synchronize: false })
 @Index('workers_street', ['street'])
+/** The staff directory's order: newest first, keyset-paged by (created_at, id). */
+@Index('workers_directory', ['createdAt', 'id'], { where: `"status" <> 'erased'` })
 export class Worker {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
