@@ -95,7 +95,7 @@ describe('seekers', () => {
     ]);
 
     const row = await workerRow(created.body.id);
-    const secret = process.env.JWT_SECRET ?? readEnvFile().JWT_SECRET!;
+    const secret = process.env.RESIDENT_ID_KEY ?? readEnvFile().RESIDENT_ID_KEY!;
     expect(row.resident_id_hash).toBe(createHmac('sha256', secret).update(ids.self).digest('hex'));
     expect(row.resident_id_last4).toBe(ids.self.slice(-4));
     const leaks = await market.db.query(`SELECT count(*)::int AS n FROM workers w WHERE w::text LIKE $1`, [`%${ids.self.slice(0, 14)}%`]);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PrivacySettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { workerProfileEntities } from './worker-profile.entities';
@@ -18,7 +19,7 @@ import { WorkersService } from './workers/workers.service';
 /** Seekers: profiles, skills, certificates, availability, consent, priority groups. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'worker-profile' }),
+    PlatformModule.forRoot({ service: 'worker-profile', settings: [PrivacySettings] }),
     DatabaseModule.forRoot(workerProfileEntities),
     TypeOrmModule.forFeature(workerProfileEntities),
   ],

@@ -64,6 +64,18 @@ export class RedisSettings {
   QUEUE_PREFIX = 'lingong';
 }
 
+/** Personal data kept protected (worker-profile). */
+export class PrivacySettings {
+  /**
+   * HMAC key for resident-ID hashes, its own so that rotating the sign-in secret keeps duplicate
+   * detection working. Changing it orphans the stored hashes: set it once, keep it. (Before it
+   * existed the hashes were keyed with JWT_SECRET; an older deployment sets it to that value.)
+   */
+  @IsString()
+  @MinLength(32, { message: 'RESIDENT_ID_KEY must be at least 32 characters' })
+  RESIDENT_ID_KEY!: string;
+}
+
 export class AuthSettings {
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })

@@ -1,7 +1,7 @@
-import type { AuthSettings } from '@lingong/config';
+import type { PrivacySettings } from '@lingong/config';
 import { ResidentIdHasher } from './resident-id.hasher';
 
-const settings = (secret: string) => ({ JWT_SECRET: secret, JWT_TTL_SECONDS: 3600 }) as AuthSettings;
+const settings = (key: string) => ({ RESIDENT_ID_KEY: key }) as PrivacySettings;
 
 describe('ResidentIdHasher', () => {
   const hasher = new ResidentIdHasher(settings('k'.repeat(32)));
