@@ -188,7 +188,7 @@ describe('applications and bookings', () => {
     await api().get('/api/bookings/unpaid').set(bearer(employer.token)).expect(403);
   });
 
-  it('lets a seeker report a shift and staff suspend and reinstate the employer', async () => {
+  it('lets a seeker report a shift and staff suspend (its open shifts back to review) and reinstate the employer', async () => {
     const shift = await postShift({}, 6);
     const report = await api().post(`/api/shifts/${shift.id}/reports`).set(bearer(seekers['13700000032']!.token)).send({ reason: 'unpaid', detail: '上次没给钱' }).expect(201);
     expect(report.body).toMatchObject({ shiftId: shift.id, reason: 'unpaid', status: 'open' });
@@ -196,13 +196,30 @@ describe('applications and bookings', () => {
     const open = await api().get('/api/employers/reports').set(bearer(admin)).expect(200);
     expect(open.body.items.map((r: { id: string }) => r.id)).toContain(report.body.id);
 
+    const full = await postShift({ headcount: 1 }, 8);
+    const seeker = seekers['13700000032']!;
+    const accepted = await applyAndAccept(full.id, seeker);
+    expect(accepted.status).toBe(201);
+    const booking = accepted.body as { id: string };
+
     const suspended = await api().post(`/api/employers/${employer.id}/suspend`).set(bearer(admin)).send({ reason: '拖欠工资' }).expect(200);
     expect(suspended.body.suspended).toBe(true);
     const refused = await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({}, 7)).expect(403);
     expect(refused.body.code).toBe('EMPLOYER_SUSPENDED');
     await api().post(`/api/employers/${employer.id}/suspend`).set(bearer(employer.token)).send({ reason: 'x' }).expect(403);
+
+    // Its open shift leaves the board for staff review; nobody is sent to work for it.
+    await api().get(`/api/shifts/${shift.id}`).expect(404);
+    expect((await api().get(`/api/shifts/${shift.id}`).set(bearer(admin)).expect(200)).body.status).toBe('pending_review');
+    const notYet = await api().post(`/api/shifts/${shift.id}/approve`).set(bearer(admin)).expect(403);
+    expect(notYet.body.code).toBe('EMPLOYER_SUSPENDED');
+    // A booking already made stands; if the seeker withdraws, the place does not reopen.
+    await api().post(`/api/bookings/${booking.id}/cancel`).set(bearer(seeker.token)).send({ reason: '家里有事' }).expect(200);
+    expect((await api().get(`/api/shifts/${full.id}`).set(bearer(admin)).expect(200)).body).toMatchObject({ status: 'pending_review', filled: 0 });
+
     const reinstated = await api().post(`/api/employers/${employer.id}/reinstate`).set(bearer(admin)).expect(200);
     expect(reinstated.body.suspended).toBe(false);
+    expect((await api().post(`/api/shifts/${shift.id}/approve`).set(bearer(admin)).expect(200)).body.status).toBe('open');
   });
 
   it('gives staff the figures: postings, fill rate, people served and how evenly work spreads', async () => {

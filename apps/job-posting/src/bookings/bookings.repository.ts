@@ -15,7 +15,7 @@ export class BookingsRepository {
   }
 
   /**
-   * Takes one place on an open shift that has not started: a conditional update, so concurrent
+   * Takes one place on an open shift that has not started, of an employer not suspended: a conditional update, so concurrent
    * bookings queue on the row and none can take the shift past its headcount. Null when refused.
    */
   async takePlace(manager: EntityManager, shiftId: string, now: Date): Promise<Shift | null> {
@@ -23,6 +23,7 @@ export class BookingsRepository {
       `UPDATE shifts SET filled = filled + 1, updated_at = now(),
               status = CASE WHEN filled + 1 = headcount THEN 'filled' ELSE status END
         WHERE id = $1 AND status = 'open' AND filled < headcount AND starts_at > $2
+          AND NOT EXISTS (SELECT 1 FROM employers e WHERE e.id = shifts.employer_id AND e.suspended_at IS NOT NULL)
         RETURNING id, employer_id AS "employerId", starts_at AS "startsAt", ends_at AS "endsAt", employment_type AS "employmentType",
                   pay_amount_fen AS "payAmountFen", pay_unit AS "payUnit", settlement, headcount, filled, status`,
       [shiftId, now],
@@ -30,11 +31,16 @@ export class BookingsRepository {
     return rows[0] ?? null;
   }
 
-  /** Gives a place back; a full shift that has not started opens again (filled ⇄ open). */
+  /**
+   * Gives a place back; a full shift that has not started opens again (filled ⇄ open), or, when
+   * its employer is suspended, goes back to staff review like its other open shifts did.
+   */
   async releasePlace(manager: EntityManager, shiftId: string, now: Date): Promise<void> {
     await manager.query(
       `UPDATE shifts SET filled = filled - 1, updated_at = now(),
-              status = CASE WHEN status = 'filled' AND starts_at > $2 THEN 'open' ELSE status END
+              status = CASE WHEN status <> 'filled' OR starts_at <= $2 THEN status
+                            WHEN EXISTS (SELECT 1 FROM employers e WHERE e.id = shifts.employer_id AND e.suspended_at IS NOT NULL) THEN 'pending_review'
+                            ELSE 'open' END
         WHERE id = $1 AND filled > 0`,
       [shiftId, now],
     );

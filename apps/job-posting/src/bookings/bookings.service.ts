@@ -69,6 +69,9 @@ export class BookingsService {
   private async whyNoPlace(manager: EntityManager, shiftId: string, now: Date): Promise<DomainException> {
     const shift = await this.shifts.findById(shiftId, manager);
     if (!shift) return new DomainException('NOT_FOUND', 'Shift not found', 404);
+    if (await this.shifts.employerSuspended(shift.employerId, manager)) {
+      return new DomainException('EMPLOYER_SUSPENDED', '该用工方已被暂停，暂不能报名 / This employer is suspended', 409);
+    }
     if (shift.status === 'filled' || (shift.status === 'open' && shift.filled >= shift.headcount)) {
       return new DomainException('SHIFT_FULL', '该零工已招满 / This shift is already full', 409);
     }

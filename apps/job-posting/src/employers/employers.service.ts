@@ -37,12 +37,17 @@ export class EmployersService {
     return this.employers.save(employer);
   }
 
-  /** Staff stop an employer (reports of fake shifts or unpaid wages): it can no longer post or publish. */
+  /**
+   * Staff stop an employer (reports of fake shifts or unpaid wages): it can no longer post or
+   * publish, nobody can be booked onto its shifts, and its open shifts go back to staff review
+   * (approved again one by one after reinstatement). Bookings already made stand: staff decide.
+   */
   async suspend(id: string, reason: string): Promise<Employer> {
     const employer = await this.get(id);
-    employer.suspendedAt ??= this.clock.now();
+    const now = this.clock.now();
+    employer.suspendedAt ??= now;
     employer.suspensionReason = reason;
-    return this.employers.save(employer);
+    return this.employers.suspend(employer, now);
   }
 
   async reinstate(id: string): Promise<Employer> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { Employer } from '../employers/employer.entity';
 import { Shift } from './shift.entity';
 
 @Injectable()
@@ -13,6 +14,10 @@ export class ShiftsRepository {
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Shift | null> {
     return manager.getRepository(Shift).findOneBy({ id });
+  }
+
+  employerSuspended(employerId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    return manager.getRepository(Employer).existsBy({ id: employerId, suspendedAt: Not(IsNull()) });
   }
 
   /** Locks the row for a status change, so two publishes cannot both emit an event. */

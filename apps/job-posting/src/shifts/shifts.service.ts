@@ -73,6 +73,8 @@ export class ShiftsService {
       if (!shift) throw new NotFoundDomainException('Shift');
       if (shift.status === 'open') return shift;
       if (shift.status !== 'pending_review') throw new DomainException('SHIFT_NOT_PENDING', `A ${shift.status} shift needs no approval`, 409);
+      const employer = await this.employers.findById(shift.employerId);
+      if (employer) this.parties.usable(employer);
       return this.open(manager, shift);
     });
   }
