@@ -78,6 +78,19 @@ describe('offers by SMS', () => {
     await api().post(`/api/offers/${open.id}/accept`).set(bearer(tokens[second!]!)).expect(409);
   });
 
+  it('tells a seeker by SMS why a yes could not be booked', async () => {
+    // Two shifts at the same hours, both offered to the same two people.
+    const morning = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1, title: '包装 上午' }, 6)).expect(201)).body;
+    const [first] = (await waitFor('offers of the first', () => offersOn(morning.id), (rows) => rows.length === 2)).map((offer) => offer.phone);
+    const same = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1, title: '分拣 同时段' }, 6)).expect(201)).body;
+    await waitFor('offers of the second', () => offersOn(same.id), (rows) => rows.some((row) => row.phone === first));
+
+    // The latest offer is taken; the earlier one, for the same hours, can no longer be.
+    expect((await reply(first!, '1')).body).toEqual({ outcome: 'accepted' });
+    expect((await reply(first!, '1')).body).toEqual({ outcome: 'refused' });
+    await waitForSms(market, first!, /您在该时段已有其他工作，这次无法为您预订/);
+  });
+
   it('unsubscribes on T, helps on anything else, and refuses unsigned messages', async () => {
     expect((await reply('13700000083', 'TD')).body).toEqual({ outcome: 'unsubscribed' });
     const worker = await market.db.query(`SELECT sms_opt_out_at FROM workers WHERE phone = '13700000083'`);

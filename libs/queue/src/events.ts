@@ -15,6 +15,8 @@ export interface DomainEventPayloads {
   'offer.created': { offerId: string };
   /** A seeker said yes after the shift filled: they get a polite SMS instead of a booking. */
   'offer.too_late': { offerId: string };
+  /** A yes by SMS that could not be booked (e.g. an overlapping booking): the sender is told why. */
+  'sms.reply_refused': { phone: string; code: string };
   /** An SMS reply that answered nothing: the sender gets a short help text. */
   'sms.help_requested': { phone: string };
   /** The gateway's word on a sent message. */
@@ -25,7 +27,7 @@ export interface DomainEventPayloads {
 
 export type DomainEventType = keyof DomainEventPayloads;
 
-export const domainEventTypes = ['shift.published', 'auth.otp_requested', 'booking.confirmed', 'booking.cancelled', 'booking.attendance_confirmed', 'worker.erased', 'offer.created', 'offer.too_late', 'sms.help_requested', 'sms.delivery_reported'] as const satisfies readonly DomainEventType[];
+export const domainEventTypes = ['shift.published', 'auth.otp_requested', 'booking.confirmed', 'booking.cancelled', 'booking.attendance_confirmed', 'worker.erased', 'offer.created', 'offer.too_late', 'sms.help_requested', 'sms.reply_refused', 'sms.delivery_reported'] as const satisfies readonly DomainEventType[];
 
 export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   eventId: string;

@@ -83,6 +83,14 @@ export const smsTemplates = {
 
   offerTooLate: (booking: BookingSummary) => `很抱歉，${booking.title}（${when(booking)}）已经招满，这次没能为您预订。我们会继续为您推荐合适的工作。`,
 
+  /** A reply of 1 that could not be booked, said plainly so nobody waits for work that is not coming. */
+  replyRefused: (code: string) =>
+    code === 'DOUBLE_BOOKING'
+      ? `您在该时段已有其他工作，这次无法为您预订。如需调整请到龙湾零工市场服务台。`
+      : code === 'EMPLOYER_SUSPENDED'
+        ? `该用工方已暂停招工，这次无法为您预订。我们会继续为您推荐合适的工作。`
+        : `这次无法为您预订，请到龙湾零工市场服务台或登录网页查看。`,
+
   replyHelp: () => `回复1接受最近一条岗位邀请或确认到岗，回复2放弃，回复T退订新工作提醒。如需帮助请到龙湾零工市场服务台。`,
 } as const;
 

@@ -48,9 +48,11 @@ export class InboundSmsService {
     try {
       return { outcome: await this.answer(question, reply === '1') };
     } catch (error) {
-      // Too late is answered by SMS (offer.too_late); anything else (e.g. an overlapping booking) is refused.
-      if (error instanceof DomainException) return { outcome: error.code === 'SHIFT_FULL' || error.code === 'SHIFT_NOT_OPEN' ? 'too_late' : 'refused' };
-      throw error;
+      if (!(error instanceof DomainException)) throw error;
+      // Too late is answered by SMS (offer.too_late); anything else (e.g. an overlapping booking) is refused, and said so.
+      if (error.code === 'SHIFT_FULL' || error.code === 'SHIFT_NOT_OPEN') return { outcome: 'too_late' };
+      await this.dataSource.transaction((manager) => recordEvent(manager, 'sms.reply_refused', { phone, code: error.code }));
+      return { outcome: 'refused' };
     }
   }
 

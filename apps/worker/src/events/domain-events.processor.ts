@@ -56,6 +56,10 @@ export class DomainEventsProcessor extends QueueProcessor {
         return this.offerNotices.offered(event.eventId, (event as DomainEvent<'offer.created'>).payload.offerId);
       case 'offer.too_late':
         return this.offerNotices.tooLate(event.eventId, (event as DomainEvent<'offer.too_late'>).payload.offerId);
+      case 'sms.reply_refused': {
+        const { phone, code } = (event as DomainEvent<'sms.reply_refused'>).payload;
+        return this.offerNotices.refused(event.eventId, phone, code);
+      }
       case 'sms.help_requested':
         return this.offerNotices.help(event.eventId, (event as DomainEvent<'sms.help_requested'>).payload.phone);
       case 'sms.delivery_reported': {

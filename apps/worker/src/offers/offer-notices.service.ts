@@ -14,7 +14,7 @@ interface OfferFacts extends BookingSummary {
   expiresAt: Date;
 }
 
-/** SMS about offers: the offer itself (and its expiry job), a polite "too late", help for stray replies. */
+/** SMS about offers: the offer itself (and its expiry job), a polite "too late" or refusal, help for stray replies. */
 @Injectable()
 export class OfferNoticesService {
   constructor(
@@ -38,6 +38,10 @@ export class OfferNoticesService {
     if (!offer) return;
     const urgent = isSameDayChange(this.clock.now(), offer.startsAt);
     await this.notifications.send([{ dedupeKey: `${eventId}:offer_too_late`, phone: offer.phone, kind: 'offer_too_late', text: smsTemplates.offerTooLate(offer), urgent }]);
+  }
+
+  async refused(eventId: string, phone: string, code: string): Promise<void> {
+    await this.notifications.send([{ dedupeKey: `${eventId}:reply_refused`, phone, kind: 'reply_refused', text: smsTemplates.replyRefused(code), urgent: true }]);
   }
 
   async help(eventId: string, phone: string): Promise<void> {
