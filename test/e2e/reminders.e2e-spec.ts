@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import request from 'supertest';
-import { verifiedEmployer } from '../support/employers';
+import { minutesFromNow, verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
 import { bearer, shiftInput, signIn, signInAdmin, waitForSms, workerInput } from '../support/people';
 import { replyBySms } from '../support/sms-gateway';
@@ -129,17 +129,25 @@ describe('booking reminders', () => {
   });
 
   it('cancels on a reply of 2 to the evening question, and the employer hears of it', async () => {
-    const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 2 }, 5)).expect(201)).body;
+    // Eight hours from now: well within LATE_CANCELLATION_HOURS (12).
+    const soon = shiftInput({ publish: true, headcount: 2, startsAt: minutesFromNow(8 * 60), endsAt: minutesFromNow(12 * 60) });
+    const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send(soon).expect(201)).body;
     const admin = await signInAdmin(market);
     const workerId = (await market.db.query(`SELECT id FROM workers WHERE phone = $1`, [third])).rows[0].id as string;
     await api().post('/api/matching/referrals').set(bearer(admin)).send({ shiftId: shift.id, workerId }).expect(201);
     const booked = (await booking(shift.id))!;
 
-    await run('attendance-ask', booked.id);
+    // Booked so near the start that, at most hours of the day, no question is scheduled: ask as if
+    // it had been booked earlier (or, when one is scheduled, bring it forward).
+    const ask = await reminders.add('attendance.ask', { bookingId: booked.id }, { jobId: `attendance-ask-${booked.id}` });
+    if (await ask.isDelayed()) await ask.promote();
     await waitForSms(market, third, /上工确认：仓库搬运/);
     // The evening question is the latest one sent to this phone, whatever offers came before.
     expect((await reply(third, '２')).body).toEqual({ outcome: 'booking_cancelled' });
     expect(await booking(shift.id)).toMatchObject({ status: 'cancelled', cancelledBy: 'worker' });
+    // Answering the question honestly is never a late cancellation, however near the start.
+    const late = await market.db.query(`SELECT late_cancellation FROM bookings WHERE id = $1`, [booked.id]);
+    expect(late.rows[0].late_cancellation).toBe(false);
     await waitForSms(market, employerPhone, /第三近已取消仓库搬运/);
     // Nothing is left to answer: a further 1 gets the help text.
     expect((await reply(third, '1')).body.outcome).not.toBe('attendance_confirmed');

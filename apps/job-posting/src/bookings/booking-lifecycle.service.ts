@@ -59,9 +59,16 @@ export class BookingLifecycleService {
     );
   }
 
-  /** The seeker, answering the evening question by SMS with 2: they are not coming. */
+  /**
+   * The seeker, answering the evening question by SMS with 2: they are not coming. Never a late
+   * cancellation: saying so is what we asked for, and better for everyone than staying silent
+   * until the booking is released (which is not held against them either).
+   */
   cancelForSeeker(id: string, workerId: string, reason: string) {
-    return this.step(this.seeker(workerId), id, ['worker'], 'confirmed', (booking, now, side, manager) => this.cancelBooking(manager, booking, now, reason, side));
+    return this.step(this.seeker(workerId), id, ['worker'], 'confirmed', async (booking, now, side, manager) => {
+      await this.cancelBooking(manager, booking, now, reason, side);
+      booking.lateCancellation = false;
+    });
   }
 
   /** The seeker says they are coming: on the page, or by replying 1 to the evening question. */
