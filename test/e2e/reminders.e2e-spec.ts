@@ -128,6 +128,27 @@ describe('booking reminders', () => {
     expect(row.rows[0].late_cancellation).toBe(false);
   });
 
+  it('takes one reply of 1 for every booking asked about that evening', async () => {
+    const admin = await signInAdmin(market);
+    const workerId = (await market.db.query(`SELECT id FROM workers WHERE phone = $1`, [second])).rows[0].id as string;
+    const booked: string[] = [];
+    for (const [title, start, end] of [['上午 搬运', '08:00', '12:00'], ['下午 搬运', '13:00', '17:00']] as const) {
+      const input = shiftInput({ publish: true, headcount: 2, title }, 7);
+      const day = (input.startsAt as string).slice(0, 10);
+      const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send({ ...input, startsAt: `${day}T${start}:00+08:00`, endsAt: `${day}T${end}:00+08:00` }).expect(201)).body;
+      booked.push((await api().post('/api/matching/referrals').set(bearer(admin)).send({ shiftId: shift.id, workerId }).expect(201)).body.id as string);
+    }
+    for (const id of booked) await run('attendance-ask', id);
+    await waitForSms(market, second, /上工确认：上午 搬运/);
+    await waitForSms(market, second, /上工确认：下午 搬运/);
+
+    expect((await reply(second, '1')).body).toEqual({ outcome: 'attendance_confirmed' });
+    const confirmed = await market.db.query(`SELECT count(*)::int AS n FROM bookings WHERE id = ANY($1) AND attendance_confirmed_at IS NOT NULL`, [booked]);
+    expect(confirmed.rows[0].n).toBe(2);
+    await waitForSms(market, second, /已确认：上午 搬运/);
+    await waitForSms(market, second, /已确认：下午 搬运/);
+  });
+
   it('cancels on a reply of 2 to the evening question, and the employer hears of it', async () => {
     // Eight hours from now: well within LATE_CANCELLATION_HOURS (12).
     const soon = shiftInput({ publish: true, headcount: 2, startsAt: minutesFromNow(8 * 60), endsAt: minutesFromNow(12 * 60) });

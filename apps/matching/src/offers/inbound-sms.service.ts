@@ -16,7 +16,8 @@ function normalise(text: string): string {
 
 /**
  * A reply answers the latest open question sent to that phone: to an offer, 1 accepts and 2
- * declines; to the evening request to confirm a booking, 1 confirms and 2 cancels. T / TD
+ * declines; to the evening request to confirm a booking, 1 confirms (every booking asked about)
+ * and 2 cancels (the latest). T / TD
  * unsubscribes from alerts. Anything else gets a short help text.
  */
 @Injectable()
@@ -46,7 +47,7 @@ export class InboundSmsService {
       return { outcome: 'help' };
     }
     try {
-      return { outcome: await this.answer(question, reply === '1') };
+      return { outcome: await this.answer(phone, question, reply === '1') };
     } catch (error) {
       if (!(error instanceof DomainException)) throw error;
       // Too late is answered by SMS (offer.too_late); anything else (e.g. an overlapping booking) is refused, and said so.
@@ -56,7 +57,7 @@ export class InboundSmsService {
     }
   }
 
-  private async answer(question: OpenQuestion, yes: boolean): Promise<Outcome> {
+  private async answer(phone: string, question: OpenQuestion, yes: boolean): Promise<Outcome> {
     switch (question.kind) {
       case 'offer':
         if (!yes) {
@@ -70,7 +71,9 @@ export class InboundSmsService {
           await this.services.cancelForSeeker(question.id, question.workerId);
           return 'booking_cancelled';
         }
-        await this.services.confirmAttendance(question.id, question.workerId);
+        // Two bookings tomorrow mean two questions the same evening; "1" means coming to both, so
+        // neither is released against the person's wish (each gets its own "已确认" SMS).
+        for (const open of await this.questions.openAttendanceFor(phone, this.clock.now())) await this.services.confirmAttendance(open.id, open.workerId);
         return 'attendance_confirmed';
     }
   }

@@ -14,6 +14,13 @@ export interface OpenQuestion {
  * What a reply answers: the latest open question sent to that phone, whether an offer (matching's)
  * or the evening request to confirm a booking (job-posting's booking, read here, written there).
  */
+/** Bookings asked about the evening before and not yet answered, of the seeker with phone $1, at $2. */
+const openAttendanceQuestions = `
+  SELECT 'attendance' AS kind, b.id, b.worker_id AS "workerId", b.attendance_requested_at AS asked_at
+    FROM workers w JOIN bookings b ON b.worker_id = w.id
+   WHERE w.phone = $1 AND w.erased_at IS NULL AND b.status = 'confirmed'
+     AND b.attendance_requested_at IS NOT NULL AND b.attendance_confirmed_at IS NULL AND b.starts_at > $2`;
+
 @Injectable()
 export class OpenQuestionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -24,15 +31,16 @@ export class OpenQuestionsRepository {
          SELECT 'offer' AS kind, o.id, o.worker_id AS "workerId", o.created_at AS asked_at
            FROM offers o
           WHERE o.phone = $1 AND o.status = 'pending' AND o.expires_at > $2
-         UNION ALL
-         SELECT 'attendance', b.id, b.worker_id, b.attendance_requested_at
-           FROM workers w JOIN bookings b ON b.worker_id = w.id
-          WHERE w.phone = $1 AND w.erased_at IS NULL AND b.status = 'confirmed'
-            AND b.attendance_requested_at IS NOT NULL AND b.attendance_confirmed_at IS NULL AND b.starts_at > $2
+         UNION ALL ${openAttendanceQuestions}
        ) questions
        ORDER BY asked_at DESC LIMIT 1`,
       [phone, now],
     )) as OpenQuestion[];
     return rows[0] ?? null;
+  }
+
+  /** Every booking this phone was asked to confirm and has not: one "1" answers them all. */
+  openAttendanceFor(phone: string, now: Date): Promise<OpenQuestion[]> {
+    return this.dataSource.query(`${openAttendanceQuestions} ORDER BY asked_at`, [phone, now]) as Promise<OpenQuestion[]>;
   }
 }
