@@ -13,8 +13,6 @@ import { StaffController } from './staff/staff.controller';
 import { StaffService } from './staff/staff.service';
 import { webEntities } from './web.entities';
 
-const production = process.env.NODE_ENV === 'production';
-
 /** The front door: sign-in, staff accounts, pages, and forwarding of `/api/*` to the services. */
 @Module({
   imports: [
@@ -26,7 +24,7 @@ const production = process.env.NODE_ENV === 'production';
       useFactory: (otp: OtpSettings) => [{ name: 'address', ttl: 3_600_000, limit: otp.OTP_PER_ADDRESS_PER_HOUR }],
     }),
   ],
-  controllers: [AuthController, StaffController, ...(production ? [] : [DevSmsController])],
+  controllers: [AuthController, StaffController, DevSmsController],
   providers: [AuthService, OtpRepository, AccountsRepository, StaffService],
 })
 export class WebModule {}
