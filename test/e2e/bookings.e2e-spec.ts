@@ -176,6 +176,18 @@ describe('applications and bookings', () => {
     expect(apply.body.code).toBe('SHIFT_NOT_OPEN');
   });
 
+  it('cancels a shift after its seeker checked in: the booking is cancelled too, with compensation and an SMS', async () => {
+    const worker = await seeker('13700000039', { name: '钱进' });
+    const shift = await postShift({ startsAt: minutesFromNow(20), endsAt: minutesFromNow(260) });
+    const booking = (await applyAndAccept(shift.id, worker)).body as { id: string };
+    await api().post(`/api/bookings/${booking.id}/check-in`).set(bearer(employer.token)).expect(200);
+    await api().post(`/api/shifts/${shift.id}/cancel`).set(bearer(employer.token)).send({ reason: '临时停工' }).expect(200);
+    const after = (await api().get('/api/bookings').set(bearer(worker.token)).expect(200)).body.items.find((b: { id: string }) => b.id === booking.id);
+    expect(after).toMatchObject({ status: 'cancelled', cancelledBy: 'employer', lateCancellation: true });
+    expect(after.compensationFen).toBeGreaterThan(0);
+    await waitForSms(market, '13700000039', /已被用工方取消/);
+  });
+
   it('shows staff the wages left unpaid past their settlement date', async () => {
     const worker = await seeker('13700000038', { name: '马红' });
     const shift = await postShift({ startsAt: minutesFromNow(20), endsAt: minutesFromNow(260) });

@@ -82,8 +82,9 @@ export class BookingsRepository {
     return manager.getRepository(Booking).save(booking);
   }
 
-  activeOnShift(manager: EntityManager, shiftId: string): Promise<Booking[]> {
-    return manager.getRepository(Booking).find({ where: { shiftId, status: 'confirmed' }, lock: { mode: 'pessimistic_write' } });
+  /** Bookings a cancelled shift takes with it: confirmed, and checked in (check-in opens before the start). */
+  standingOnShift(manager: EntityManager, shiftId: string): Promise<Booking[]> {
+    return manager.getRepository(Booking).find({ where: { shiftId, status: In(['confirmed', 'checked_in']) }, lock: { mode: 'pessimistic_write' } });
   }
 
   list(where: FindOptionsWhere<Booking>, limit: number): Promise<Booking[]> {

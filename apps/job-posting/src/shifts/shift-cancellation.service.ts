@@ -30,7 +30,7 @@ export class ShiftCancellationService {
       if (!cancellable.has(shift.status) || shift.startsAt <= now) {
         throw new DomainException('SHIFT_STARTED', `A ${shift.status} shift that has started cannot be cancelled`, 409);
       }
-      for (const booking of await this.bookings.activeOnShift(manager, shift.id)) {
+      for (const booking of await this.bookings.standingOnShift(manager, shift.id)) {
         this.lifecycle.applyCancellation(booking, now, reason, isStaff(account) ? 'staff' : 'employer');
         await this.bookings.save(manager, booking);
         await recordEvent(manager, 'booking.cancelled', { bookingId: booking.id });
