@@ -200,7 +200,7 @@ describe('applications and bookings', () => {
     await api().get('/api/bookings/unpaid').set(bearer(employer.token)).expect(403);
   });
 
-  it('lets a seeker report a shift and staff suspend (its open shifts back to review) and reinstate the employer', async () => {
+  it('lets a seeker report a shift and staff suspend (its shifts off the board, no new bookings) and reinstate the employer', async () => {
     const shift = await postShift({}, 6);
     const report = await api().post(`/api/shifts/${shift.id}/reports`).set(bearer(seekers['13700000032']!.token)).send({ reason: 'unpaid', detail: '上次没给钱' }).expect(201);
     expect(report.body).toMatchObject({ shiftId: shift.id, reason: 'unpaid', status: 'open' });
@@ -220,18 +220,20 @@ describe('applications and bookings', () => {
     expect(refused.body.code).toBe('EMPLOYER_SUSPENDED');
     await api().post(`/api/employers/${employer.id}/suspend`).set(bearer(employer.token)).send({ reason: 'x' }).expect(403);
 
-    // Its open shift leaves the board for staff review; nobody is sent to work for it.
-    await api().get(`/api/shifts/${shift.id}`).expect(404);
-    expect((await api().get(`/api/shifts/${shift.id}`).set(bearer(admin)).expect(200)).body.status).toBe('pending_review');
-    const notYet = await api().post(`/api/shifts/${shift.id}/approve`).set(bearer(admin)).expect(403);
-    expect(notYet.body.code).toBe('EMPLOYER_SUSPENDED');
-    // A booking already made stands; if the seeker withdraws, the place does not reopen.
+    // Its shifts leave the board and take nobody new; a place given back stays closed to seekers.
+    const onBoard = async (id: string) => ((await api().get('/api/shifts').query({ limit: 100 }).expect(200)).body.items as { id: string }[]).some((item) => item.id === id);
+    expect(await onBoard(shift.id)).toBe(false);
+    const applied = await api().post(`/api/shifts/${shift.id}/applications`).set(bearer(seekers['13700000031']!.token)).send({}).expect(409);
+    expect(applied.body.code).toBe('EMPLOYER_SUSPENDED');
+    // A booking already made stands; if the seeker withdraws, nobody else can be booked in.
     await api().post(`/api/bookings/${booking.id}/cancel`).set(bearer(seeker.token)).send({ reason: '家里有事' }).expect(200);
-    expect((await api().get(`/api/shifts/${full.id}`).set(bearer(admin)).expect(200)).body).toMatchObject({ status: 'pending_review', filled: 0 });
+    expect(await onBoard(full.id)).toBe(false);
+    const referred = await api().post('/api/matching/referrals').set(bearer(admin)).send({ shiftId: full.id, workerId: seekers['13700000031']!.id }).expect(409);
+    expect(referred.body.code).toBe('EMPLOYER_SUSPENDED');
 
     const reinstated = await api().post(`/api/employers/${employer.id}/reinstate`).set(bearer(admin)).expect(200);
     expect(reinstated.body.suspended).toBe(false);
-    expect((await api().post(`/api/shifts/${shift.id}/approve`).set(bearer(admin)).expect(200)).body.status).toBe('open');
+    expect(await onBoard(shift.id)).toBe(true);
   });
 
   it('gives staff the figures: postings, fill rate, people served and how evenly work spreads', async () => {

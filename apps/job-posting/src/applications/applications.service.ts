@@ -4,6 +4,7 @@ import { Clock, DomainException, NotFoundDomainException } from '@lingong/platfo
 import { PartiesService } from '../access/parties.service';
 import { BookingsService } from '../bookings/bookings.service';
 import { SeekersRepository } from '../seekers/seekers.repository';
+import { employerSuspendedForSeekers } from '../employers/employer-suspension';
 import type { Shift } from '../shifts/shift.entity';
 import { ShiftsRepository } from '../shifts/shifts.repository';
 import type { Application } from './application.entity';
@@ -31,6 +32,7 @@ export class ApplicationsService {
       const full = shift.status === 'filled';
       throw new DomainException(full ? 'SHIFT_FULL' : 'SHIFT_NOT_OPEN', full ? '该零工已招满 / This shift is full' : '该零工不再接受报名 / This shift is not taking applications', 409);
     }
+    if (await this.shifts.employerSuspended(shift.employerId)) throw employerSuspendedForSeekers();
     const created = await this.applications.create({ shiftId, workerId, note: note ?? null });
     if (!created) throw new DomainException('ALREADY_APPLIED', '您已报名该零工 / You have already applied for this shift', 409);
     return created;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, IsNull, type FindOptionsWhere } from 'typeorm';
 import type { Shift } from '../shifts/shift.entity';
+import { employerSuspendedSql } from '../employers/employer-suspension';
 import { Booking } from './booking.entity';
 
 export const activeBookingStatuses = ['confirmed', 'checked_in', 'completed'] as const;
@@ -23,7 +24,7 @@ export class BookingsRepository {
       `UPDATE shifts SET filled = filled + 1, updated_at = now(),
               status = CASE WHEN filled + 1 = headcount THEN 'filled' ELSE status END
         WHERE id = $1 AND status = 'open' AND filled < headcount AND starts_at > $2
-          AND NOT EXISTS (SELECT 1 FROM employers e WHERE e.id = shifts.employer_id AND e.suspended_at IS NOT NULL)
+          AND NOT ${employerSuspendedSql('shifts')}
         RETURNING id, employer_id AS "employerId", starts_at AS "startsAt", ends_at AS "endsAt", employment_type AS "employmentType",
                   pay_amount_fen AS "payAmountFen", pay_unit AS "payUnit", settlement, headcount, filled, status`,
       [shiftId, now],
@@ -31,16 +32,11 @@ export class BookingsRepository {
     return rows[0] ?? null;
   }
 
-  /**
-   * Gives a place back; a full shift that has not started opens again (filled ⇄ open), or, when
-   * its employer is suspended, goes back to staff review like its other open shifts did.
-   */
+  /** Gives a place back; a full shift that has not started opens again (filled ⇄ open). */
   async releasePlace(manager: EntityManager, shiftId: string, now: Date): Promise<void> {
     await manager.query(
       `UPDATE shifts SET filled = filled - 1, updated_at = now(),
-              status = CASE WHEN status <> 'filled' OR starts_at <= $2 THEN status
-                            WHEN EXISTS (SELECT 1 FROM employers e WHERE e.id = shifts.employer_id AND e.suspended_at IS NOT NULL) THEN 'pending_review'
-                            ELSE 'open' END
+              status = CASE WHEN status = 'filled' AND starts_at > $2 THEN 'open' ELSE status END
         WHERE id = $1 AND filled > 0`,
       [shiftId, now],
     );

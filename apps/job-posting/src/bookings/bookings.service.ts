@@ -4,6 +4,7 @@ import { isPgError, pgConstraint, PgErrorCode } from '@lingong/database';
 import { checkWeeklyPartTimeHours, weekStart } from '@lingong/domain';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException } from '@lingong/platform';
+import { employerSuspendedForSeekers } from '../employers/employer-suspension';
 import type { Shift } from '../shifts/shift.entity';
 import { ShiftsRepository } from '../shifts/shifts.repository';
 import type { Booking, BookingSource } from './booking.entity';
@@ -69,9 +70,7 @@ export class BookingsService {
   private async whyNoPlace(manager: EntityManager, shiftId: string, now: Date): Promise<DomainException> {
     const shift = await this.shifts.findById(shiftId, manager);
     if (!shift) return new DomainException('NOT_FOUND', 'Shift not found', 404);
-    if (await this.shifts.employerSuspended(shift.employerId, manager)) {
-      return new DomainException('EMPLOYER_SUSPENDED', '该用工方已被暂停，暂不能报名 / This employer is suspended', 409);
-    }
+    if (await this.shifts.employerSuspended(shift.employerId, manager)) return employerSuspendedForSeekers();
     if (shift.status === 'filled' || (shift.status === 'open' && shift.filled >= shift.headcount)) {
       return new DomainException('SHIFT_FULL', '该零工已招满 / This shift is already full', 409);
     }

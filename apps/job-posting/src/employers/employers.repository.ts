@@ -33,18 +33,4 @@ export class EmployersRepository {
   async save(employer: Employer): Promise<Employer> {
     return this.employers.save(employer);
   }
-
-  /**
-   * Saves the suspension and takes the employer's open shifts that have not started off the board,
-   * back to staff review, in one transaction: nobody is sent to work for a suspended employer.
-   */
-  async suspend(employer: Employer, now: Date): Promise<Employer> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE shifts SET status = 'pending_review', updated_at = now() WHERE employer_id = $1 AND status = 'open' AND starts_at > $2`,
-        [employer.id, now],
-      );
-      return manager.getRepository(Employer).save(employer);
-    });
-  }
 }

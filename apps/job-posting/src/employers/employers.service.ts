@@ -39,15 +39,14 @@ export class EmployersService {
 
   /**
    * Staff stop an employer (reports of fake shifts or unpaid wages): it can no longer post or
-   * publish, nobody can be booked onto its shifts, and its open shifts go back to staff review
-   * (approved again one by one after reinstatement). Bookings already made stand: staff decide.
+   * publish, and its shifts leave the board, take no new bookings and are offered to nobody until
+   * it is reinstated. Bookings already made stand: staff decide.
    */
   async suspend(id: string, reason: string): Promise<Employer> {
     const employer = await this.get(id);
-    const now = this.clock.now();
-    employer.suspendedAt ??= now;
+    employer.suspendedAt ??= this.clock.now();
     employer.suspensionReason = reason;
-    return this.employers.suspend(employer, now);
+    return this.employers.save(employer);
   }
 
   async reinstate(id: string): Promise<Employer> {

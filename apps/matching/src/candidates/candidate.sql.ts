@@ -43,7 +43,11 @@ export const eligible = `
      WHERE b.worker_id = w.id AND b.status IN ('confirmed', 'checked_in', 'completed')
        AND b.period && tstzrange(s.starts_at, s.ends_at, '[)') OFFSET 0)`;
 
+/** Staff suspended the shift's employer: its shifts are recommended and offered to nobody. */
+export const employerSuspended = `EXISTS (SELECT 1 FROM employers e WHERE e.id = s.employer_id AND e.suspended_at IS NOT NULL)`;
+
 export const shiftColumns = `
   s.id, s.employer_id AS "employerId", s.title, s.category, s.street, s.address, s.starts_at AS "startsAt", s.ends_at AS "endsAt",
   s.lat, s.lng, s.required_skills AS "requiredSkills", s.pay_amount_fen AS "payAmountFen", s.pay_unit AS "payUnit",
-  s.settlement, s.employment_type AS "employmentType", s.headcount, s.headcount - s.filled AS remaining, s.status`;
+  s.settlement, s.employment_type AS "employmentType", s.headcount, s.headcount - s.filled AS remaining, s.status,
+  ${employerSuspended} AS "employerSuspended"`;

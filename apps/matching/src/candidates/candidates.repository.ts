@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { standing, type PayUnit, type PriorityGroup } from '@lingong/domain';
 import type { FairnessContext, SeekerForMatching, ShiftForMatching } from '@lingong/matching-engine';
-import { eligible, seekerColumns, seekerHistory, shiftColumns } from './candidate.sql';
+import { eligible, employerSuspended, seekerColumns, seekerHistory, shiftColumns } from './candidate.sql';
 
 export interface ShiftRow extends ShiftForMatching {
   employerId: string;
@@ -13,6 +13,8 @@ export interface ShiftRow extends ShiftForMatching {
   status: string;
   settlement: string;
   employmentType: string;
+  /** Its shifts are offered to nobody while staff have the employer suspended. */
+  employerSuspended: boolean;
 }
 
 export interface SeekerRow extends SeekerForMatching {
@@ -85,7 +87,7 @@ export class CandidatesRepository {
     if (!seekers[0]) return null;
     const shifts = (await this.withoutJit((manager) =>
       manager.query(
-        `SELECT ${shiftColumns} FROM workers w JOIN shifts s ON s.status = 'open' AND s.starts_at > $2 AND ${eligible}
+        `SELECT ${shiftColumns} FROM workers w JOIN shifts s ON s.status = 'open' AND s.starts_at > $2 AND NOT ${employerSuspended} AND ${eligible}
           WHERE w.id = $1 ORDER BY s.location <-> w.location, s.id LIMIT ${RETRIEVAL_LIMIT}`,
         [workerId, now],
       ),

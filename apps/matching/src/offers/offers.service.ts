@@ -33,7 +33,7 @@ export class OffersService {
   async offerNext(shiftId: string, count?: number): Promise<number> {
     const now = this.clock.now();
     const shift = await this.candidates.shift(shiftId);
-    if (!shift || shift.status !== 'open' || shift.startsAt.getTime() - now.getTime() < 30 * MINUTE_MS) return 0;
+    if (!shift || shift.status !== 'open' || shift.employerSuspended || shift.startsAt.getTime() - now.getTime() < 30 * MINUTE_MS) return 0;
     const asked = await this.offers.askedFor(shiftId);
     const wanted = count ?? shift.remaining * this.settings.OFFERS_PER_PLACE - asked.pending;
     if (wanted <= 0) return 0;

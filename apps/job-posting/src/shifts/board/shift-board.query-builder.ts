@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
+import { employerSuspendedSql } from '../../employers/employer-suspension';
 import type { Shift } from '../shift.entity';
 import type { BoardFilter, BoardPosition } from './shift-board.types';
 
@@ -15,7 +16,7 @@ export function containsPattern(text: string): string {
 
 /** The WHERE of a board query: status, the filters of API.md, and the keyset after the cursor. */
 export function applyBoardFilter(query: SelectQueryBuilder<Shift>, filter: BoardFilter): SelectQueryBuilder<Shift> {
-  query.where('shift.status = :status', { status: filter.status });
+  query.where('shift.status = :status', { status: filter.status }).andWhere(`NOT ${employerSuspendedSql('shift')}`);
   if (filter.street) query.andWhere('shift.street = :street', { street: filter.street });
   if (filter.category) query.andWhere('shift.category = :category', { category: filter.category });
   if (filter.employmentType) query.andWhere('shift.employmentType = :employmentType', { employmentType: filter.employmentType });
