@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException } from '@lingong/platform';
 import { BookingsClient } from '../bookings-client/bookings.client';
-import { OffersService } from './offers.service';
+import { OffersService, placeGone } from './offers.service';
 import { OpenQuestionsRepository, type OpenQuestion } from './open-questions.repository';
 
 type Outcome = 'accepted' | 'too_late' | 'refused' | 'declined' | 'attendance_confirmed' | 'booking_cancelled' | 'unsubscribed' | 'help';
@@ -51,7 +51,7 @@ export class InboundSmsService {
     } catch (error) {
       if (!(error instanceof DomainException)) throw error;
       // Too late is answered by SMS (offer.too_late); anything else (e.g. an overlapping booking) is refused, and said so.
-      if (error.code === 'SHIFT_FULL' || error.code === 'SHIFT_NOT_OPEN') return { outcome: 'too_late' };
+      if (placeGone.has(error.code)) return { outcome: 'too_late' };
       await this.dataSource.transaction((manager) => recordEvent(manager, 'sms.reply_refused', { phone, code: error.code }));
       return { outcome: 'refused' };
     }

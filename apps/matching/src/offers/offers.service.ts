@@ -12,7 +12,7 @@ import { OffersRepository } from './offers.repository';
 
 const MINUTE_MS = 60_000;
 /** Answers that mean the place is gone: the seeker gets a polite SMS, not a booking. */
-const placeGone = new Set(['SHIFT_FULL', 'SHIFT_NOT_OPEN']);
+export const placeGone: ReadonlySet<string> = new Set(['SHIFT_FULL', 'SHIFT_NOT_OPEN']);
 
 /**
  * Offers: the best candidates not yet asked hear of a shift by SMS; an offer answered no or left
@@ -77,7 +77,7 @@ export class OffersService {
     const declined = await this.offers.transaction(async (manager) =>
       this.offers.settle(manager, await this.answerable(manager, offerId, workerId), 'declined', this.clock.now()),
     );
-    await this.offerNext(declined.shiftId, 1);
+    await this.offerNext(declined.shiftId);
     return declined;
   }
 
@@ -88,7 +88,7 @@ export class OffersService {
       if (!offer || offer.status !== 'pending' || offer.expiresAt > this.clock.now()) return null;
       return this.offers.settle(manager, offer, 'expired', this.clock.now());
     });
-    if (expired) await this.offerNext(expired.shiftId, 1);
+    if (expired) await this.offerNext(expired.shiftId);
   }
 
   async mine(workerId: string) {
