@@ -8,3 +8,4 @@ export * from './market-time';
 export * from './minimum-wage';
 export * from './labour-law';
 export * from './reliability';
+export * from './attendance';

@@ -3,6 +3,7 @@ import { MarketRuleSettings } from '@lingong/config';
 import type { SignedInAccount } from '@lingong/identity';
 import { isStaff } from '@lingong/identity';
 import { recordEvent } from '@lingong/outbox';
+import { LEAST_TIME_TO_ANSWER_MS } from '@lingong/domain';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { PartiesService } from '../access/parties.service';
 import { ShiftsRepository } from '../shifts/shifts.repository';
@@ -59,16 +60,9 @@ export class BookingLifecycleService {
     );
   }
 
-  /**
-   * The seeker, answering the evening question by SMS with 2: they are not coming. Never a late
-   * cancellation: saying so is what we asked for, and better for everyone than staying silent
-   * until the booking is released (which is not held against them either).
-   */
+  /** The seeker, answering the evening question by SMS with 2: they are not coming. */
   cancelForSeeker(id: string, workerId: string, reason: string) {
-    return this.step(this.seeker(workerId), id, ['worker'], 'confirmed', async (booking, now, side, manager) => {
-      await this.cancelBooking(manager, booking, now, reason, side);
-      booking.lateCancellation = false;
-    });
+    return this.step(this.seeker(workerId), id, ['worker'], 'confirmed', (booking, now, side, manager) => this.cancelBooking(manager, booking, now, reason, side));
   }
 
   /** The seeker says they are coming: on the page, or by replying 1 to the evening question. */
@@ -95,12 +89,17 @@ export class BookingLifecycleService {
     });
   }
 
-  /** A booking asked about and still unconfirmed at the deadline is released: the place opens again. */
+  /**
+   * A booking asked about and still unconfirmed at the deadline is released: the place opens again.
+   * One asked under LEAST_TIME_TO_ANSWER_MS ago is not yet unanswered (after an outage the question
+   * and the deadline may come due together).
+   */
   async releaseUnconfirmed(id: string): Promise<boolean> {
     return this.bookings.transaction(async (manager) => {
       const booking = await this.bookings.findForUpdate(manager, id);
       const now = this.clock.now();
       if (!booking || booking.status !== 'confirmed' || !booking.attendanceRequestedAt || booking.attendanceConfirmedAt || booking.startsAt <= now) return false;
+      if (now.getTime() - booking.attendanceRequestedAt.getTime() < LEAST_TIME_TO_ANSWER_MS) return false;
       await this.cancelBooking(manager, booking, now, '未回复确认到岗 / Did not confirm they were coming', 'market');
       await this.bookings.save(manager, booking);
       return true;
@@ -122,8 +121,10 @@ export class BookingLifecycleService {
   }
 
   /**
-   * A seeker's cancellation close to the start is late (it lowers reliability); an employer's
-   * (or staff's, acting for it) close to the start owes the seeker compensation.
+   * A seeker's cancellation close to the start is late (it lowers reliability), unless it answers
+   * the evening question (asked, not yet confirmed): saying "not coming" then is what we asked for,
+   * and must not cost more than staying silent until the release. An employer's (or staff's,
+   * acting for it) close to the start owes the seeker compensation.
    */
   applyCancellation(booking: Booking, now: Date, reason: string, by: BookingCanceller): void {
     booking.status = 'cancelled';
@@ -133,7 +134,8 @@ export class BookingLifecycleService {
     // Released for not confirming: nothing owed, and not held against the seeker (the SMS may not have reached them).
     if (by === 'market') return;
     if (by === 'worker') {
-      booking.lateCancellation = isWithinHoursOfStart(now, booking.startsAt, this.rules.LATE_CANCELLATION_HOURS);
+      const answersEveningQuestion = booking.attendanceRequestedAt !== null && booking.attendanceConfirmedAt === null;
+      booking.lateCancellation = !answersEveningQuestion && isWithinHoursOfStart(now, booking.startsAt, this.rules.LATE_CANCELLATION_HOURS);
     } else if (isWithinHoursOfStart(now, booking.startsAt, this.rules.EMPLOYER_LATE_CANCELLATION_HOURS)) {
       booking.lateCancellation = true;
       booking.compensationFen = lateCancellationCompensation(booking, booking, this.rules.EMPLOYER_CANCELLATION_COMPENSATION_HOURS, this.rules.MINIMUM_WAGE_TIER);

@@ -5,12 +5,12 @@ import type { BookingSummary } from '@lingong/sms';
 
 /** A booking as its SMS speak of it, with who to tell. */
 export interface BookingFacts extends BookingSummary {
+  id: string;
   shiftId: string;
   status: string;
   cancelledBy: string | null;
   compensationFen: number | null;
   bookedAt: Date;
-  attendanceRequestedAt: Date | null;
   seekerName: string;
   /** Null once the seeker has erased their data. */
   phone: string | null;
@@ -25,9 +25,9 @@ export class BookingFactsRepository {
 
   async find(bookingId: string): Promise<BookingFacts | null> {
     const rows = (await this.dataSource.query(
-      `SELECT b.shift_id AS "shiftId", s.title, s.street, s.address, b.starts_at AS "startsAt", b.ends_at AS "endsAt",
+      `SELECT b.id, b.shift_id AS "shiftId", s.title, s.street, s.address, b.starts_at AS "startsAt", b.ends_at AS "endsAt",
               b.pay_amount_fen AS "payAmountFen", b.pay_unit AS "payUnit", b.status, b.cancelled_by AS "cancelledBy",
-              b.compensation_fen AS "compensationFen", b.created_at AS "bookedAt", b.attendance_requested_at AS "attendanceRequestedAt",
+              b.compensation_fen AS "compensationFen", b.created_at AS "bookedAt",
               w.name AS "seekerName", w.phone, a.phone AS "employerPhone"
          FROM bookings b
          JOIN shifts s ON s.id = b.shift_id

@@ -19,12 +19,14 @@ export class BookingNoticesService {
     private readonly clock: Clock,
   ) {}
 
-  async confirmed(eventId: string, bookingId: string): Promise<void> {
+  /** Returns the booking as read, for its reminders; null when it is no longer on or has nobody to tell. */
+  async confirmed(eventId: string, bookingId: string): Promise<BookingFacts | null> {
     const booking = await this.bookings.find(bookingId);
-    if (!booking?.phone || booking.status !== 'confirmed') return;
+    if (!booking?.phone || booking.status !== 'confirmed') return null;
     await this.notifications.send([
       { dedupeKey: `${eventId}:booking_confirmed`, phone: booking.phone, kind: 'booking_confirmed', text: smsTemplates.bookingConfirmed(booking), urgent: this.isSameDay(booking) },
     ]);
+    return booking;
   }
 
   /**

@@ -43,9 +43,8 @@ export class DomainEventsProcessor extends QueueProcessor {
         return;
       }
       case 'booking.confirmed': {
-        const { bookingId } = (event as DomainEvent<'booking.confirmed'>).payload;
-        await this.bookingNotices.confirmed(event.eventId, bookingId);
-        await this.reminders.schedule(bookingId);
+        const booking = await this.bookingNotices.confirmed(event.eventId, (event as DomainEvent<'booking.confirmed'>).payload.bookingId);
+        if (booking) await this.reminders.schedule(booking);
         return;
       }
       case 'booking.attendance_confirmed':

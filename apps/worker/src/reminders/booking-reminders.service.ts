@@ -12,9 +12,6 @@ import { reminderTimes, type ReminderTimes } from './reminder-times';
 
 type RemindersQueue = Queue<QueueJobs['booking-reminders'][JobName<'booking-reminders'>], unknown, JobName<'booking-reminders'>>;
 
-/** A question asked less than this long ago is not yet unanswered (e.g. both jobs late after an outage). */
-const LEAST_TIME_TO_ANSWER_MS = 60 * 60_000;
-
 /**
  * Reminders of booked work: the evening before, the seeker is asked to reply 1 if they are coming;
  * a booking still unconfirmed at the deadline is released (job-posting cancels it, the employer is
@@ -37,9 +34,8 @@ export class BookingRemindersService {
   }
 
   /** Delayed jobs, one per step, with ids from the booking: a retried event schedules nothing twice. */
-  async schedule(bookingId: string): Promise<void> {
-    const booking = await this.bookings.find(bookingId);
-    if (!booking || booking.status !== 'confirmed') return;
+  async schedule(booking: BookingFacts): Promise<void> {
+    const bookingId = booking.id;
     const times = this.timesOf(booking);
     const now = this.clock.now().getTime();
     const steps: [JobName<'booking-reminders'>, Date | null][] = [
@@ -68,11 +64,8 @@ export class BookingRemindersService {
     ]);
   }
 
-  /** The SMS to seeker and employer and the new offers follow from the `booking.cancelled` event. */
+  /** Job-posting decides under the booking's lock; the SMS and new offers follow from `booking.cancelled`. */
   async release(bookingId: string): Promise<void> {
-    const booking = await this.bookings.find(bookingId);
-    const askedAt = booking?.attendanceRequestedAt?.getTime();
-    if (askedAt === undefined || this.clock.now().getTime() - askedAt < LEAST_TIME_TO_ANSWER_MS) return;
     await this.services.releaseUnconfirmed(bookingId);
   }
 

@@ -1,10 +1,9 @@
+import { LEAST_TIME_TO_ANSWER_MS } from '@lingong/domain';
 import { quietHoursStartBefore, type QuietHours } from '@lingong/sms';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 const MARKET_OFFSET_MS = 8 * 60 * MINUTE_MS;
-/** Less time than this to answer is no fair question: the booking is then not released. */
-const LEAST_TIME_TO_ANSWER_MS = 60 * MINUTE_MS;
 
 export interface ReminderRules {
   eveningHour: number;
