@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import request, { type Response } from 'supertest';
 import { minutesFromNow, verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
-import { bearer, shiftInput, signIn, signInAdmin, workerInput } from '../support/people';
+import { bearer, seekerWithProfile, shiftInput, signInAdmin, workerInput } from '../support/people';
 
 /**
  * Who may do what, through the front door: another employer, another seeker, the wrong role and
@@ -48,7 +48,6 @@ describe('authorization matrix', () => {
     bookingNoShow: '',
   };
   /** Seekers whose profile had to be written by SQL because POST /api/workers answered 500. */
-  const profileFallbacks: string[] = [];
   const seen: Seen[] = [];
 
   async function call(actor: Actor, method: Method, path: string, body?: unknown): Promise<Response> {
@@ -99,23 +98,9 @@ describe('authorization matrix', () => {
   }
 
   async function seekerProfile(actor: 'seekerA' | 'seekerB'): Promise<string> {
-    const token = await signIn(market, phones[actor], 'worker');
-    tokens[actor] = token;
-    const created = await request(market.url)
-      .post('/api/workers')
-      .set(bearer(token))
-      .send(workerInput({ name: seekerNames[actor] }));
-    if (created.status === 201) return created.body.id as string;
-    if (created.status !== 500) throw new Error(`POST /api/workers answered ${created.status}: ${JSON.stringify(created.body)}`);
-    // worker-profile is being rewritten: write the profile as that service would, and say so in the report.
-    profileFallbacks.push(`${actor}: POST /api/workers → 500 ${JSON.stringify(created.body)}`);
-    const me = await request(market.url).get('/api/me').set(bearer(token)).expect(200);
-    const rows = await market.db.query(
-      `INSERT INTO workers (account_id, phone, name, street, lat, lng, skills, consent_data_processing_at, consent_sms)
-       VALUES ($1, $2, $3, '永中街道', 27.93, 120.81, '[{"code":"loading","years":3}]', now(), true) RETURNING id`,
-      [me.body.id, phones[actor], seekerNames[actor]],
-    );
-    return rows.rows[0].id as string;
+    const seeker = await seekerWithProfile(market, phones[actor], { name: seekerNames[actor] });
+    tokens[actor] = seeker.token;
+    return seeker.id;
   }
 
   async function postShift(overrides: Record<string, unknown>, daysAhead: number): Promise<string> {
@@ -189,7 +174,6 @@ describe('authorization matrix', () => {
   });
 
   afterAll(async () => {
-    if (profileFallbacks.length > 0) console.warn(`seeker profiles written by SQL:\n${profileFallbacks.join('\n')}`);
     await market?.close();
   });
 

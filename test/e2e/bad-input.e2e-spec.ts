@@ -1,7 +1,7 @@
 import request, { type Response } from 'supertest';
 import { minutesFromNow, verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
-import { bearer, shiftInput, signIn, signInAdmin, workerInput } from '../support/people';
+import { bearer, seekerWithProfile, shiftInput, signIn, signInAdmin, workerInput } from '../support/people';
 
 /**
  * Hostile input to every write route of job-posting (and POST /api/workers), each with the token
@@ -30,7 +30,6 @@ describe('hostile input to every write route', () => {
   };
   const tables = ['employers', 'shifts', 'applications', 'bookings', 'ratings', 'shift_reports', 'workers'] as const;
   type Snapshot = Record<(typeof tables)[number], { rows: number; checksum: string }>;
-  const profileFallbacks: string[] = [];
 
   const missingId = '6f0c1a9e-2b3d-4c5e-8f70-91a2b3c4d5e6';
   const nilId = '00000000-0000-0000-0000-000000000000';
@@ -117,20 +116,7 @@ describe('hostile input to every write route', () => {
     expect({ path: outcome.path, tables: after }).toEqual({ path: outcome.path, tables: before });
   }
 
-  async function seekerProfile(phone: string, name: string): Promise<{ token: string; id: string }> {
-    const token = await signIn(market, phone, 'worker');
-    const created = await request(market.url).post('/api/workers').set(bearer(token)).send(workerInput({ name }));
-    if (created.status === 201) return { token, id: created.body.id as string };
-    if (created.status !== 500) throw new Error(`POST /api/workers answered ${created.status}: ${JSON.stringify(created.body)}`);
-    profileFallbacks.push(`${phone}: POST /api/workers → 500 ${JSON.stringify(created.body)}`);
-    const me = await request(market.url).get('/api/me').set(bearer(token)).expect(200);
-    const { rows } = await market.db.query(
-      `INSERT INTO workers (account_id, phone, name, street, lat, lng, skills, consent_data_processing_at, consent_sms)
-       VALUES ($1, $2, $3, '永中街道', 27.93, 120.81, '[{"code":"loading","years":3}]', now(), true) RETURNING id`,
-      [me.body.id, phone, name],
-    );
-    return { token, id: rows[0].id as string };
-  }
+  const seekerProfile = (phone: string, name: string) => seekerWithProfile(market, phone, { name });
 
   async function ok(response: Promise<Response>, status: number): Promise<Response> {
     const answered = await response;
@@ -182,7 +168,6 @@ describe('hostile input to every write route', () => {
   });
 
   afterAll(async () => {
-    if (profileFallbacks.length > 0) console.warn(`seeker profiles written by SQL:\n${profileFallbacks.join('\n')}`);
     await market?.close();
   });
 

@@ -74,16 +74,17 @@ describe('matching', () => {
     await api().post('/api/internal/bookings').set(bearer(admin)).send({ shiftId, workerId, source: 'referral' }).expect(404);
   });
 
-  it('plans a bulk dispatch with the best total score (never below greedy), placing each seeker once, and confirms it into bookings', async () => {
+  it('plans a bulk dispatch with a better total score than greedy, placing each seeker once, and confirms it into bookings', async () => {
     const admin = await signInAdmin(market);
-    // Two shifts at the same time: one only the skilled seeker can do, one both can; greedy gives
-    // the skilled seeker their favourite and leaves the specialist shift empty.
+    // Two shifts at the same time: one only the skilled seeker can do, a little further away, and
+    // one everybody can. Greedy gives the skilled seeker the nearer one, their best pair of all,
+    // and leaves the specialist shift empty; the exact solver fills both.
     const everyone = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 }, 5)).expect(201)).body.id;
     const specialist = (
       await api()
         .post('/api/shifts')
         .set(bearer(employer.token))
-        .send(shiftInput({ publish: true, headcount: 1, title: '叉车装卸', requirements: { skills: ['loading', 'forklift'], certificates: [] } }, 5))
+        .send(shiftInput({ publish: true, headcount: 1, title: '叉车装卸', lat: 27.95, requirements: { skills: ['loading', 'forklift'], certificates: [] } }, 5))
         .expect(201)
     ).body.id;
     const skilled = await signIn(market, '13700000066', 'worker');
@@ -96,7 +97,8 @@ describe('matching', () => {
     const plan = await api().post('/api/dispatch/plans').set(bearer(admin)).send({ shiftIds: [everyone, specialist] }).expect(201);
     expect(plan.body.assignments).toHaveLength(2);
     expect(plan.body.unfilled).toEqual([]);
-    expect(plan.body.totalScore).toBeGreaterThanOrEqual(plan.body.greedyTotalScore);
+    expect(plan.body.totalScore).toBeGreaterThan(plan.body.greedyTotalScore);
+    expect(plan.body.improvementOverGreedy).toBeGreaterThan(0);
     const bySeeker = Object.fromEntries(plan.body.assignments.map((a: { shiftId: string; workerId: string }) => [a.shiftId, a.workerId]));
     expect(new Set(Object.values(bySeeker)).size).toBe(2);
 

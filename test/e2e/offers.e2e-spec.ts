@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
-import { bearer, shiftInput, signIn, smsTo, waitForSms, workerInput } from '../support/people';
+import { bearer, seekerWithProfile, shiftInput, smsTo, waitForSms } from '../support/people';
 import { replyBySms, signedByGateway } from '../support/sms-gateway';
 import { waitFor } from '../support/wait-for';
 
@@ -17,8 +17,7 @@ describe('offers by SMS', () => {
   const reply = (from: string, text: string, secret?: string) => replyBySms(market, from, text, secret);
   const signed = (path: string, payload: object, secret?: string) => signedByGateway(market, path, payload, secret);
   async function seeker(phone: string, name: string, lng: number) {
-    tokens[phone] = await signIn(market, phone, 'worker');
-    await api().post('/api/workers').set(bearer(tokens[phone]!)).send(workerInput({ name, lat: 27.93, lng, availability: everyDay })).expect(201);
+    tokens[phone] = (await seekerWithProfile(market, phone, { name, lat: 27.93, lng, availability: everyDay })).token;
   }
   const offersOn = async (shiftId: string) =>
     (await market.db.query(`SELECT phone, status FROM offers WHERE shift_id = $1 ORDER BY score DESC, phone`, [shiftId])).rows as { phone: string; status: string }[];
@@ -99,9 +98,15 @@ describe('offers by SMS', () => {
     expect((await reply('13700000082', '你好')).body).toEqual({ outcome: 'help' });
     await waitForSms(market, '13700000082', /回复1接受最近一条岗位邀请/);
 
-    await reply('13700000081', '1', 'wrong-secret').expect(401);
-    await api().post('/api/sms/inbound').send({ from: '13700000081', text: '1', receivedAt: new Date().toISOString() }).expect(401);
-    expect((await smsTo(market, '13700000081')).length).toBeGreaterThan(0);
+    const before = (await smsTo(market, '13700000082')).length;
+    await reply('13700000082', '你好', 'wrong-secret').expect(401);
+    await api().post('/api/sms/inbound').send({ from: '13700000082', text: '你好', receivedAt: new Date().toISOString() }).expect(401);
+    // Refused replies get no help text: the only new message is the one for the signed reply below.
+    expect((await reply('13700000082', '你好')).body).toEqual({ outcome: 'help' });
+    const settled = async () =>
+      (await market.db.query(`SELECT count(*) FILTER (WHERE status IN ('queued', 'sending'))::int AS pending, count(*)::int AS n FROM notifications WHERE phone = '13700000082'`)).rows[0] as { pending: number; n: number };
+    await waitFor('the help text, and nothing else, to be sent', settled, ({ pending, n }) => pending === 0 && n > before);
+    expect((await smsTo(market, '13700000082')).length).toBe(before + 1);
   });
 
   it('records the gateway’s delivery receipts on the message', async () => {

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import { minutesFromNow, verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
-import { bearer, shiftInput, signIn, signInAdmin, waitForSms, workerInput } from '../support/people';
+import { bearer, seekerWithProfile, shiftInput, signInAdmin, waitForSms } from '../support/people';
 import { replyBySms } from '../support/sms-gateway';
 import { waitFor } from '../support/wait-for';
 
@@ -25,8 +25,7 @@ describe('booking reminders', () => {
   const reply = (from: string, text: string) => replyBySms(market, from, text);
 
   async function seeker(phone: string, name: string, lng: number) {
-    tokens[phone] = await signIn(market, phone, 'worker');
-    await api().post('/api/workers').set(bearer(tokens[phone]!)).send(workerInput({ name, lat: 27.93, lng, availability: everyDay })).expect(201);
+    tokens[phone] = (await seekerWithProfile(market, phone, { name, lat: 27.93, lng, availability: everyDay })).token;
   }
   const booking = async (shiftId: string) =>
     (await market.db.query(`SELECT b.id, b.status, b.cancelled_by AS "cancelledBy", b.attendance_confirmed_at AS "confirmedAt", w.phone FROM bookings b JOIN workers w ON w.id = b.worker_id WHERE b.shift_id = $1 ORDER BY b.created_at DESC`, [shiftId])).rows[0] as
@@ -34,10 +33,19 @@ describe('booking reminders', () => {
   const offersTo = async (shiftId: string) =>
     (await waitFor('offers', async () => (await market.db.query(`SELECT phone FROM offers WHERE shift_id = $1 ORDER BY score DESC`, [shiftId])).rows.map((row) => row.phone as string), (phones) => phones.length === 2));
   async function run(step: 'attendance-ask' | 'attendance-release' | 'booking-starting_soon', bookingId: string) {
-    const job = await waitFor(`the ${step} job`, () => reminders.getJob(`${step}-${bookingId}`), (found) => found !== undefined);
+    const jobId = `${step}-${bookingId}`;
+    const job = await waitFor(`the ${step} job`, () => reminders.getJob(jobId), (found) => found !== undefined);
     await job!.promote();
-    const state = await waitFor(`${step} to run`, () => job!.getState(), (now) => now === 'completed' || job!.attemptsMade > 0);
-    if (state !== 'completed') throw new Error(`${step} failed: ${(await reminders.getJob(job!.id!))?.failedReason}`);
+    // Read afresh each time: a failed attempt shows as attemptsMade, with its reason.
+    const outcome = await waitFor(
+      `${step} to run`,
+      async () => {
+        const now = (await reminders.getJob(jobId))!;
+        return { state: await now.getState(), attempts: now.attemptsMade, reason: now.failedReason };
+      },
+      ({ state, attempts }) => state === 'completed' || attempts > 0,
+    );
+    if (outcome.state !== 'completed') throw new Error(`${step} failed: ${outcome.reason}`);
   }
   /** The question was asked long enough ago to count as unanswered. */
   const askedHoursAgo = (bookingId: string, hours: number) =>

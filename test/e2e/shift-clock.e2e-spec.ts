@@ -43,7 +43,9 @@ describe('shifts follow the clock', () => {
     await market.db.query(`UPDATE shifts SET ends_at = now() - interval '1 second' WHERE id = $1`, [shift.id]);
     await clock.add('shift-clock.tick', {});
     await waitFor('the shift to complete', () => statusOf(shift.id), (status) => status === 'completed');
-    const board = await request(market.url).get('/api/shifts').expect(200);
-    expect(board.body.items.map((s: { id: string }) => s.id)).not.toContain(shift.id);
+    const open = await request(market.url).get('/api/shifts').expect(200);
+    expect(open.body.items.map((s: { id: string }) => s.id)).not.toContain(shift.id);
+    const completed = await request(market.url).get('/api/shifts').query({ status: 'completed' }).expect(200);
+    expect(completed.body.items.map((s: { id: string }) => s.id)).toContain(shift.id);
   });
 });
