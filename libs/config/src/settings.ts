@@ -148,6 +148,15 @@ export class ListenSettings {
   @IsString()
   HOST = '0.0.0.0';
 
+  /**
+   * Which proxies may say who the client is (X-Forwarded-For): `false` (the default: the address
+   * that connected, as when the front door is reached directly), `true` (any hop: only behind a
+   * proxy that overwrites the header), or the proxies' addresses / CIDRs, comma-separated.
+   * Trusting a header clients write lets anyone escape the per-address sign-in cap.
+   */
+  @Matches(/^(false|true|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, { message: 'TRUST_PROXY must be false, true, or addresses/CIDRs separated by commas' })
+  TRUST_PROXY = 'false';
+
   @Type(() => Number) @IsInt() @Min(0) @Max(65535)
   WEB_PORT = 3000;
 

@@ -4,10 +4,16 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { ListenSettings, loadSettings } from '@lingong/config';
 import { toApiError } from './errors/api-exception.filter';
 
 /** Up to 1 MB of JSON; anything bigger is a 413. */
 export const BODY_LIMIT = 1_048_576;
+
+/** TRUST_PROXY as Fastify takes it. Read before the app (and its settings module) exists. */
+function trustProxy({ TRUST_PROXY: value }: ListenSettings): boolean | string {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
+}
 
 export interface HttpAppOptions {
   title: string;
@@ -23,7 +29,7 @@ export interface HttpAppOptions {
 export async function createHttpApp(module: Type | object, options: HttpAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: trustProxy(loadSettings([ListenSettings]).get(ListenSettings) as ListenSettings),
     // Long enough that a mistyped id reaches validation (a 400); past it the router answers 414.
     routerOptions: { maxParamLength: 1000 },
     // Errors the router raises before any route (bad URL, overlong id) keep the API's error shape.
