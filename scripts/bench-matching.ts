@@ -330,7 +330,7 @@ async function benchDispatch(dataSource: DataSource, now: Date, random: () => nu
   const to = new Date(Math.max(...shifts.map((s) => s.endsAt.getTime())));
   const booked = await activeBookings(dataSource, poolIds, from, to);
 
-  // Eligibility: the service's rule in memory (candidate.sql.ts's query does not finish at this scale; see the ranking).
+  // Eligibility: the service's rule in memory, so the figure is the solver's alone (the route retrieves per shift; see the ranking).
   const e0 = performance.now();
   const preparedShifts = shifts.map(prepareShift);
   const preparedSeekers = seekers.map((s) => prepareSeeker(s, booked.get(s.id) ?? []));
