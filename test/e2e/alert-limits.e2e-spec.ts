@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
@@ -7,13 +8,19 @@ import { waitFor } from '../support/wait-for';
 /** Alerts about new gigs are capped per phone per day; the cap here is 1 (SMS_ALERTS_PER_PHONE_PER_DAY). */
 describe('per-phone alert limit', () => {
   let market: Market;
+  let notifications: Queue;
+  let events: Queue;
 
   beforeAll(async () => {
     process.env.SMS_ALERTS_PER_PHONE_PER_DAY = '1';
     market = await startMarket();
     delete process.env.SMS_ALERTS_PER_PHONE_PER_DAY;
+    const connection = { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) };
+    notifications = new Queue('notifications', { prefix: market.queuePrefix, connection });
+    events = new Queue('domain-events', { prefix: market.queuePrefix, connection });
   });
   afterAll(async () => {
+    await Promise.all([notifications.close(), events.close()]);
     await market.close();
   });
 
@@ -40,5 +47,21 @@ describe('per-phone alert limit', () => {
       async () => (await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'offer' AND phone = '13700000091'`)).rows[0].n as number,
       (offers) => offers === 2,
     );
+  });
+
+  it('queues a written alert when its event is handled again, although the phone is at its cap', async () => {
+    // As if Redis failed after the alert row was written: the row waits in `queued` with no job.
+    const [alert] = (await market.db.query(`SELECT id, dedupe_key FROM notifications WHERE kind = 'shift_alert' AND phone = '13700000091'`)).rows as { id: string; dedupe_key: string }[];
+    await notifications.remove(alert!.id);
+    await market.db.query(`UPDATE notifications SET status = 'queued', sent_at = NULL WHERE id = $1`, [alert!.id]);
+
+    // The event is handled again (its retry), under a new job id.
+    const eventId = alert!.dedupe_key.split(':')[0]!;
+    const event = (await market.db.query(`SELECT type, payload, created_at FROM outbox_events WHERE id = $1`, [eventId])).rows[0];
+    await events.add(event.type, { eventId, type: event.type, payload: event.payload, occurredAt: new Date(event.created_at).toISOString() }, { jobId: `${eventId}-again` });
+
+    await waitFor('the alert to be sent', async () => (await market.db.query(`SELECT status FROM notifications WHERE id = $1`, [alert!.id])).rows[0].status as string, (status) => status === 'sent');
+    const alerts = await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'shift_alert' AND phone = '13700000091'`);
+    expect(alerts.rows[0].n).toBe(1);
   });
 });

@@ -38,18 +38,21 @@ export class ShiftAlertsRepository {
   /**
    * Phones of active seekers on the shift's street who hold every needed skill and agreed to
    * alerts (and have not replied T), and have not had `perDay` alerts in the last 24 hours.
+   * This event's own alerts do not count: a retried event (say Redis failed after the rows were
+   * written) must find the same phones, or their written messages would never be queued.
    * Skill containment is answered by the `workers_skills` index.
    */
-  async phonesToAlert(street: string, skills: string[], perDay: number): Promise<string[]> {
+  async phonesToAlert(eventId: string, street: string, skills: string[], perDay: number): Promise<string[]> {
     const wanted = JSON.stringify(skills.map((code) => ({ code })));
     const rows = (await this.dataSource.query(
       `SELECT w.phone FROM workers w
         WHERE w.status = 'active' AND w.phone IS NOT NULL AND w.consent_sms AND w.sms_opt_out_at IS NULL
           AND w.street = $1 AND w.skills @> $2::jsonb
           AND (SELECT count(*) FROM notifications n
-                WHERE n.phone = w.phone AND n.kind = 'shift_alert' AND n.created_at > now() - interval '24 hours') < $3
+                WHERE n.phone = w.phone AND n.kind = 'shift_alert' AND n.created_at > now() - interval '24 hours'
+                  AND n.dedupe_key NOT LIKE $4 || ':%') < $3
         ORDER BY w.created_at, w.id`,
-      [street, wanted, perDay],
+      [street, wanted, perDay, eventId],
     )) as { phone: string }[];
     return rows.map((row) => row.phone);
   }
