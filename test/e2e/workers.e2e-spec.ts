@@ -324,6 +324,14 @@ describe('seekers', () => {
     await as(admin).put(`/workers/${workerId}/priority-group`, { group: 'disability', consent: true }).expect(200);
     await as(people.booker!.token).get(`/workers/${workerId}`).expect(200);
 
+    // A message to them in flight at that moment (claimed by a sender, not yet answered by the gateway).
+    const inFlight = (
+      await market.db.query(
+        `INSERT INTO notifications (dedupe_key, phone, kind, text, status) VALUES ('in-flight:leaver', $1, 'booking_confirmed', '【龙湾零工市场】您已被录用', 'sending') RETURNING id`,
+        [phones.leaver],
+      )
+    ).rows[0].id as string;
+
     const erased = await as(token).delete('/workers/me').expect(204);
     expect(erased.text).toBe('');
     expect((await as(token).get('/workers/me').expect(404)).body.code).toBe('NOT_FOUND');
@@ -354,6 +362,9 @@ describe('seekers', () => {
     );
     const forgotten = await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE phone = '' AND text = '[已注销]'`);
     expect(forgotten.rows[0].n).toBeGreaterThan(0);
+    // The in-flight one too, and it can no longer be retried to the erased person.
+    const flight = await market.db.query(`SELECT phone, text, status FROM notifications WHERE id = $1`, [inFlight]);
+    expect(flight.rows[0]).toEqual({ phone: '', text: '[已注销]', status: 'failed' });
 
     await as(people.booker!.token).get(`/workers/${workerId}`).expect(404);
     expect((await as(admin).get(`/workers/${workerId}`).expect(200)).body).toMatchObject({

@@ -51,7 +51,7 @@ export class NotificationsRepository {
   async claim(id: string): Promise<Notification | null> {
     const [rows] = (await this.dataSource.query(
       `UPDATE notifications SET status = 'sending', attempts = attempts + 1, updated_at = now()
-        WHERE id = $1 AND status IN ('queued', 'sending')
+        WHERE id = $1 AND status IN ('queued', 'sending') AND phone <> ''
         RETURNING id, phone, text, kind, attempts`,
       [id],
     )) as [Notification[], number];
@@ -68,22 +68,23 @@ export class NotificationsRepository {
 
   async markFailed(id: string, error: string, final: boolean): Promise<void> {
     await this.dataSource.query(
-      `UPDATE notifications SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`,
+      `UPDATE notifications SET status = $2, last_error = $3, updated_at = now() WHERE id = $1 AND status = 'sending'`,
       [id, final ? 'failed' : 'queued', error.slice(0, 1000)],
     );
   }
 
-  async cancelPending(phone: string, before: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notifications SET status = 'failed', last_error = 'erased', updated_at = now() WHERE phone = $1 AND status = 'queued' AND created_at <= $2`,
-      [phone, before],
-    );
-  }
-
-  /** PIPL erasure: messages to the phone keep their status and kind for the figures, not the person. */
+  /**
+   * PIPL erasure, in one statement: messages to the phone until then keep their kind and (if sent)
+   * status for the figures, not the person; unsent ones, including one being sent at this moment,
+   * fail and can no longer be claimed (`claim` needs a phone, `markFailed` a row still sending).
+   */
   async forgetPhone(phone: string, before: Date): Promise<number> {
     const [, count] = (await this.dataSource.query(
-      `UPDATE notifications SET phone = '', text = '[已注销]', updated_at = now() WHERE phone = $1 AND status <> 'sending' AND created_at <= $2`,
+      `UPDATE notifications
+          SET phone = '', text = '[已注销]', updated_at = now(),
+              status = CASE WHEN status IN ('queued', 'sending') THEN 'failed' ELSE status END,
+              last_error = CASE WHEN status IN ('queued', 'sending') THEN 'erased' ELSE last_error END
+        WHERE phone = $1 AND created_at <= $2`,
       [phone, before],
     )) as [unknown, number];
     return count;

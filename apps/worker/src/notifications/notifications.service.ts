@@ -55,7 +55,6 @@ export class NotificationsService {
    * phone and text if sent (the phone may already belong to a new profile; later messages stay).
    */
   async forget(phone: string, erasedAt: Date): Promise<void> {
-    await this.notifications.cancelPending(phone, erasedAt);
     await this.notifications.forgetPhone(phone, erasedAt);
   }
 
