@@ -1,4 +1,4 @@
-import { DatabaseSettings, RedisSettings, RuntimeSettings, AuthSettings } from './settings';
+import { AuthSettings, BootstrapAdminSettings, DatabaseSettings, RedisSettings, RuntimeSettings } from './settings';
 import { loadSettings } from './load-settings';
 
 describe('loadSettings', () => {
@@ -25,5 +25,16 @@ describe('loadSettings', () => {
     const redis = loaded.get(RedisSettings) as RedisSettings;
     expect(redis.REDIS_PASSWORD).toBeUndefined();
     expect(redis.QUEUE_PREFIX).toBe('lingong');
+  });
+
+  it('refuses in production a secret left at its published example value, and only there', () => {
+    const examples = { JWT_SECRET: 'local-development-secret-change-me-0123456789', BOOTSTRAP_ADMIN_PASSWORD: 'lingong-admin-2026' };
+    const env = { ...examples, BOOTSTRAP_ADMIN_PHONE: '13900000000' };
+    expect(() => loadSettings([AuthSettings, BootstrapAdminSettings], { ...env, NODE_ENV: 'production' }, examples)).toThrow(
+      /JWT_SECRET must be changed from the example value in production[\s\S]*BOOTSTRAP_ADMIN_PASSWORD must be changed from the example value in production/,
+    );
+    expect(() => loadSettings([AuthSettings, BootstrapAdminSettings], { ...env, NODE_ENV: 'development' }, examples)).not.toThrow();
+    const own = { ...env, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', BOOTSTRAP_ADMIN_PASSWORD: 'another-one' };
+    expect(() => loadSettings([AuthSettings, BootstrapAdminSettings], own, examples)).not.toThrow();
   });
 });
