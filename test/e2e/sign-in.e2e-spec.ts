@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import { startMarket, type Market } from '../support/market';
 import { bearer, bootstrapAdmin, signIn, signInAdmin, smsTo, waitForSms } from '../support/people';
@@ -23,6 +24,14 @@ describe('sign-in', () => {
     expect(login.body.account).toMatchObject({ phone: '13700000101', role: 'worker' });
     const again = await request(market.url).post('/api/auth/login').send({ phone: '13700000101', code, role: 'worker' }).expect(401);
     expect(again.body).toMatchObject({ statusCode: 401, code: 'OTP_INVALID' });
+
+    // The code is kept nowhere in the clear once sent: not in the outbox log, not on the queue.
+    const logged = await market.db.query(`SELECT id, payload FROM outbox_events WHERE type = 'auth.otp_requested' AND payload->>'phone' = '13700000101'`);
+    expect(logged.rows).toHaveLength(1);
+    expect(logged.rows[0].payload).not.toHaveProperty('code');
+    const queue = new Queue('domain-events', { prefix: market.queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } });
+    expect(await queue.getJob(logged.rows[0].id as string)).toBeUndefined();
+    await queue.close();
   });
 
   it('refuses a second code within a minute with OTP_RATE_LIMITED and when to retry', async () => {

@@ -98,7 +98,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     const jobs = events.map((event) => ({
       name: event.type,
       data: { eventId: event.id, type: event.type, payload: event.payload, occurredAt: event.created_at.toISOString() },
-      opts: { jobId: event.id },
+      // A sign-in code must not linger in Redis (or on the staff queue board) once its SMS is written.
+      opts: { jobId: event.id, ...(event.type === 'auth.otp_requested' && { removeOnComplete: true, removeOnFail: { age: 3600 } }) },
     }));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

@@ -26,7 +26,11 @@ export class OutboxRepository {
     );
   }
 
+  /** A sign-in code leaves the outbox once it is on the queue: web keeps only its hash, and so should the log. */
   async markRelayed(manager: EntityManager, ids: string[]): Promise<void> {
-    await manager.query(`UPDATE outbox_events SET relayed_at = now(), relay_attempts = relay_attempts + 1 WHERE id = ANY($1)`, [ids]);
+    await manager.query(
+      `UPDATE outbox_events SET relayed_at = now(), relay_attempts = relay_attempts + 1, payload = payload - 'code' WHERE id = ANY($1)`,
+      [ids],
+    );
   }
 }
