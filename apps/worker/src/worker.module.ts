@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxSettings, ReminderSettings, ServiceUrlSettings, SmsSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
@@ -28,7 +27,6 @@ import { workerEntities } from './worker.entities';
   imports: [
     PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings, ServiceUrlSettings, ReminderSettings] }),
     DatabaseModule.forRoot(workerEntities),
-    TypeOrmModule.forFeature(workerEntities),
     QueueModule.forRoot(Object.values(QueueName)),
     SmsModule,
   ],

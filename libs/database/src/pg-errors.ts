@@ -4,8 +4,6 @@ import { QueryFailedError } from 'typeorm';
 export const PgErrorCode = {
   uniqueViolation: '23505',
   exclusionViolation: '23P01',
-  checkViolation: '23514',
-  foreignKeyViolation: '23503',
 } as const;
 
 export function isPgError(error: unknown, code: (typeof PgErrorCode)[keyof typeof PgErrorCode]): error is QueryFailedError {

@@ -27,8 +27,6 @@ export interface DomainEventPayloads {
 
 export type DomainEventType = keyof DomainEventPayloads;
 
-export const domainEventTypes = ['shift.published', 'auth.otp_requested', 'booking.confirmed', 'booking.cancelled', 'booking.attendance_confirmed', 'worker.erased', 'offer.created', 'offer.too_late', 'sms.help_requested', 'sms.reply_refused', 'sms.delivery_reported'] as const satisfies readonly DomainEventType[];
-
 export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   eventId: string;
   type: T;

@@ -27,7 +27,6 @@ export interface QueueJobs {
 }
 
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
-export type JobPayload<Q extends QueueName, N extends JobName<Q>> = QueueJobs[Q][N];
 
 /** Retries back off exponentially; failures stay inspectable for a week, successes are kept briefly. */
 export const defaultJobOptions: Record<QueueName, JobsOptions> = {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { MarketRuleSettings } from '@lingong/config';
 import type { SignedInAccount } from '@lingong/identity';
 import { isStaff } from '@lingong/identity';
@@ -12,7 +13,6 @@ import { isWithinHoursOfStart, lateCancellationCompensation, payForWork, settleB
 import { BookingsRepository } from './bookings.repository';
 
 type Side = 'employer' | 'worker';
-type Manager = Parameters<Parameters<BookingsRepository['transaction']>[0]>[0];
 
 /** Attendance, cancellation and payment of a booking, each step allowed to the right party. */
 @Injectable()
@@ -106,14 +106,14 @@ export class BookingLifecycleService {
     });
   }
 
-  private async cancelBooking(manager: Manager, booking: Booking, now: Date, reason: string, by: BookingCanceller): Promise<void> {
+  private async cancelBooking(manager: EntityManager, booking: Booking, now: Date, reason: string, by: BookingCanceller): Promise<void> {
     if (now >= booking.startsAt) throw new DomainException('SHIFT_STARTED', 'A booking cannot be cancelled after the start; record a no-show or check-out', 409);
     this.applyCancellation(booking, now, reason, by);
     await this.bookings.releasePlace(manager, booking.shiftId, now);
     await recordEvent(manager, 'booking.cancelled', { bookingId: booking.id });
   }
 
-  private async recordAttendance(manager: Manager, booking: Booking, now: Date): Promise<void> {
+  private async recordAttendance(manager: EntityManager, booking: Booking, now: Date): Promise<void> {
     if (now >= booking.startsAt) throw new DomainException('SHIFT_STARTED', 'The shift has already started', 409);
     if (booking.attendanceConfirmedAt) return;
     booking.attendanceConfirmedAt = now;
@@ -163,7 +163,7 @@ export class BookingLifecycleService {
     id: string,
     sides: Side[],
     from: BookingStatus,
-    change: (booking: Booking, now: Date, side: Side, manager: Manager) => void | Promise<void>,
+    change: (booking: Booking, now: Date, side: Side, manager: EntityManager) => void | Promise<void>,
   ): Promise<Booking> {
     return this.bookings.transaction(async (manager) => {
       const booking = await this.bookings.findForUpdate(manager, id);

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { isPgError, pgConstraint, PgErrorCode } from '@lingong/database';
 import { checkWeeklyPartTimeHours, weekStart } from '@lingong/domain';
 import { recordEvent } from '@lingong/outbox';
-import { Clock, DomainException } from '@lingong/platform';
+import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { employerSuspendedForSeekers } from '../employers/employer-suspension';
 import type { Shift } from '../shifts/shift.entity';
 import { ShiftsRepository } from '../shifts/shifts.repository';
@@ -69,7 +69,7 @@ export class BookingsService {
 
   private async whyNoPlace(manager: EntityManager, shiftId: string, now: Date): Promise<DomainException> {
     const shift = await this.shifts.findById(shiftId, manager);
-    if (!shift) return new DomainException('NOT_FOUND', 'Shift not found', 404);
+    if (!shift) return new NotFoundDomainException('Shift');
     if (await this.shifts.employerSuspended(shift.employerId, manager)) return employerSuspendedForSeekers();
     if (shift.status === 'filled' || (shift.status === 'open' && shift.filled >= shift.headcount)) {
       return new DomainException('SHIFT_FULL', '该零工已招满 / This shift is already full', 409);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { OfferSettings } from '@lingong/config';
 import { toMarketIso } from '@lingong/domain';
 import { defaultWeights, rankCandidates } from '@lingong/matching-engine';
@@ -101,7 +102,7 @@ export class OffersService {
     }));
   }
 
-  private async answerable(manager: Parameters<Parameters<OffersRepository['transaction']>[0]>[0], offerId: string, workerId: string): Promise<Offer> {
+  private async answerable(manager: EntityManager, offerId: string, workerId: string): Promise<Offer> {
     const offer = await this.offers.findForUpdate(manager, offerId);
     if (!offer || offer.workerId !== workerId) throw new NotFoundDomainException('Offer');
     if (offer.status !== 'pending') throw new DomainException('OFFER_CLOSED', `This offer is already ${offer.status}`, 409);

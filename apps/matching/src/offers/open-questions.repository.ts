@@ -10,10 +10,6 @@ export interface OpenQuestion {
   workerId: string;
 }
 
-/**
- * What a reply answers: the latest open question sent to that phone, whether an offer (matching's)
- * or the evening request to confirm a booking (job-posting's booking, read here, written there).
- */
 /** Bookings asked about the evening before and not yet answered, of the seeker with phone $1, at $2. */
 const openAttendanceQuestions = `
   SELECT 'attendance' AS kind, b.id, b.worker_id AS "workerId", b.attendance_requested_at AS asked_at
@@ -21,6 +17,10 @@ const openAttendanceQuestions = `
    WHERE w.phone = $1 AND w.erased_at IS NULL AND b.status = 'confirmed'
      AND b.attendance_requested_at IS NOT NULL AND b.attendance_confirmed_at IS NULL AND b.starts_at > $2`;
 
+/**
+ * What a reply answers: the latest open question sent to that phone, whether an offer (matching's)
+ * or the evening request to confirm a booking (job-posting's booking, read here, written there).
+ */
 @Injectable()
 export class OpenQuestionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
