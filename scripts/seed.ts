@@ -12,6 +12,7 @@ import {
   type ShiftCategory,
 } from '@lingong/domain';
 import dataSource from './data-source';
+import { MARKET_OFFSET_MS } from '@lingong/domain';
 
 /**
  * `npm run demo`: demo employers, open shifts and seekers for Longwan's ten streets.
@@ -22,7 +23,6 @@ import dataSource from './data-source';
  * written to outbox_events, so seeding never sends SMS alerts.
  */
 
-const MARKET_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai, UTC+8, no daylight saving
 const MIN_HOURLY_FEN = 2400; // Zhejiang tier one (Longwan), 24 yuan an hour, from 2025-01-01
 const START_MARGIN_MS = 60 * 60_000; // a slot starting within the hour moves to the next day
 

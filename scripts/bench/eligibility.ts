@@ -1,5 +1,6 @@
 import { haversineKm, type SeekerForMatching, type ShiftForMatching } from '@lingong/matching-engine';
 import type { Certificate } from './load';
+import { MARKET_OFFSET_MS } from '@lingong/domain';
 
 /**
  * The matching service's eligibility rule (apps/matching/src/candidates/candidate.sql.ts,
@@ -35,7 +36,6 @@ export interface PreparedShift {
   to: number;
 }
 
-const MARKET_OFFSET_MS = 8 * 3_600_000;
 
 /** Local (Asia/Shanghai) ISO day of week 1..7, `HH:MM` and date of an instant. */
 function local(at: Date): { isodow: number; clock: string; date: string } {

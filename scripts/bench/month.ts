@@ -1,5 +1,6 @@
 import { fairnessContextOf, gini, rankCandidates, type MatchingWeights } from '@lingong/matching-engine';
 import { isEligible, prepareSeeker, prepareShift, type EligibilitySeeker, type EligibilityShift } from './eligibility';
+import { MARKET_OFFSET_MS } from '@lingong/domain';
 
 /**
  * A simulated month, in memory: each day a stream of shifts is posted, each is ranked by the
@@ -26,7 +27,6 @@ export interface MonthResult {
   elapsedMs: number;
 }
 
-const MARKET_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 24 * 3_600_000;
 
 /**

@@ -3,7 +3,7 @@
  * market's (Asia/Shanghai, UTC+8, no daylight saving).
  */
 import type { EmploymentType, PayUnit, Settlement } from './catalog';
-import { toMarketIso } from './market-time';
+import { MARKET_OFFSET_MS, marketMidnight, toMarketIso } from './market-time';
 import { minimumHourlyWageFen, type MinimumWageTier } from './minimum-wage';
 
 /** Labour Contract Law of the PRC art. 68: part-time work averages no more than 4 hours a day. */
@@ -17,7 +17,6 @@ const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 24 * MS_PER_HOUR;
 const MS_PER_WEEK = 7 * MS_PER_DAY;
 /** The market's zone is Asia/Shanghai: UTC+8 all year. */
-const MARKET_OFFSET_MS = 8 * MS_PER_HOUR;
 
 export type Ok = { ok: true };
 
@@ -120,7 +119,7 @@ function formatHours(hours: number): string {
 
 /** Start of the market-local calendar day containing `ms`, as epoch milliseconds. */
 function marketDayStartMs(ms: number): number {
-  return Math.floor((ms + MARKET_OFFSET_MS) / MS_PER_DAY) * MS_PER_DAY - MARKET_OFFSET_MS;
+  return marketMidnight(new Date(ms)).getTime();
 }
 
 /**

@@ -1,10 +1,10 @@
 import { isCalendarDate } from './datetime';
+import { toMarketIso } from './market-time';
 
 // GB 11643-1999: ISO 7064 MOD 11-2 weights and check characters.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 const SHAPE = /^\d{17}[\dX]$/;
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 
 /** Check character for the first 17 digits of a resident identity number. */
 export function residentIdCheckChar(first17: string): string {
@@ -22,7 +22,7 @@ export function normalizeResidentId(id: string, now: Date = new Date()): string 
   const [y, m, d] = [+birth.slice(0, 4), +birth.slice(4, 6), +birth.slice(6, 8)];
   if (y < 1900 || !isCalendarDate(y, m, d)) return null;
   // Birth dates are civil dates in China (UTC+8), so "today" is taken there, not in server time.
-  const today = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
+  const today = toMarketIso(now).slice(0, 10).replace(/-/g, '');
   if (birth > today) return null;
   return residentIdCheckChar(v) === v[17] ? v : null;
 }

@@ -3,7 +3,8 @@
  * message is deferred to the end of the quiet hours, not dropped. Sign-in codes and changes to
  * today's work are urgent and go at once.
  */
-const MARKET_OFFSET_MS = 8 * 3_600_000;
+import { marketMidnight, marketMinuteOfDay } from '@lingong/domain';
+
 const MINUTE_MS = 60_000;
 const DAY_MINUTES = 24 * 60;
 
@@ -26,9 +27,7 @@ export function parseQuietHours(setting: string): QuietHours | null {
 
 /** The market-time minute of the day and midnight of that day (as an instant) for `at`. */
 function marketDay(at: Date): { minute: number; midnight: number } {
-  const local = new Date(at.getTime() + MARKET_OFFSET_MS);
-  const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - MARKET_OFFSET_MS;
-  return { minute: local.getUTCHours() * 60 + local.getUTCMinutes(), midnight };
+  return { minute: marketMinuteOfDay(at), midnight: marketMidnight(at).getTime() };
 }
 
 function isQuiet(minute: number, quiet: QuietHours): boolean {

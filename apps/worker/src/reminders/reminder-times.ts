@@ -1,9 +1,8 @@
-import { LEAST_TIME_TO_ANSWER_MS } from '@lingong/domain';
+import { LEAST_TIME_TO_ANSWER_MS, marketMidnight } from '@lingong/domain';
 import { quietHoursStartBefore, type QuietHours } from '@lingong/sms';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
-const MARKET_OFFSET_MS = 8 * 60 * MINUTE_MS;
 
 export interface ReminderRules {
   eveningHour: number;
@@ -28,9 +27,7 @@ export interface ReminderTimes {
  * candidate hears of it the evening before, not at dawn.
  */
 export function reminderTimes(startsAt: Date, bookedAt: Date, rules: ReminderRules, quiet: QuietHours | null): ReminderTimes {
-  const local = new Date(startsAt.getTime() + MARKET_OFFSET_MS);
-  const startDayMidnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - MARKET_OFFSET_MS;
-  const eveningBefore = new Date(startDayMidnight - DAY_MS + rules.eveningHour * 60 * MINUTE_MS);
+  const eveningBefore = new Date(marketMidnight(startsAt).getTime() - DAY_MS + rules.eveningHour * 60 * MINUTE_MS);
   const askAt = eveningBefore > bookedAt && eveningBefore < startsAt ? eveningBefore : null;
   const releaseBy = quietHoursStartBefore(new Date(startsAt.getTime() - rules.confirmByMinutes * MINUTE_MS), quiet);
   const releaseAt = askAt && releaseBy.getTime() - askAt.getTime() >= LEAST_TIME_TO_ANSWER_MS ? releaseBy : null;
