@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { maskPhone, toMarketIso } from '@lingong/domain';
 import { isStaff, type SignedInAccount } from '@lingong/identity';
-import { defaultWeights, rankCandidates, scoreCandidate, type FairnessContext } from '@lingong/matching-engine';
+import { compareIds, defaultWeights, rankCandidates, scoreCandidate, type FairnessContext } from '@lingong/matching-engine';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { CandidatesRepository, type ShiftRow } from './candidates.repository';
 
@@ -37,12 +37,11 @@ export class CandidatesService {
     const shift = await this.managedShift(account, shiftId);
     const now = this.clock.now();
     const seekers = await this.candidates.candidatesFor(shiftId, now);
-    const phones = new Map(seekers.map((seeker) => [seeker.id, seeker.phone]));
     const ranked = rankCandidates(shift, seekers, await this.fairnessContext(now), defaultWeights).slice(0, limit);
     return ranked.map((candidate) => ({
       workerId: candidate.seeker.id,
       name: candidate.seeker.name,
-      phoneMasked: maskPhone(phones.get(candidate.seeker.id) ?? ''),
+      phoneMasked: maskPhone(candidate.seeker.phone),
       score: candidate.score,
       distanceKm: candidate.distanceKm,
       breakdown: candidate.breakdown,
@@ -58,7 +57,7 @@ export class CandidatesService {
     const context = await this.fairnessContext(now);
     return found.shifts
       .map((shift) => ({ shift, scored: scoreCandidate(shift, found.seeker, context, defaultWeights) }))
-      .sort((a, b) => b.scored.score - a.scored.score || a.shift.id.localeCompare(b.shift.id))
+      .sort((a, b) => b.scored.score - a.scored.score || compareIds(a.shift.id, b.shift.id))
       .slice(0, limit)
       .map(({ shift, scored }) => ({ shift: this.shiftSummary(shift), score: scored.score, distanceKm: scored.distanceKm, breakdown: scored.breakdown, explanations: scored.explanations }));
   }

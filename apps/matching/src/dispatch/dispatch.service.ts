@@ -67,9 +67,8 @@ export class DispatchService {
       .update(DispatchPlan)
       .set({ status: 'confirming' })
       .where(`id = :id AND status = 'proposed'`, { id })
-      .returning('*')
       .execute();
-    const plan = (claimed.raw as DispatchPlan[])[0] ? await this.dataSource.getRepository(DispatchPlan).findOneBy({ id }) : null;
+    const plan = claimed.affected ? await this.dataSource.getRepository(DispatchPlan).findOneBy({ id }) : null;
     if (!plan) {
       const exists = await this.dataSource.getRepository(DispatchPlan).existsBy({ id });
       if (!exists) throw new NotFoundDomainException('Dispatch plan');

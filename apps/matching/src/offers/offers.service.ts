@@ -40,14 +40,13 @@ export class OffersService {
     if (wanted <= 0) return 0;
     const fresh = (await this.candidates.candidatesFor(shiftId, now)).filter((seeker) => !asked.workerIds.has(seeker.id));
     const chosen = rankCandidates(shift, fresh, await this.ranking.fairnessContext(now), defaultWeights).slice(0, wanted);
-    const phones = new Map(fresh.map((seeker) => [seeker.id, seeker.phone]));
     // Shorter when the start is near: never more than a quarter of the time left.
     const stands = Math.min(this.settings.OFFER_MINUTES * MINUTE_MS, (shift.startsAt.getTime() - now.getTime()) / 4);
     const expiresAt = new Date(now.getTime() + stands);
     return this.offers.transaction(async (manager) => {
       const created = await this.offers.insert(
         manager,
-        chosen.map((candidate) => ({ shiftId, workerId: candidate.seeker.id, phone: phones.get(candidate.seeker.id)!, score: candidate.score, expiresAt })),
+        chosen.map((candidate) => ({ shiftId, workerId: candidate.seeker.id, phone: candidate.seeker.phone, score: candidate.score, expiresAt })),
       );
       for (const offer of created) await recordEvent(manager, 'offer.created', { offerId: offer.id });
       return created.length;
