@@ -68,17 +68,21 @@ export class ApplicationsService {
   }
 
   async reject(account: SignedInAccount, id: string): Promise<Application> {
-    const application = await this.managedApplication(account, id);
-    if (!(await this.applications.decide(id, 'rejected', this.clock.now()))) throw stillPending();
-    return (await this.applications.findById(application.id))!;
+    return this.decide(await this.managedApplication(account, id), 'rejected');
   }
 
   async withdraw(account: SignedInAccount, id: string): Promise<Application> {
     const workerId = await this.parties.requireWorkerId(account);
     const application = await this.applications.findById(id);
     if (!application || application.workerId !== workerId) throw new NotFoundDomainException('Application');
-    if (!(await this.applications.decide(id, 'withdrawn', this.clock.now()))) throw stillPending();
-    return (await this.applications.findById(id))!;
+    return this.decide(application, 'withdrawn');
+  }
+
+  /** The conditional update decides races (only a pending application moves); the answer is the row as it now is. */
+  private async decide(application: Application, to: 'rejected' | 'withdrawn'): Promise<Application> {
+    const at = this.clock.now();
+    if (!(await this.applications.decide(application.id, to, at))) throw stillPending();
+    return Object.assign(application, { status: to, decidedAt: at });
   }
 
   async mine(account: SignedInAccount): Promise<Application[]> {
@@ -98,7 +102,9 @@ export class ApplicationsService {
   private async managedApplication(account: SignedInAccount, id: string): Promise<Application> {
     const application = await this.applications.findById(id);
     if (!application) throw new NotFoundDomainException('Application');
-    if (!isStaff(account)) await this.managedShift(account, application.shiftId).catch(() => Promise.reject(new NotFoundDomainException('Application')));
+    if (isStaff(account)) return application;
+    const shift = await this.shifts.findById(application.shiftId);
+    if (!shift || !(await this.parties.mayActFor(account, shift.employerId))) throw new NotFoundDomainException('Application');
     return application;
   }
 }

@@ -37,8 +37,8 @@ export class BookingLifecycleService {
   }
 
   async checkOut(account: SignedInAccount, id: string) {
-    return this.step(this.partyOf(account), id, ['employer'], 'checked_in', async (booking, now) => {
-      const shift = await this.shifts.findById(booking.shiftId);
+    return this.step(this.partyOf(account), id, ['employer'], 'checked_in', async (booking, now, _side, manager) => {
+      const shift = await this.shifts.findById(booking.shiftId, manager);
       Object.assign(booking, payForWork(booking, booking, booking.checkedInAt!, now));
       booking.status = 'completed';
       booking.checkedOutAt = now;
