@@ -1,4 +1,4 @@
-import { AuthSettings, BootstrapAdminSettings, DatabaseSettings, RedisSettings, RuntimeSettings } from './settings';
+import { AuthSettings, BootstrapAdminSettings, DatabaseSettings, RedisSettings, RuntimeSettings, SmsSettings } from './settings';
 import { loadSettings } from './load-settings';
 
 describe('loadSettings', () => {
@@ -36,5 +36,14 @@ describe('loadSettings', () => {
     expect(() => loadSettings([AuthSettings, BootstrapAdminSettings], { ...env, NODE_ENV: 'development' }, examples)).not.toThrow();
     const own = { ...env, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', BOOTSTRAP_ADMIN_PASSWORD: 'another-one' };
     expect(() => loadSettings([AuthSettings, BootstrapAdminSettings], own, examples)).not.toThrow();
+  });
+
+  it('names a bad admin phone and a missing SMS gateway setting at start, with the rest', () => {
+    const env = { BOOTSTRAP_ADMIN_PHONE: '12345', BOOTSTRAP_ADMIN_PASSWORD: 'long-enough', SMS_PROVIDER: 'http', SMS_HTTP_URL: 'http://gateway.local/send' };
+    expect(() => loadSettings([BootstrapAdminSettings, SmsSettings], env, {})).toThrow(
+      /BOOTSTRAP_ADMIN_PHONE must be a mainland mobile number[\s\S]*SMS_HTTP_KEY_ID is required when SMS_PROVIDER=http[\s\S]*SMS_HTTP_SECRET is required when SMS_PROVIDER=http/,
+    );
+    const ok = loadSettings([BootstrapAdminSettings, SmsSettings], { ...env, BOOTSTRAP_ADMIN_PHONE: '+86 139-0000-0000', SMS_PROVIDER: 'log' }, {});
+    expect((ok.get(BootstrapAdminSettings) as BootstrapAdminSettings).BOOTSTRAP_ADMIN_PHONE).toBe('13900000000');
   });
 });

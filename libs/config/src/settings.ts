@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsMainlandPhone, LONGWAN_MINIMUM_WAGE_TIER, minimumWageTiers, ToMainlandPhone, type MinimumWageTier } from '@lingong/domain';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 /** One class per concern; each app composes the ones it needs (the worker never reads HTTP settings). */
 
@@ -88,7 +89,8 @@ export class AuthSettings {
 }
 
 export class BootstrapAdminSettings {
-  @IsString()
+  @ToMainlandPhone()
+  @IsMainlandPhone({ message: 'BOOTSTRAP_ADMIN_PHONE must be a mainland mobile number' })
   BOOTSTRAP_ADMIN_PHONE!: string;
 
   @IsString()
@@ -108,15 +110,18 @@ export class SmsSettings {
   @IsIn(['log', 'http'])
   SMS_PROVIDER: 'log' | 'http' = 'log';
 
-  @IsOptional()
-  @IsUrl({ require_tld: false })
+  /** The gateway's address and credentials: required with SMS_PROVIDER=http, so a gap stops the start with the rest. */
+  @ValidateIf((sms: SmsSettings) => sms.SMS_PROVIDER === 'http')
+  @IsUrl({ require_tld: false }, { message: 'SMS_HTTP_URL must be the gateway URL when SMS_PROVIDER=http' })
   SMS_HTTP_URL?: string;
 
-  @IsOptional()
+  @ValidateIf((sms: SmsSettings) => sms.SMS_PROVIDER === 'http')
+  @IsNotEmpty({ message: 'SMS_HTTP_KEY_ID is required when SMS_PROVIDER=http' })
   @IsString()
   SMS_HTTP_KEY_ID?: string;
 
-  @IsOptional()
+  @ValidateIf((sms: SmsSettings) => sms.SMS_PROVIDER === 'http')
+  @IsNotEmpty({ message: 'SMS_HTTP_SECRET is required when SMS_PROVIDER=http' })
   @IsString()
   SMS_HTTP_SECRET?: string;
 
@@ -184,8 +189,8 @@ export class OutboxSettings {
 /** Market rules that change with policy, not code. */
 export class MarketRuleSettings {
   /** Zhejiang minimum-wage tier of the market's district (Longwan: tier 1); see libs/domain/src/minimum-wage.ts. */
-  @Type(() => Number) @IsIn([1, 2, 3])
-  MINIMUM_WAGE_TIER: 1 | 2 | 3 = 1;
+  @Type(() => Number) @IsIn(minimumWageTiers)
+  MINIMUM_WAGE_TIER: MinimumWageTier = LONGWAN_MINIMUM_WAGE_TIER;
 
   /** A seeker's cancellation this close to the start counts as late (against reliability, less than a no-show). */
   @Type(() => Number) @IsInt() @Min(0) @Max(168)

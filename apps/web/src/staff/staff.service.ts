@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { BootstrapAdminSettings } from '@lingong/config';
-import { normalizePhone } from '@lingong/domain';
 import { DomainException } from '@lingong/platform';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { hashPassword } from '../accounts/password';
@@ -28,8 +27,8 @@ export class StaffService implements OnApplicationBootstrap {
 
   /** The first admin comes from settings; an existing admin (and their changed password) is left alone. */
   async onApplicationBootstrap(): Promise<void> {
-    const phone = normalizePhone(this.bootstrap.BOOTSTRAP_ADMIN_PHONE);
-    if (!phone) throw new Error('BOOTSTRAP_ADMIN_PHONE must be a mainland mobile number');
+    // Checked and normalised with the other settings at start.
+    const phone = this.bootstrap.BOOTSTRAP_ADMIN_PHONE;
     const created = await this.accounts.createWithPassword({
       phone,
       role: 'admin',
