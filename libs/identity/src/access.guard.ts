@@ -4,11 +4,24 @@ import { JwtService } from '@nestjs/jwt';
 import { accountRoles, type AccessTokenClaims, type AccountRole, type SignedInAccount } from './account';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, type RequestWithAccount } from './decorators';
 
-function bearerToken(request: RequestWithAccount): string | undefined {
+/** The token of `Authorization: Bearer …`, if that is what the request carries. */
+export function bearerToken(request: { headers: { authorization?: string | string[] } }): string | undefined {
   const header = request.headers.authorization;
   const value = Array.isArray(header) ? header[0] : header;
   const match = /^Bearer\s+(\S+)$/i.exec(value ?? '');
   return match?.[1];
+}
+
+/** The account an access token names, or undefined when it is missing, forged, expired or malformed. */
+export async function verifyAccessToken(jwt: JwtService, token: string | undefined): Promise<SignedInAccount | undefined> {
+  if (!token) return undefined;
+  try {
+    const claims = await jwt.verifyAsync<AccessTokenClaims>(token);
+    if (typeof claims.sub !== 'string' || !accountRoles.includes(claims.role)) return undefined;
+    return { id: claims.sub, phone: claims.phone, role: claims.role };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -27,7 +40,7 @@ export class AccessGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false;
     const request = context.switchToHttp().getRequest<RequestWithAccount>();
-    request.account = await this.verify(bearerToken(request));
+    request.account = await verifyAccessToken(this.jwt, bearerToken(request));
 
     if (isPublic) return true;
     if (!request.account) throw new UnauthorizedException('Sign in first: send Authorization: Bearer <accessToken>');
@@ -37,16 +50,5 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenException(`This needs the role ${roles.join(' or ')}`);
     }
     return true;
-  }
-
-  private async verify(token: string | undefined): Promise<SignedInAccount | undefined> {
-    if (!token) return undefined;
-    try {
-      const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-      if (typeof claims.sub !== 'string' || !accountRoles.includes(claims.role)) return undefined;
-      return { id: claims.sub, phone: claims.phone, role: claims.role };
-    } catch {
-      return undefined;
-    }
   }
 }

@@ -6,7 +6,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isStaff, type AccessTokenClaims } from '@lingong/identity';
+import { bearerToken, isStaff, verifyAccessToken } from '@lingong/identity';
 import { apiError } from '@lingong/platform';
 import { QueueName } from '@lingong/queue';
 
@@ -14,11 +14,10 @@ export const QUEUE_BOARD_PATH = '/queues';
 
 /** Staff only: a staff token as `Authorization: Bearer …`, or `?token=` when opened in a browser. */
 async function staffOnly(jwt: JwtService, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const header = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  const token = header ?? (request.query as { token?: string } | undefined)?.token;
-  const claims = token ? await jwt.verifyAsync<AccessTokenClaims>(token).catch(() => null) : null;
-  if (claims && isStaff({ id: claims.sub, phone: claims.phone, role: claims.role })) return;
-  const status = claims ? 403 : 401;
+  const token = bearerToken(request) ?? (request.query as { token?: string } | undefined)?.token;
+  const account = await verifyAccessToken(jwt, token);
+  if (account && isStaff(account)) return;
+  const status = account ? 403 : 401;
   await reply.code(status).send(apiError(status, status === 401 ? 'Sign in as staff: send a staff token' : 'The queue board is for staff'));
 }
 
