@@ -7,6 +7,7 @@ import { SeekersRepository } from '../seekers/seekers.repository';
 import { employerSuspendedForSeekers } from '../employers/employer-suspension';
 import type { Shift } from '../shifts/shift.entity';
 import { ShiftsRepository } from '../shifts/shifts.repository';
+import { ShiftsService } from '../shifts/shifts.service';
 import type { Application } from './application.entity';
 import { ApplicationsRepository } from './applications.repository';
 
@@ -18,6 +19,7 @@ export class ApplicationsService {
   constructor(
     private readonly applications: ApplicationsRepository,
     private readonly shifts: ShiftsRepository,
+    private readonly shiftAccess: ShiftsService,
     private readonly bookings: BookingsService,
     private readonly parties: PartiesService,
     private readonly seekers: SeekersRepository,
@@ -26,8 +28,7 @@ export class ApplicationsService {
 
   async apply(account: SignedInAccount, shiftId: string, note: string | undefined): Promise<Application> {
     const workerId = await this.parties.requireWorkerId(account);
-    const shift = await this.shifts.findById(shiftId);
-    if (!shift || shift.status === 'draft' || shift.status === 'pending_review') throw new NotFoundDomainException('Shift');
+    const shift = await this.shiftAccess.get(account, shiftId);
     if (shift.status !== 'open' || shift.startsAt <= this.clock.now()) {
       const full = shift.status === 'filled';
       throw new DomainException(full ? 'SHIFT_FULL' : 'SHIFT_NOT_OPEN', full ? '该零工已招满 / This shift is full' : '该零工不再接受报名 / This shift is not taking applications', 409);

@@ -3,24 +3,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { toMarketIso } from '@lingong/domain';
 import type { SignedInAccount } from '@lingong/identity';
-import { NotFoundDomainException } from '@lingong/platform';
 import { PartiesService } from '../access/parties.service';
-import { ShiftsRepository } from '../shifts/shifts.repository';
+import { ShiftsService } from '../shifts/shifts.service';
 import { ShiftReport, type ReportReason } from './shift-report.entity';
 
 @Injectable()
 export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly shifts: ShiftsRepository,
+    private readonly shifts: ShiftsService,
     private readonly parties: PartiesService,
   ) {}
 
   async report(account: SignedInAccount, shiftId: string, reason: ReportReason, detail: string | undefined) {
     const workerId = await this.parties.requireWorkerId(account);
-    const shift = await this.shifts.findById(shiftId);
     // Drafts and shifts awaiting review are not public: reporting one would reveal that it exists.
-    if (!shift || shift.status === 'draft' || shift.status === 'pending_review') throw new NotFoundDomainException('Shift');
+    const shift = await this.shifts.get(account, shiftId);
     const reports = this.dataSource.getRepository(ShiftReport);
     const report = await reports.save(reports.create({ shiftId, employerId: shift.employerId, workerId, reason, detail: detail ?? null }));
     return this.view(report);
