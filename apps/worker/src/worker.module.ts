@@ -4,7 +4,7 @@ import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { QueueModule, QueueName } from '@lingong/queue';
 import { SmsModule } from '@lingong/sms';
-import { BookingFactsRepository } from './booking-notices/booking-facts.repository';
+import { NoticeFactsRepository } from './booking-notices/notice-facts.repository';
 import { BookingNoticesService } from './booking-notices/booking-notices.service';
 import { DomainEventsProcessor } from './events/domain-events.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
@@ -34,7 +34,7 @@ import { workerEntities } from './worker.entities';
     OutboxRepository,
     OutboxRelayService,
     DomainEventsProcessor,
-    BookingFactsRepository,
+    NoticeFactsRepository,
     BookingNoticesService,
     BookingRemindersService,
     BookingRemindersProcessor,

@@ -3,7 +3,7 @@ import { Clock } from '@lingong/platform';
 import { isSameDayChange, smsTemplates } from '@lingong/sms';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ServicesClient } from '../services-client/services.client';
-import { BookingFactsRepository, type BookingFacts } from './booking-facts.repository';
+import { NoticeFactsRepository, type BookingFacts } from './notice-facts.repository';
 
 /**
  * Service messages about a person's bookings (confirmed, cancelled, attendance confirmed). They
@@ -13,7 +13,7 @@ import { BookingFactsRepository, type BookingFacts } from './booking-facts.repos
 @Injectable()
 export class BookingNoticesService {
   constructor(
-    private readonly bookings: BookingFactsRepository,
+    private readonly bookings: NoticeFactsRepository,
     private readonly notifications: NotificationsService,
     private readonly services: ServicesClient,
     private readonly clock: Clock,

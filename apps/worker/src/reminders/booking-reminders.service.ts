@@ -5,7 +5,7 @@ import { ReminderSettings, SmsSettings } from '@lingong/config';
 import { Clock } from '@lingong/platform';
 import { QueueName, type JobName, type QueueJobs } from '@lingong/queue';
 import { isSameDayChange, parseQuietHours, smsTemplates, type QuietHours } from '@lingong/sms';
-import { BookingFactsRepository, type BookingFacts } from '../booking-notices/booking-facts.repository';
+import { NoticeFactsRepository, type BookingFacts } from '../booking-notices/notice-facts.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ServicesClient } from '../services-client/services.client';
 import { reminderTimes, type ReminderTimes } from './reminder-times';
@@ -22,7 +22,7 @@ export class BookingRemindersService {
   private readonly quietHours: QuietHours | null;
 
   constructor(
-    private readonly bookings: BookingFactsRepository,
+    private readonly bookings: NoticeFactsRepository,
     private readonly notifications: NotificationsService,
     private readonly services: ServicesClient,
     private readonly settings: ReminderSettings,

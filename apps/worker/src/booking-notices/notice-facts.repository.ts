@@ -18,9 +18,19 @@ export interface BookingFacts extends BookingSummary {
   employerPhone: string | null;
 }
 
-/** Reads job-posting's booking and shift, worker-profile's seeker and web's account; writes nothing there. */
+/** An offer as its SMS speak of it. */
+export interface OfferFacts extends BookingSummary {
+  phone: string;
+  status: string;
+  expiresAt: Date;
+}
+
+/**
+ * What the worker's SMS say about a booking or an offer. Reads job-posting's bookings and shifts,
+ * worker-profile's seekers, web's accounts and matching's offers; writes nothing there.
+ */
 @Injectable()
-export class BookingFactsRepository {
+export class NoticeFactsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async find(bookingId: string): Promise<BookingFacts | null> {
@@ -37,6 +47,16 @@ export class BookingFactsRepository {
         WHERE b.id = $1`,
       [bookingId],
     )) as BookingFacts[];
+    return rows[0] ?? null;
+  }
+
+  async offer(offerId: string): Promise<OfferFacts | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT s.title, s.street, s.address, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.pay_amount_fen AS "payAmountFen",
+              s.pay_unit AS "payUnit", o.phone, o.status, o.expires_at AS "expiresAt"
+         FROM offers o JOIN shifts s ON s.id = o.shift_id WHERE o.id = $1`,
+      [offerId],
+    )) as OfferFacts[];
     return rows[0] ?? null;
   }
 }
