@@ -60,6 +60,18 @@ export class BookingLifecycleService {
     );
   }
 
+  /**
+   * A shift called off takes its standing bookings with it (inside the shift's transaction, which
+   * then sets the shift cancelled with nobody on it). Same rules and event as one cancellation.
+   */
+  async cancelAllOnShift(manager: EntityManager, shiftId: string, now: Date, reason: string, by: 'employer' | 'staff'): Promise<void> {
+    for (const booking of await this.bookings.standingOnShift(manager, shiftId)) {
+      this.applyCancellation(booking, now, reason, by);
+      await this.bookings.save(manager, booking);
+      await recordEvent(manager, 'booking.cancelled', { bookingId: booking.id });
+    }
+  }
+
   /** The seeker, answering the evening question by SMS with 2: they are not coming. */
   cancelForSeeker(id: string, workerId: string, reason: string) {
     return this.step(this.seeker(workerId), id, ['worker'], 'confirmed', (booking, now, side, manager) => this.cancelBooking(manager, booking, now, reason, side));
@@ -126,7 +138,7 @@ export class BookingLifecycleService {
    * and must not cost more than staying silent until the release. An employer's (or staff's,
    * acting for it) close to the start owes the seeker compensation.
    */
-  applyCancellation(booking: Booking, now: Date, reason: string, by: BookingCanceller): void {
+  private applyCancellation(booking: Booking, now: Date, reason: string, by: BookingCanceller): void {
     booking.status = 'cancelled';
     booking.cancelledAt = now;
     booking.cancelReason = reason;

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isStaff, type SignedInAccount } from '@lingong/identity';
-import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { PartiesService } from '../access/parties.service';
 import { BookingLifecycleService } from '../bookings/booking-lifecycle.service';
-import { BookingsRepository } from '../bookings/bookings.repository';
 import type { Shift } from './shift.entity';
 import { ShiftsRepository } from './shifts.repository';
 
@@ -15,7 +13,6 @@ const cancellable = new Set(['draft', 'pending_review', 'open', 'filled']);
 export class ShiftCancellationService {
   constructor(
     private readonly shifts: ShiftsRepository,
-    private readonly bookings: BookingsRepository,
     private readonly lifecycle: BookingLifecycleService,
     private readonly parties: PartiesService,
     private readonly clock: Clock,
@@ -30,11 +27,7 @@ export class ShiftCancellationService {
       if (!cancellable.has(shift.status) || shift.startsAt <= now) {
         throw new DomainException('SHIFT_STARTED', `A ${shift.status} shift that has started cannot be cancelled`, 409);
       }
-      for (const booking of await this.bookings.standingOnShift(manager, shift.id)) {
-        this.lifecycle.applyCancellation(booking, now, reason, isStaff(account) ? 'staff' : 'employer');
-        await this.bookings.save(manager, booking);
-        await recordEvent(manager, 'booking.cancelled', { bookingId: booking.id });
-      }
+      await this.lifecycle.cancelAllOnShift(manager, shift.id, now, reason, isStaff(account) ? 'staff' : 'employer');
       shift.status = 'cancelled';
       shift.filled = 0;
       shift.cancelledAt = now;

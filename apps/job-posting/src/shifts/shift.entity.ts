@@ -53,7 +53,7 @@ export class Shift {
   @Column({ type: 'int' })
   headcount!: number;
 
-  /** People booked; changed only by the conditional update that books or cancels. */
+  /** People booked; moved only by the conditional updates that book and cancel (and zeroed when the shift is cancelled). */
   @Column({ type: 'int', default: 0 })
   filled!: number;
 
