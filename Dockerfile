@@ -6,7 +6,7 @@
 #     or bake another default in with `docker build --build-arg APP=matching .`.
 
 # ---- build: install every dependency and compile the five apps ----------------------------------
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 
 # Dependencies first, so source edits do not invalidate the npm ci layer. NODE_ENV is not
@@ -26,7 +26,7 @@ RUN set -e; \
     done
 
 # ---- runtime ---------------------------------------------------------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 WORKDIR /app
 
 # node_modules is copied whole, devDependencies included: the migrate and seed scripts run as

@@ -9,30 +9,32 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
+node scripts/check-node.cjs
 run() { node -r @swc-node/register "$@"; }
 
 echo "==> checking PostgreSQL and Redis"
-if ! run scripts/prepare-services.ts; then
-  if docker info >/dev/null 2>&1; then
-    echo "==> starting PostgreSQL (PostGIS) and Redis with docker compose"
-    docker compose up -d postgres redis
-    for _ in $(seq 1 60); do
-      if run scripts/prepare-services.ts >/dev/null 2>&1; then break; fi
-      sleep 1
-    done
-    run scripts/prepare-services.ts
-  else
-    cat >&2 <<'MSG'
+help() {
+  cat >&2 <<'MSG'
 
 Start PostgreSQL 15+ (with PostGIS, btree_gist and pg_trgm) and Redis 7, then run `npm run demo` again.
 With Docker:   docker compose up -d postgres redis
 On Debian:     apt-get install -y postgresql postgresql-15-postgis-3 redis-server
-               pg_ctlcluster 15 main start && redis-server --daemonize yes
+               (then `npm run demo` starts them itself)
 Settings (host, port, user, database) are in .env.example; copy it to .env to change them.
 MSG
-    exit 1
-  fi
+}
+if ! run scripts/prepare-services.ts >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+  echo "==> starting PostgreSQL (PostGIS) and Redis with docker compose"
+  docker compose up -d postgres redis
+  for _ in $(seq 1 60); do
+    if run scripts/prepare-services.ts >/dev/null 2>&1; then break; fi
+    sleep 1
+  done
+elif command -v pg_isready >/dev/null; then
+  # Local servers: start them when down and make sure PostGIS is installed (as CI does).
+  bash scripts/ensure-services.sh || { help; exit 1; }
 fi
+run scripts/prepare-services.ts || { help; exit 1; }
 
 echo "==> migrating"
 npm run --silent migration:run

@@ -1,7 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
 
-export const TEMPLATE_DATABASE = 'lingong_test_template';
+/** One template per checkout, so two checkouts' test runs on one machine never drop each other's. */
+export const TEMPLATE_DATABASE = `lingong_test_template_${createHash('sha256').update(resolve(__dirname, '../..')).digest('hex').slice(0, 8)}`;
 
 function adminClient(): Client {
   return new Client({
