@@ -5,7 +5,8 @@ import type { Worker } from './worker.entity';
 /**
  * Who is reading a profile decides what they see (PIPL). The seeker and staff see everything but
  * the resident ID itself (only its last four); an employer with the seeker booked on their shift
- * sees the full phone; the priority group is staff's alone.
+ * sees the full phone, but never the home's coordinates (the street is enough to plan a journey)
+ * nor the expected pay (staff's and the seeker's, like income); the priority group is staff's alone.
  */
 export type Audience = 'self' | 'staff' | 'booked_employer';
 
@@ -18,13 +19,12 @@ export function workerView(worker: Worker, standing: WorkerStanding, audience: A
     phoneMasked: worker.phone ? maskPhone(worker.phone) : null,
     phone: worker.phone,
     street: worker.street,
-    lat: worker.lat,
-    lng: worker.lng,
+    ...(confidant ? { lat: worker.lat, lng: worker.lng } : {}),
     maxDistanceKm: worker.maxDistanceKm,
     skills: worker.skills,
     certificates: worker.certificates,
     availability: worker.availability,
-    expectedDailyPayFen: worker.expectedDailyPayFen,
+    ...(confidant ? { expectedDailyPayFen: worker.expectedDailyPayFen } : {}),
     hasSmartphone: worker.hasSmartphone,
     consent: { dataProcessing: worker.status !== 'erased', sms: worker.consentSms && worker.smsOptOutAt === null },
     reliability: standing.reliability,
