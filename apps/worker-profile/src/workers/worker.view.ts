@@ -10,7 +10,12 @@ import type { Worker } from './worker.entity';
  */
 export type Audience = 'self' | 'staff' | 'booked_employer';
 
-export function workerView(worker: Worker, standing: WorkerStanding, audience: Audience) {
+/**
+ * `residentIdHeldBy`: for a profile whose resident ID clashed with another's (see
+ * `Worker.residentIdConflictHash`), the profile holding it now, if any; staff see it as
+ * `residentIdCheck`, nobody else learns of the clash.
+ */
+export function workerView(worker: Worker, standing: WorkerStanding, audience: Audience, residentIdHeldBy: string | null = null) {
   const staff = audience === 'staff';
   const confidant = staff || audience === 'self';
   return {
@@ -32,6 +37,7 @@ export function workerView(worker: Worker, standing: WorkerStanding, audience: A
     status: worker.status,
     ...(confidant ? { residentIdLast4: worker.residentIdLast4 } : {}),
     ...(staff ? { priorityGroup: worker.priorityGroup } : {}),
+    ...(staff ? { residentIdCheck: worker.residentIdConflictHash ? { heldBy: residentIdHeldBy } : null } : {}),
     createdAt: toMarketIso(worker.createdAt),
   };
 }
