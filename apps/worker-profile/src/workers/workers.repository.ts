@@ -46,8 +46,8 @@ export class WorkersRepository {
   }
 
   /** The profile holding this resident ID (by its keyed hash), if any. */
-  async residentIdHolder(hash: string): Promise<string | null> {
-    return (await this.workers.findOne({ where: { residentIdHash: hash }, select: { id: true } }))?.id ?? null;
+  async residentIdHolder(hash: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    return (await manager.getRepository(Worker).findOne({ where: { residentIdHash: hash }, select: { id: true } }))?.id ?? null;
   }
 
   /** For staff: which profiles hold these resident IDs (keyed hashes), hash → profile id. */

@@ -211,6 +211,23 @@ describe('WorkersService.updateMine and setPriorityGroup', () => {
     ]);
   });
 
+  it('staff settle a resident ID: taken from the profile that held it, which is marked for a check in turn', async () => {
+    const update = jest.fn(async () => profile());
+    const { service } = setup({ transaction, findForUpdate: async () => profile(), residentIdHolder: async () => 'w2', update });
+    await expect(service.setResidentId(staff, 'w1', { residentId: '11010519491231002X' })).resolves.toEqual({ id: 'w1', audience: 'staff' });
+    expect(update.mock.calls).toEqual([
+      [manager, 'w2', { residentIdHash: null, residentIdLast4: null, residentIdConflictHash: 'h'.repeat(64) }],
+      [manager, 'w1', { residentIdHash: 'h'.repeat(64), residentIdLast4: '002X', residentIdConflictHash: null }],
+    ]);
+  });
+
+  it('staff clear a resident ID without looking anyone up', async () => {
+    const update = jest.fn(async () => profile());
+    const { service } = setup({ transaction, findForUpdate: async () => profile(), update });
+    await service.setResidentId(staff, 'w1', { residentId: null });
+    expect(update).toHaveBeenCalledWith(manager, 'w1', { residentIdHash: null, residentIdLast4: null, residentIdConflictHash: null });
+  });
+
   it('will not set a group on an erased profile', async () => {
     const { service } = setup({ transaction, findForUpdate: async () => profile({ status: 'erased' }) });
     await expect(service.setPriorityGroup(staff, 'w1', { group: 'low_income', consent: true })).rejects.toBeInstanceOf(DomainException);

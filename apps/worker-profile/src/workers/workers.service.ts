@@ -3,6 +3,7 @@ import { isStaff, type SignedInAccount } from '@lingong/identity';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import type { CreateWorkerDto } from './dto/create-worker.dto';
 import type { SetPriorityGroupDto } from './dto/set-priority-group.dto';
+import type { SetResidentIdDto } from './dto/set-resident-id.dto';
 import type { UpdateWorkerDto } from './dto/update-worker.dto';
 import { ResidentIdHasher } from './resident-id.hasher';
 import type { Worker } from './worker.entity';
@@ -183,6 +184,29 @@ export class WorkersService {
       return saved;
     });
     return this.presenter.one(updated, 'staff');
+  }
+
+  /**
+   * Staff, having seen the person's card, settle a resident ID: set on this profile, or cleared
+   * (null). A profile that held the ID loses it and is marked for a check in turn (its
+   * `residentIdCheck` names this profile), so the desk can sort it out when that person comes in.
+   */
+  async setResidentId(account: SignedInAccount, id: string, input: SetResidentIdDto): Promise<WorkerAnswer> {
+    const resident = input.residentId === null ? null : this.residentIds.protect(input.residentId);
+    const { saved, from } = await this.workers.transaction(async (manager) => {
+      const worker = await this.workers.findForUpdate(manager, id);
+      if (!worker || worker.status === 'erased') throw new NotFoundDomainException('Worker');
+      const holder = resident && (await this.workers.residentIdHolder(resident.hash, manager));
+      if (resident && holder && holder !== id) {
+        await this.workers.update(manager, holder, { residentIdHash: null, residentIdLast4: null, residentIdConflictHash: resident.hash });
+      }
+      const changes = { residentIdHash: resident?.hash ?? null, residentIdLast4: resident?.last4 ?? null, residentIdConflictHash: null };
+      const updated = await this.workers.update(manager, id, changes);
+      if (updated instanceof ProfileConflict) throw conflictError(updated);
+      return { saved: updated, from: holder !== id ? holder : null };
+    });
+    this.logger.log(`Staff ${account.id} settled the resident ID of seeker ${id}${from ? `, taking it from seeker ${from}` : ''}`);
+    return this.presenter.one(saved, 'staff');
   }
 
   private async audienceFor(account: SignedInAccount, worker: Worker): Promise<Audience | null> {
