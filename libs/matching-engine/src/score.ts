@@ -8,8 +8,9 @@ import { assertValidWeights, defaultWeights, matchingParts, pointsPerPart, type 
 export { haversineKm } from './parts';
 
 /**
- * One seeker's fit for one shift, in a form staff and employers can read: a score in [0, 100],
- * and for each part the points it earned and one Chinese sentence saying why.
+ * One seeker's fit for one shift as the market scores it, in a form staff (and the seeker, about
+ * themselves) can read: a score in [0, 100], and for each part the points it earned and one
+ * Chinese sentence saying why. Employers read `EmployerCandidateScore` instead.
  *
  * `breakdown` holds POINTS, already weighted and rounded to one decimal, so the parts add up to
  * `score` exactly (API.md's candidates answer shows them as they are). `fit` holds each part
