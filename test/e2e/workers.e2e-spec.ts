@@ -393,10 +393,10 @@ describe('seekers', () => {
         .filter((path) => path.startsWith('/api/'))
         .sort(),
     ).toEqual(
-      ['/api/workers', '/api/workers/me', '/api/workers/me/export', '/api/workers/{id}', '/api/workers/{id}/priority-group'].sort(),
+      ['/api/workers', '/api/workers/me', '/api/workers/me/export', '/api/workers/{id}', '/api/workers/{id}/priority-group', '/api/workers/{id}/resident-id'].sort(),
     );
     expect(Object.keys(docs.body.components.schemas)).toEqual(
-      expect.arrayContaining(['CreateWorkerDto', 'UpdateWorkerDto', 'SetPriorityGroupDto']),
+      expect.arrayContaining(['CreateWorkerDto', 'UpdateWorkerDto', 'SetPriorityGroupDto', 'SetResidentIdDto']),
     );
   });
 
