@@ -514,7 +514,7 @@ describe('authorization matrix', () => {
   });
 
   describe('employer A on its own shift', () => {
-    it('sees its applicants with masked phones only', async () => {
+    it('sees its applicants with masked phones, and names and phones only of those booked with it', async () => {
       const response = await call('employerA', 'get', `/api/shifts/${ids.later}/applications`);
       expectStatus(response, 200);
       const workers = (response.body.items as { worker: { id: string; phoneMasked: string } }[]).map((item) => item.worker);
@@ -524,10 +524,19 @@ describe('authorization matrix', () => {
           expect.objectContaining({ id: ids.seekerB, phoneMasked: '137****1002' }),
         ]),
       );
-      const text = JSON.stringify(response.body);
-      expect(text).not.toContain(phones.seekerA);
-      expect(text).not.toContain(phones.seekerB);
       for (const worker of workers) expect(worker.phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+      // "Booked with it": a booking on one of A's shifts that stands or was worked (docs/privacy.md).
+      const booked = await market.db.query(
+        `SELECT DISTINCT worker_id AS id FROM bookings WHERE employer_id = $1 AND status IN ('confirmed', 'checked_in', 'completed')`,
+        [ids.employerA],
+      );
+      const bookedIds = new Set(booked.rows.map((row: { id: string }) => row.id));
+      const names = { [ids.seekerA]: [seekerNames.seekerA, phones.seekerA], [ids.seekerB]: [seekerNames.seekerB, phones.seekerB] };
+      for (const worker of workers) {
+        const [name, phone] = names[worker.id]!;
+        expect(worker).toMatchObject(bookedIds.has(worker.id) ? { name, phone } : { name: `${name!.slice(0, 1)}某` });
+        if (!bookedIds.has(worker.id)) expect(worker).not.toHaveProperty('phone');
+      }
     });
 
     it('lists its shift’s bookings', async () => {

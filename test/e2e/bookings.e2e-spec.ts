@@ -46,7 +46,7 @@ describe('applications and bookings', () => {
 
     const listed = await api().get(`/api/shifts/${shift.id}/applications`).set(bearer(employer.token)).expect(200);
     expect(listed.body.items).toHaveLength(2);
-    expect(listed.body.items[0].worker).toEqual({ id: seekers['13700000031']!.id, name: '王建国', phoneMasked: '137****0031', reliability: 1, rating: null });
+    expect(listed.body.items[0].worker).toEqual({ id: seekers['13700000031']!.id, name: '王某', phoneMasked: '137****0031', reliability: 1, rating: null });
 
     const booking = await api().post(`/api/applications/${applied.body.id}/accept`).set(bearer(employer.token)).expect(201);
     expect(booking.body).toMatchObject({ shiftId: shift.id, workerId: seekers['13700000031']!.id, status: 'confirmed', source: 'application', pay: { amountFen: 22000, unit: 'day' } });
@@ -55,7 +55,7 @@ describe('applications and bookings', () => {
     await api().post(`/api/applications/${applied.body.id}/accept`).set(bearer(employer.token)).expect(409);
 
     const booked = await api().get(`/api/shifts/${shift.id}/applications`).set(bearer(employer.token)).expect(200);
-    expect(booked.body.items[0].worker.phone).toBe('13700000031');
+    expect(booked.body.items[0].worker).toMatchObject({ name: '王建国', phone: '13700000031' });
     expect(booked.body.items[1].worker).not.toHaveProperty('phone');
 
     const rejected = await api().post(`/api/applications/${other.body.id}/reject`).set(bearer(employer.token)).expect(200);

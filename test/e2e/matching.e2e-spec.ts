@@ -7,6 +7,7 @@ import { bearer, shiftInput, signIn, signInAdmin, workerInput } from '../support
 describe('matching', () => {
   let market: Market;
   let employer: { token: string; id: string };
+  let admin: string;
   let shiftId: string;
   const tokens: Record<string, string> = {};
   const api = () => request(market.url);
@@ -16,6 +17,7 @@ describe('matching', () => {
 
   beforeAll(async () => {
     market = await startMarket();
+    admin = await signInAdmin(market);
     employer = await verifiedEmployer(market, '13600000061');
     const seekers: [string, Record<string, unknown>][] = [
       ['13700000061', { name: '近而熟练', lat: 27.931, lng: 120.801, skills: [{ code: 'loading', years: 8 }], availability: everyDay }],
@@ -35,7 +37,7 @@ describe('matching', () => {
   });
 
   it('ranks only eligible seekers, best first, with a breakdown that adds up and Chinese explanations', async () => {
-    const answer = await api().get(`/api/matching/shifts/${shiftId}/candidates`).set(bearer(employer.token)).expect(200);
+    const answer = await api().get(`/api/matching/shifts/${shiftId}/candidates`).set(bearer(admin)).expect(200);
     expect(answer.body.items.map((c: { name: string }) => c.name)).toEqual(['近而熟练', '远一些']);
     const [best] = answer.body.items;
     expect(best).toMatchObject({ phoneMasked: '137****0061' });
@@ -45,6 +47,10 @@ describe('matching', () => {
     expect(parts).toBeCloseTo(best.score, 1);
     expect(Object.keys(best.breakdown).sort()).toEqual(['availability', 'distance', 'fairness', 'pay', 'reliability', 'skill']);
     expect(best.explanations.skill).toMatch(/[\u4e00-\u9fff]/);
+    // The employer: the same people, surnames only, and no pay or fairness part (docs/privacy.md).
+    const seen = await api().get(`/api/matching/shifts/${shiftId}/candidates`).set(bearer(employer.token)).expect(200);
+    expect(seen.body.items.map((c: { name: string }) => c.name)).toEqual(['近某', '远某']);
+    expect(seen.body.items[0].breakdown).toMatchObject({ pay: null, fairness: null });
   });
 
   it('keeps candidates to the shift’s employer and staff', async () => {

@@ -1,4 +1,5 @@
 export * from './phone';
+export * from './person-name';
 export * from './resident-id';
 export * from './credit-code';
 export * from './datetime';

@@ -1,3 +1,4 @@
+import type { Audience } from './audience';
 import { oneDecimal } from './format';
 import type { PartResult, WeeklyWindow } from './types';
 
@@ -57,12 +58,15 @@ export function coveredMinutes(startsAt: Date, endsAt: Date, windows: readonly W
   return covered;
 }
 
-export function availabilityPart(startsAt: Date, endsAt: Date, windows: readonly WeeklyWindow[]): PartResult {
+const whose: Record<Audience, string> = { staff: '', seeker: '您', employer: '本人' };
+
+export function availabilityPart(startsAt: Date, endsAt: Date, windows: readonly WeeklyWindow[], audience: Audience = 'staff'): PartResult {
+  const who = whose[audience];
   const total = (endsAt.getTime() - startsAt.getTime()) / 60_000;
-  if (windows.length === 0) return { fit: 0, text: '未登记每周空闲时间' };
+  if (windows.length === 0) return { fit: 0, text: `${who}未登记每周空闲时间` };
   const covered = Math.min(total, coveredMinutes(startsAt, endsAt, windows));
   const fit = total > 0 ? covered / total : 0;
-  if (fit >= 1) return { fit: 1, text: '班次时间全在登记的空闲时段内' };
-  if (covered <= 0) return { fit: 0, text: '班次时间不在登记的空闲时段内' };
-  return { fit, text: `班次${oneDecimal(total / 60)}小时中有${oneDecimal(covered / 60)}小时在登记的空闲时段内` };
+  if (fit >= 1) return { fit: 1, text: `班次时间全在${who}登记的空闲时段内` };
+  if (covered <= 0) return { fit: 0, text: `班次时间不在${who}登记的空闲时段内` };
+  return { fit, text: `班次${oneDecimal(total / 60)}小时中有${oneDecimal(covered / 60)}小时在${who}登记的空闲时段内` };
 }

@@ -1,3 +1,4 @@
+import type { Audience } from './audience';
 import { clamp01, oneDecimal, priorityGroupLabel, yuan } from './format';
 import type { FairnessContext, PartResult, SeekerForMatching } from './types';
 
@@ -16,21 +17,29 @@ export function belowMedianFit(value: number, median: number): number {
   return value > 0 ? 0 : 1;
 }
 
-export function fairnessPart(seeker: SeekerForMatching, context: FairnessContext): PartResult {
+/**
+ * Staff read the facts (hours, earnings, the group by name). The seeker reads their own hours and
+ * earnings and that they are on the market's priority list, without the group's name: the page
+ * may be read over their shoulder, and their own profile does not show it either. An employer
+ * never reads this part (see `Audience`), so there is no employer wording.
+ */
+export function fairnessPart(seeker: SeekerForMatching, context: FairnessContext, audience: Exclude<Audience, 'employer'> = 'staff'): PartResult {
   const hours = Math.max(0, seeker.hoursLast30Days);
   const earnings = Math.max(0, seeker.earningsLast30DaysFen);
   const base = (belowMedianFit(hours, context.medianHoursLast30Days) + belowMedianFit(earnings, context.medianEarningsLast30DaysFen)) / 2;
   const group = seeker.priorityGroup === 'none' ? null : seeker.priorityGroup;
   const fit = clamp01(base + (group ? PRIORITY_GROUP_BONUS : 0));
 
+  const you = audience === 'seeker' ? '您' : '';
   const done = `${oneDecimal(hours)}小时、挣${yuan(earnings)}元`;
   const work =
     base > 0.5 + 1e-9
-      ? `近30天只做了${done}，比一般人少，优先照顾`
+      ? `${you}近30天只做了${done}，比一般人少，优先照顾`
       : base < 0.5 - 1e-9
-        ? `近30天做了${done}，比一般人多，不额外照顾`
-        : `近30天做了${done}，与一般人相当`;
-  return { fit, text: group ? `${work}；属优先群体（${priorityGroupLabel(group)}），再加照顾` : work };
+        ? `${you}近30天做了${done}，比一般人多，不额外照顾`
+        : `${you}近30天做了${done}，与一般人相当`;
+  if (!group) return { fit, text: work };
+  return { fit, text: audience === 'seeker' ? `${work}；您在优先照顾名单内，再加照顾` : `${work}；属优先群体（${priorityGroupLabel(group)}），再加照顾` };
 }
 
 /** The medians fairness needs, from the active seekers' last 30 days (the matching service passes them in). */

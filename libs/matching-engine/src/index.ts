@@ -1,4 +1,5 @@
 export * from './weights';
+export * from './audience';
 export * from './types';
 export * from './score';
 export * from './rank';

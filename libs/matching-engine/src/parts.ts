@@ -1,9 +1,12 @@
+import type { Audience } from './audience';
 import { clamp01, oneDecimal, skillLabel, yuan } from './format';
 import type { PartResult, SeekerForMatching, ShiftForMatching } from './types';
 
 /**
- * The plain parts of a match, each a fit in [0, 1] with one Chinese sentence a staff member can
- * read aloud. Fairness and availability, which carry more policy, live in their own files.
+ * The plain parts of a match, each a fit in [0, 1] with one Chinese sentence for the audience that
+ * reads it: staff read it aloud at the desk, a seeker reads it about themselves ("您"), an
+ * employer about a candidate. Fairness and availability, which carry more policy, live in their
+ * own files.
  */
 
 const EARTH_RADIUS_KM = 6371.0088; // mean radius (IUGG)
@@ -26,43 +29,58 @@ function experience(code: string, years: number): string {
 }
 
 /** 0 when a required skill is missing; otherwise the average experience fit over the required skills (or the category). */
-export function skillPart(shift: ShiftForMatching, seeker: SeekerForMatching): PartResult {
+export function skillPart(shift: ShiftForMatching, seeker: SeekerForMatching, audience: Audience = 'staff'): PartResult {
+  const you = audience === 'seeker' ? '您' : '';
   const years = new Map<string, number>();
   for (const s of seeker.skills) years.set(s.code, Math.max(years.get(s.code) ?? 0, Math.max(0, s.years)));
   const required = [...new Set(shift.requiredSkills)];
   if (required.length === 0) {
     const y = years.get(shift.category);
-    if (y === undefined) return { fit: experienceFit(0), text: `不要求技能，暂无${skillLabel(shift.category)}经验` };
-    return { fit: experienceFit(y), text: `不要求技能，有${experience(shift.category, y)}` };
+    if (y === undefined) return { fit: experienceFit(0), text: `不要求技能，${you}暂无${skillLabel(shift.category)}经验` };
+    return { fit: experienceFit(y), text: `不要求技能，${you}有${experience(shift.category, y)}` };
   }
   const missing = required.filter((code) => !years.has(code));
-  if (missing.length > 0) return { fit: 0, text: `缺少所需技能：${missing.map(skillLabel).join('、')}` };
+  if (missing.length > 0) return { fit: 0, text: `${you}缺少所需技能：${missing.map(skillLabel).join('、')}` };
   const fit = required.reduce((sum, code) => sum + experienceFit(years.get(code) ?? 0), 0) / required.length;
-  return { fit, text: `有${required.map((code) => experience(code, years.get(code) ?? 0)).join('、')}` };
+  return { fit, text: `${you}有${required.map((code) => experience(code, years.get(code) ?? 0)).join('、')}` };
 }
 
-/** 1 at the seeker's door, falling linearly to 0 at the distance they said they would travel. */
-export function distancePart(distanceKm: number, maxDistanceKm: number): PartResult {
+/**
+ * 1 at the seeker's door, falling linearly to 0 at the distance they said they would travel.
+ * An employer is given the distance in whole kilometres only (the caller rounds it, so the fit
+ * reveals nothing finer either: a few shifts' distances to 0.1 km would locate a home), and is not
+ * told how far the person will travel.
+ */
+export function distancePart(distanceKm: number, maxDistanceKm: number, audience: Audience = 'staff'): PartResult {
   const km = oneDecimal(distanceKm);
   const max = oneDecimal(maxDistanceKm);
   const fit = maxDistanceKm > 0 ? clamp01(1 - distanceKm / maxDistanceKm) : distanceKm === 0 ? 1 : 0;
   const within = distanceKm <= maxDistanceKm;
-  return { fit, text: within ? `离家${km}公里，在愿意出行的${max}公里内` : `离家${km}公里，超出愿意出行的${max}公里` };
+  switch (audience) {
+    case 'staff':
+      return { fit, text: within ? `离家${km}公里，在愿意出行的${max}公里内` : `离家${km}公里，超出愿意出行的${max}公里` };
+    case 'seeker':
+      return { fit, text: within ? `离您家${km}公里，在您愿意出行的${max}公里内` : `离您家${km}公里，超出您愿意出行的${max}公里` };
+    case 'employer':
+      return { fit, text: distanceKm < 1 ? '住处离工作地点不到1公里' : `住处离工作地点约${Math.round(distanceKm)}公里` };
+  }
 }
 
 /**
  * The shift's pay for the day against what the seeker expects a day: an hourly rate times the
  * shift's hours, a day rate as is; piece rates cannot be compared, so they count as neutral (0.5).
+ * Expected pay is staff's and the seeker's own: an employer never reads this part.
  */
-export function payPart(shift: ShiftForMatching, expectedDailyPayFen: number | null): PartResult {
+export function payPart(shift: ShiftForMatching, expectedDailyPayFen: number | null, audience: Exclude<Audience, 'employer'> = 'staff'): PartResult {
   const hours = (shift.endsAt.getTime() - shift.startsAt.getTime()) / 3_600_000;
   const expected = expectedDailyPayFen !== null && expectedDailyPayFen > 0 ? expectedDailyPayFen : null;
-  const wanted = expected === null ? '' : `期望日薪${yuan(expected)}元`;
+  const your = audience === 'seeker' ? '您的' : '';
+  const wanted = expected === null ? '' : `${your}期望日薪${yuan(expected)}元`;
   let dayFen: number;
   let offer: string;
   switch (shift.payUnit) {
     case 'piece':
-      return { fit: 0.5, text: `计件工资（每件${yuan(shift.payAmountFen)}元），无法与期望日薪比较，按中等计` };
+      return { fit: 0.5, text: `计件工资（每件${yuan(shift.payAmountFen)}元），无法与${your}期望日薪比较，按中等计` };
     case 'hour':
       dayFen = shift.payAmountFen * hours;
       offer = `时薪${yuan(shift.payAmountFen)}元，这班约${yuan(dayFen)}元`;
@@ -72,15 +90,15 @@ export function payPart(shift: ShiftForMatching, expectedDailyPayFen: number | n
       offer = `日薪${yuan(dayFen)}元`;
       break;
   }
-  if (expected === null) return { fit: 1, text: `${offer}，本人未填期望日薪` };
+  if (expected === null) return { fit: 1, text: `${offer}，${audience === 'seeker' ? '您' : '本人'}未填期望日薪` };
   if (dayFen >= expected) return { fit: 1, text: `${offer}，不低于${wanted}` };
   return { fit: clamp01(dayFen / expected), text: `${offer}，低于${wanted}` };
 }
 
 /** Reliability comes from the booking history (completions, late cancellations, no-shows). */
-export function reliabilityPart(reliability: number): PartResult {
+export function reliabilityPart(reliability: number, audience: Audience = 'staff'): PartResult {
   const fit = clamp01(reliability);
   const pct = Math.round(fit * 100);
   const word = fit >= 0.9 ? '很好' : fit >= 0.7 ? '良好' : fit >= 0.5 ? '一般' : '较差';
-  return { fit, text: `到岗履约记录${word}，可靠度${pct}%` };
+  return { fit, text: `${audience === 'seeker' ? '您的' : ''}到岗履约记录${word}，可靠度${pct}%` };
 }

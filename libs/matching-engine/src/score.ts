@@ -1,14 +1,16 @@
+import { employerParts, type Audience, type EmployerPart, type StaffOnlyPart } from './audience';
 import { availabilityPart } from './availability';
 import { fairnessPart } from './fairness';
 import { distancePart, haversineKm, payPart, reliabilityPart, skillPart } from './parts';
 import type { FairnessContext, SeekerForMatching, ShiftForMatching } from './types';
-import { defaultWeights, matchingParts, pointsPerPart, type MatchingPart, type MatchingWeights } from './weights';
+import { assertValidWeights, defaultWeights, matchingParts, pointsPerPart, type MatchingPart, type MatchingWeights } from './weights';
 
 export { haversineKm } from './parts';
 
 /**
- * One seeker's fit for one shift, in a form staff and employers can read: a score in [0, 100],
- * and for each part the points it earned and one Chinese sentence saying why.
+ * One seeker's fit for one shift as the market scores it, in a form staff (and the seeker, about
+ * themselves) can read: a score in [0, 100], and for each part the points it earned and one
+ * Chinese sentence saying why. Employers read `EmployerCandidateScore` instead.
  *
  * `breakdown` holds POINTS, already weighted and rounded to one decimal, so the parts add up to
  * `score` exactly (API.md's candidates answer shows them as they are). `fit` holds each part
@@ -22,22 +24,58 @@ export interface CandidateScore {
   explanations: Record<MatchingPart, string>;
 }
 
+/**
+ * What an employer reads of a match. The parts resting on staff-only facts (pay fit on expected
+ * pay; fairness on priority group, hours and earnings) are `null`, and `score` is made of the
+ * other four alone, re-weighted to [0, 100]: skill, distance (from the whole-kilometre distance),
+ * availability and reliability. Nothing in it is a function of a staff-only fact, so comparing
+ * candidates cannot reveal one.
+ */
+export interface EmployerCandidateScore {
+  score: number;
+  /** Whole kilometres. */
+  distanceKm: number;
+  breakdown: Record<EmployerPart, number> & Record<StaffOnlyPart, null>;
+  explanations: Record<EmployerPart, string> & Record<StaffOnlyPart, null>;
+}
+
+/**
+ * The match as `audience` may read it (see `Audience`): staff (the default) the market's full
+ * score with the facts behind it, a seeker the same score in words about themselves, an employer
+ * the `EmployerCandidateScore`. Offers, referrals and dispatch rank by the full score.
+ */
+export function scoreCandidate(
+  shift: ShiftForMatching,
+  seeker: SeekerForMatching,
+  context: FairnessContext,
+  weights?: MatchingWeights,
+  audience?: Exclude<Audience, 'employer'>,
+): CandidateScore;
+export function scoreCandidate(
+  shift: ShiftForMatching,
+  seeker: SeekerForMatching,
+  context: FairnessContext,
+  weights: MatchingWeights | undefined,
+  audience: 'employer',
+): EmployerCandidateScore;
 export function scoreCandidate(
   shift: ShiftForMatching,
   seeker: SeekerForMatching,
   context: FairnessContext,
   weights: MatchingWeights = defaultWeights,
-): CandidateScore {
+  audience: Audience = 'staff',
+): CandidateScore | EmployerCandidateScore {
   if (!(shift.endsAt.getTime() > shift.startsAt.getTime())) throw new RangeError(`shift ${shift.id} must end after it starts`);
-  const points = pointsPerPart(weights);
   const km = haversineKm(seeker.lat, seeker.lng, shift.lat, shift.lng);
+  if (audience === 'employer') return employerScore(shift, seeker, km, weights);
+  const points = pointsPerPart(weights);
   const parts = {
-    skill: skillPart(shift, seeker),
-    distance: distancePart(km, seeker.maxDistanceKm),
-    availability: availabilityPart(shift.startsAt, shift.endsAt, seeker.availability),
-    pay: payPart(shift, seeker.expectedDailyPayFen),
-    reliability: reliabilityPart(seeker.reliability),
-    fairness: fairnessPart(seeker, context),
+    skill: skillPart(shift, seeker, audience),
+    distance: distancePart(km, seeker.maxDistanceKm, audience),
+    availability: availabilityPart(shift.startsAt, shift.endsAt, seeker.availability, audience),
+    pay: payPart(shift, seeker.expectedDailyPayFen, audience),
+    reliability: reliabilityPart(seeker.reliability, audience),
+    fairness: fairnessPart(seeker, context, audience),
   };
   const fit = mapParts((part) => parts[part].fit);
   const { total, rounded } = roundToTenths(mapParts((part) => fit[part] * points[part]));
@@ -47,6 +85,34 @@ export function scoreCandidate(
     breakdown: rounded,
     fit,
     explanations: mapParts((part) => parts[part].text),
+  };
+}
+
+function employerScore(shift: ShiftForMatching, seeker: SeekerForMatching, km: number, weights: MatchingWeights): EmployerCandidateScore {
+  assertValidWeights(weights);
+  // Distance is judged from the whole kilometres the employer is shown, so its points say nothing finer.
+  const wholeKm = Math.round(km);
+  const parts: Record<EmployerPart, { fit: number; text: string }> = {
+    skill: skillPart(shift, seeker, 'employer'),
+    distance: distancePart(wholeKm, seeker.maxDistanceKm, 'employer'),
+    availability: availabilityPart(shift.startsAt, shift.endsAt, seeker.availability, 'employer'),
+    reliability: reliabilityPart(seeker.reliability, 'employer'),
+  };
+  const sum = employerParts.reduce((total, part) => total + weights[part], 0);
+  const shown = (part: MatchingPart) => (part === 'pay' || part === 'fairness' || sum === 0 ? 0 : (parts[part].fit * weights[part] * 100) / sum);
+  const { total, rounded } = roundToTenths(mapParts(shown));
+  return {
+    score: total,
+    distanceKm: wholeKm,
+    breakdown: { skill: rounded.skill, distance: rounded.distance, availability: rounded.availability, reliability: rounded.reliability, pay: null, fairness: null },
+    explanations: {
+      skill: parts.skill.text,
+      distance: parts.distance.text,
+      availability: parts.availability.text,
+      reliability: parts.reliability.text,
+      pay: null,
+      fairness: null,
+    },
   };
 }
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { maskName } from '@lingong/domain';
 import { isStaff, type SignedInAccount } from '@lingong/identity';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { PartiesService } from '../access/parties.service';
+import { BookingsRepository } from '../bookings/bookings.repository';
 import { BookingsService } from '../bookings/bookings.service';
 import { SeekersRepository } from '../seekers/seekers.repository';
 import { employerSuspendedForSeekers } from '../employers/employer-suspension';
@@ -21,6 +23,7 @@ export class ApplicationsService {
     private readonly shifts: ShiftsRepository,
     private readonly shiftAccess: ShiftsService,
     private readonly bookings: BookingsService,
+    private readonly bookingRecords: BookingsRepository,
     private readonly parties: PartiesService,
     private readonly seekers: SeekersRepository,
     private readonly clock: Clock,
@@ -39,20 +42,28 @@ export class ApplicationsService {
     return created;
   }
 
-  /** The employer sees applicants with masked phones until it books them (PIPL); reliability and rating help it choose. */
+  /**
+   * The employer sees applicants as surname with 某 and a masked phone until the person is booked
+   * with it (PIPL): a booking on one of its shifts that stands or was worked. When that booking is
+   * cancelled or released, name and phone are masked again. Staff see both. Reliability and
+   * rating help the employer choose.
+   */
   async listForShift(account: SignedInAccount, shiftId: string) {
-    await this.managedShift(account, shiftId);
+    const shift = await this.managedShift(account, shiftId);
     const applications = await this.applications.forShift(shiftId);
-    const seekers = await this.seekers.summaries(applications.map((application) => application.workerId));
+    const workerIds = [...new Set(applications.map((application) => application.workerId))];
+    const seekers = await this.seekers.summaries(workerIds);
+    const booked = isStaff(account) ? null : await this.bookingRecords.bookedWithEmployer(shift.employerId, workerIds);
     return applications.map((application) => {
       const seeker = seekers.get(application.workerId);
+      const known = !booked || booked.has(application.workerId);
       return {
         ...this.view(application),
         worker: seeker && {
           id: seeker.id,
-          name: seeker.name,
+          name: known || seeker.erased ? seeker.name : maskName(seeker.name),
           phoneMasked: seeker.phoneMasked,
-          ...(application.status === 'accepted' && { phone: seeker.phone }),
+          ...(known && seeker.phone !== null && { phone: seeker.phone }),
           reliability: seeker.reliability,
           rating: seeker.rating,
         },

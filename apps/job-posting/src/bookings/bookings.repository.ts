@@ -83,6 +83,26 @@ export class BookingsRepository {
     return manager.getRepository(Booking).find({ where: { shiftId, status: In(['confirmed', 'checked_in']) }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /**
+   * Which of these seekers are booked with the employer (PIPL: only then does it see their name and
+   * phone): a booking on one of its shifts that stands or was worked. A cancelled or released
+   * booking, or a no-show, does not count.
+   */
+  async bookedWithEmployer(employerId: string, workerIds: string[]): Promise<Set<string>> {
+    if (workerIds.length === 0) return new Set();
+    const rows = await this.dataSource
+      .getRepository(Booking)
+      .createQueryBuilder('booking')
+      .select('DISTINCT booking.workerId', 'workerId')
+      .where('booking.employerId = :employerId AND booking.workerId IN (:...workerIds) AND booking.status IN (:...statuses)', {
+        employerId,
+        workerIds,
+        statuses: activeBookingStatuses,
+      })
+      .getRawMany<{ workerId: string }>();
+    return new Set(rows.map((row) => row.workerId));
+  }
+
   list(where: FindOptionsWhere<Booking>, limit: number): Promise<Booking[]> {
     return this.dataSource.getRepository(Booking).find({ where, order: { startsAt: 'DESC', id: 'ASC' }, take: limit });
   }

@@ -6,6 +6,8 @@ import { maskPhone, standing } from '@lingong/domain';
 export interface SeekerSummary {
   id: string;
   name: string;
+  /** An erased profile's name is a placeholder (已注销), not a person's. */
+  erased: boolean;
   phone: string | null;
   phoneMasked: string | null;
   reliability: number;
@@ -33,7 +35,7 @@ export class SeekersRepository {
   async summaries(ids: string[]): Promise<Map<string, SeekerSummary>> {
     if (ids.length === 0) return new Map();
     const rows = (await this.dataSource.query(
-      `SELECT w.id, w.name, w.phone,
+      `SELECT w.id, w.name, w.phone, w.status = 'erased' AS erased,
               count(*) FILTER (WHERE b.status = 'completed')::int AS completed,
               count(*) FILTER (WHERE b.status = 'no_show')::int AS "noShows",
               count(*) FILTER (WHERE b.status = 'cancelled' AND b.late_cancellation AND b.cancelled_by = 'worker')::int AS "lateCancellations",
@@ -41,11 +43,11 @@ export class SeekersRepository {
          FROM workers w LEFT JOIN bookings b ON b.worker_id = w.id
         WHERE w.id = ANY($1) GROUP BY w.id`,
       [ids],
-    )) as { id: string; name: string; phone: string | null; completed: number; noShows: number; lateCancellations: number; averageStars: number | null }[];
+    )) as { id: string; name: string; phone: string | null; erased: boolean; completed: number; noShows: number; lateCancellations: number; averageStars: number | null }[];
     return new Map(
       rows.map((row) => [
         row.id,
-        { id: row.id, name: row.name, phone: row.phone, phoneMasked: row.phone ? maskPhone(row.phone) : null, ...standing(row) },
+        { id: row.id, name: row.name, erased: row.erased, phone: row.phone, phoneMasked: row.phone ? maskPhone(row.phone) : null, ...standing(row) },
       ]),
     );
   }

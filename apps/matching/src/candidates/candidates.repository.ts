@@ -113,6 +113,21 @@ export class CandidatesRepository {
     return rows[0]?.id ?? null;
   }
 
+  /**
+   * Which of these seekers are booked with the employer: a booking on one of its shifts that
+   * stands or was worked (confirmed, checked in, completed). A cancelled or released booking does
+   * not count, so the name is masked again.
+   */
+  async bookedWithEmployer(employerId: string, workerIds: string[]): Promise<Set<string>> {
+    if (workerIds.length === 0) return new Set();
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT worker_id AS id FROM bookings
+        WHERE employer_id = $1 AND worker_id = ANY($2::uuid[]) AND status IN ('confirmed', 'checked_in', 'completed')`,
+      [employerId, workerIds],
+    )) as { id: string }[];
+    return new Set(rows.map((row) => row.id));
+  }
+
   async employerIdForAccount(accountId: string): Promise<string | null> {
     const rows = (await this.dataSource.query(`SELECT id FROM employers WHERE account_id = $1`, [accountId])) as { id: string }[];
     return rows[0]?.id ?? null;

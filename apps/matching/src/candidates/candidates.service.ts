@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { maskPhone, toMarketIso } from '@lingong/domain';
+import { maskName, maskPhone, toMarketIso } from '@lingong/domain';
 import { isStaff, type SignedInAccount } from '@lingong/identity';
-import { compareIds, defaultWeights, rankCandidates, scoreCandidate, type FairnessContext } from '@lingong/matching-engine';
+import {
+  compareIds,
+  defaultWeights,
+  rankCandidates,
+  scoreCandidate,
+  type CandidateScore,
+  type EmployerCandidateScore,
+  type FairnessContext,
+} from '@lingong/matching-engine';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
-import { CandidatesRepository, type ShiftRow } from './candidates.repository';
+import { CandidatesRepository, type SeekerRow, type ShiftRow } from './candidates.repository';
 
 const CONTEXT_TTL_MS = 5 * 60_000;
 
@@ -33,20 +41,37 @@ export class CandidatesService {
     return workerId;
   }
 
+  /**
+   * Staff: the market's ranking in full. An employer: only for its own open shift (a draft or a
+   * shift in review would let anyone locate people), and only what an employer may read (see
+   * `Audience` in the matching engine): no pay or fairness part, whole kilometres, and the name as
+   * surname with 某 unless the person is booked with this employer. Phones are always masked here.
+   */
   async forShift(account: SignedInAccount, shiftId: string, limit: number) {
     const shift = await this.managedShift(account, shiftId);
     const now = this.clock.now();
+    if (!isStaff(account) && shift.status !== 'open') {
+      throw new DomainException('SHIFT_NOT_OPEN', '零工发布并通过审核后才能查看候选人 / Candidates are shown once the shift is published and approved (open)', 409);
+    }
     const seekers = await this.candidates.candidatesFor(shiftId, now);
-    const ranked = rankCandidates(shift, seekers, await this.fairnessContext(now), defaultWeights).slice(0, limit);
-    return ranked.map((candidate) => ({
-      workerId: candidate.seeker.id,
-      name: candidate.seeker.name,
-      phoneMasked: maskPhone(candidate.seeker.phone),
-      score: candidate.score,
-      distanceKm: candidate.distanceKm,
-      breakdown: candidate.breakdown,
-      explanations: candidate.explanations,
-    }));
+    const context = await this.fairnessContext(now);
+    const item = (seeker: SeekerRow, name: string, scored: EmployerCandidateScore | CandidateScore) => ({
+      workerId: seeker.id,
+      name,
+      phoneMasked: maskPhone(seeker.phone),
+      score: scored.score,
+      distanceKm: scored.distanceKm,
+      breakdown: scored.breakdown,
+      explanations: scored.explanations,
+    });
+    if (isStaff(account)) {
+      return rankCandidates(shift, seekers, context, defaultWeights, 'staff')
+        .slice(0, limit)
+        .map((candidate) => item(candidate.seeker, candidate.seeker.name, candidate));
+    }
+    const ranked = rankCandidates(shift, seekers, context, defaultWeights, 'employer').slice(0, limit);
+    const booked = await this.candidates.bookedWithEmployer(shift.employerId, ranked.map((candidate) => candidate.seeker.id));
+    return ranked.map((candidate) => item(candidate.seeker, booked.has(candidate.seeker.id) ? candidate.seeker.name : maskName(candidate.seeker.name), candidate));
   }
 
   async forMe(account: SignedInAccount, limit: number) {
@@ -56,7 +81,7 @@ export class CandidatesService {
     if (!found) throw new NotFoundDomainException('Worker profile');
     const context = await this.fairnessContext(now);
     return found.shifts
-      .map((shift) => ({ shift, scored: scoreCandidate(shift, found.seeker, context, defaultWeights) }))
+      .map((shift) => ({ shift, scored: scoreCandidate(shift, found.seeker, context, defaultWeights, 'seeker') }))
       .sort((a, b) => b.scored.score - a.scored.score || compareIds(a.shift.id, b.shift.id))
       .slice(0, limit)
       .map(({ shift, scored }) => ({ shift: this.shiftSummary(shift), score: scored.score, distanceKm: scored.distanceKm, breakdown: scored.breakdown, explanations: scored.explanations }));

@@ -31,6 +31,7 @@ export function erasedProfile(now: Date): WorkerChanges {
     expectedDailyPayFen: null,
     residentIdHash: null,
     residentIdLast4: null,
+    residentIdConflictHash: null,
     priorityGroup: 'none',
     consentSms: false,
     status: 'erased',

@@ -82,6 +82,14 @@ export class Worker {
   @Column({ name: 'resident_id_last4', type: 'varchar', length: 4, nullable: true })
   residentIdLast4!: string | null;
 
+  /**
+   * The keyed hash of a resident ID this seeker gave online that another profile already held:
+   * kept here instead of `residentIdHash`, for staff to check against the card at the desk. The
+   * seeker is told nothing different (RESIDENT_ID_TAKEN would tell a stranger whose ID is registered).
+   */
+  @Column({ name: 'resident_id_conflict_hash', type: 'varchar', length: 64, nullable: true })
+  residentIdConflictHash!: string | null;
+
   /** Home, set by a trigger from lat/lng; candidate retrieval filters by travel distance on its GiST index. */
   @Index('workers_location', { spatial: true })
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true, select: false, insert: false, update: false })

@@ -5,11 +5,17 @@ import type { Worker } from './worker.entity';
 /**
  * Who is reading a profile decides what they see (PIPL). The seeker and staff see everything but
  * the resident ID itself (only its last four); an employer with the seeker booked on their shift
- * sees the full phone; the priority group is staff's alone.
+ * sees the full phone, but never the home's coordinates (the street is enough to plan a journey)
+ * nor the expected pay (staff's and the seeker's, like income); the priority group is staff's alone.
  */
 export type Audience = 'self' | 'staff' | 'booked_employer';
 
-export function workerView(worker: Worker, standing: WorkerStanding, audience: Audience) {
+/**
+ * `residentIdHeldBy`: for a profile whose resident ID clashed with another's (see
+ * `Worker.residentIdConflictHash`), the profile holding it now, if any; staff see it as
+ * `residentIdCheck`, nobody else learns of the clash.
+ */
+export function workerView(worker: Worker, standing: WorkerStanding, audience: Audience, residentIdHeldBy: string | null = null) {
   const staff = audience === 'staff';
   const confidant = staff || audience === 'self';
   return {
@@ -18,13 +24,12 @@ export function workerView(worker: Worker, standing: WorkerStanding, audience: A
     phoneMasked: worker.phone ? maskPhone(worker.phone) : null,
     phone: worker.phone,
     street: worker.street,
-    lat: worker.lat,
-    lng: worker.lng,
+    ...(confidant ? { lat: worker.lat, lng: worker.lng } : {}),
     maxDistanceKm: worker.maxDistanceKm,
     skills: worker.skills,
     certificates: worker.certificates,
     availability: worker.availability,
-    expectedDailyPayFen: worker.expectedDailyPayFen,
+    ...(confidant ? { expectedDailyPayFen: worker.expectedDailyPayFen } : {}),
     hasSmartphone: worker.hasSmartphone,
     consent: { dataProcessing: worker.status !== 'erased', sms: worker.consentSms && worker.smsOptOutAt === null },
     reliability: standing.reliability,
@@ -32,6 +37,7 @@ export function workerView(worker: Worker, standing: WorkerStanding, audience: A
     status: worker.status,
     ...(confidant ? { residentIdLast4: worker.residentIdLast4 } : {}),
     ...(staff ? { priorityGroup: worker.priorityGroup } : {}),
+    ...(staff ? { residentIdCheck: worker.residentIdConflictHash ? { heldBy: residentIdHeldBy } : null } : {}),
     createdAt: toMarketIso(worker.createdAt),
   };
 }

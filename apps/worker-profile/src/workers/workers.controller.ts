@@ -4,6 +4,7 @@ import { CurrentAccount, Roles, type SignedInAccount } from '@lingong/identity';
 import { CreateWorkerDto } from './dto/create-worker.dto';
 import { ListWorkersQuery } from './dto/list-workers.query';
 import { SetPriorityGroupDto } from './dto/set-priority-group.dto';
+import { SetResidentIdDto } from './dto/set-resident-id.dto';
 import { UpdateWorkerDto } from './dto/update-worker.dto';
 import { WorkerDirectoryService } from './worker-directory.service';
 import { WorkerPrivacyService } from './worker-privacy.service';
@@ -71,5 +72,12 @@ export class WorkersController {
     @Body() body: SetPriorityGroupDto,
   ) {
     return this.workers.setPriorityGroup(account, id, body);
+  }
+
+  /** Staff settle a resident ID after checking the card, e.g. one a seeker gave online that another profile held. */
+  @Roles('staff')
+  @Put(':id/resident-id')
+  async setResidentId(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string, @Body() body: SetResidentIdDto) {
+    return this.workers.setResidentId(account, id, body);
   }
 }

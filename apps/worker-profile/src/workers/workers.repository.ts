@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { isPgError, PgErrorCode, pgConstraint } from '@lingong/database';
 import { WorkerConsent } from './worker-consent.entity';
 import { Worker } from './worker.entity';
@@ -43,6 +43,18 @@ export class WorkersRepository {
 
   findById(id: string): Promise<Worker | null> {
     return this.workers.findOneBy({ id });
+  }
+
+  /** The profile holding this resident ID (by its keyed hash), if any. */
+  async residentIdHolder(hash: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    return (await manager.getRepository(Worker).findOne({ where: { residentIdHash: hash }, select: { id: true } }))?.id ?? null;
+  }
+
+  /** For staff: which profiles hold these resident IDs (keyed hashes), hash → profile id. */
+  async residentIdHolders(hashes: string[]): Promise<Map<string, string>> {
+    if (hashes.length === 0) return new Map();
+    const holders = await this.workers.find({ where: { residentIdHash: In(hashes) }, select: { id: true, residentIdHash: true } });
+    return new Map(holders.map((worker) => [worker.residentIdHash!, worker.id]));
   }
 
   findByAccount(accountId: string): Promise<Worker | null> {

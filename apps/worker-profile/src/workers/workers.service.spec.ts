@@ -54,10 +54,16 @@ function setup(
 describe('WorkersService.create', () => {
   it('registers a seeker under their sign-in with both consents, keeping only the hash of a resident ID', async () => {
     const create = jest.fn(async () => profile());
-    const { service } = setup({ create });
+    const { service } = setup({ create, residentIdHolder: async () => null });
     await expect(service.create(seeker, input({ residentId: '11010519491231002X' }))).resolves.toEqual({ id: 'w1', audience: 'self' });
     expect(create).toHaveBeenCalledWith(
-      expect.objectContaining({ accountId: seeker.id, phone: seeker.phone, residentIdHash: 'h'.repeat(64), residentIdLast4: '002X' }),
+      expect.objectContaining({
+        accountId: seeker.id,
+        phone: seeker.phone,
+        residentIdHash: 'h'.repeat(64),
+        residentIdLast4: '002X',
+        residentIdConflictHash: null,
+      }),
       [
         { purpose: 'data_processing', granted: true, channel: 'self', recordedBy: seeker.id, recordedAt: now },
         { purpose: 'sms_alerts', granted: true, channel: 'self', recordedBy: seeker.id, recordedAt: now },
@@ -82,12 +88,35 @@ describe('WorkersService.create', () => {
     await expect(service.create(seeker, input({ phone: '13700000009' }))).rejects.toBeInstanceOf(BadRequestException);
   });
 
-  it.each([
-    ['profile', 'WORKER_EXISTS'],
-    ['residentId', 'RESIDENT_ID_TAKEN'],
-  ] as const)('answers a %s conflict with %s', async (on, code) => {
-    const { service } = setup({ create: async () => new ProfileConflict(on) });
-    await expect(service.create(seeker, input())).rejects.toMatchObject({ code, status: 409 });
+  it('answers a profile conflict with WORKER_EXISTS', async () => {
+    const { service } = setup({ create: async () => new ProfileConflict('profile') });
+    await expect(service.create(seeker, input())).rejects.toMatchObject({ code: 'WORKER_EXISTS', status: 409 });
+  });
+
+  it('tells staff at the desk RESIDENT_ID_TAKEN, without looking up who holds the ID', async () => {
+    const { service } = setup({ create: async () => new ProfileConflict('residentId') });
+    await expect(service.create(staff, input({ phone: '13700000009', residentId: '11010519491231002X' }))).rejects.toMatchObject({
+      code: 'RESIDENT_ID_TAKEN',
+      status: 409,
+    });
+  });
+
+  it('answers a seeker whose resident ID another profile holds as if it were free, keeping it aside for staff', async () => {
+    const create = jest.fn(async () => profile());
+    const { service } = setup({ create, residentIdHolder: async () => 'someone-else' });
+    await expect(service.create(seeker, input({ residentId: '11010519491231002X' }))).resolves.toEqual({ id: 'w1', audience: 'self' });
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(create).toHaveBeenCalledWith(
+      expect.objectContaining({ residentIdHash: null, residentIdLast4: '002X', residentIdConflictHash: 'h'.repeat(64) }),
+      expect.any(Array),
+    );
+  });
+
+  it('gives the same quiet answer when another profile takes the ID between the look-up and the write', async () => {
+    const create = jest.fn(async (): Promise<Worker | ProfileConflict> => profile()).mockResolvedValueOnce(new ProfileConflict('residentId'));
+    const { service } = setup({ create, residentIdHolder: async () => null });
+    await expect(service.create(seeker, input({ residentId: '11010519491231002X' }))).resolves.toEqual({ id: 'w1', audience: 'self' });
+    expect(create).toHaveBeenLastCalledWith(expect.objectContaining({ residentIdHash: null, residentIdConflictHash: 'h'.repeat(64) }), expect.any(Array));
   });
 });
 
@@ -136,6 +165,34 @@ describe('WorkersService.updateMine and setPriorityGroup', () => {
     expect(recordConsents).toHaveBeenLastCalledWith(manager, 'w1', []);
   });
 
+  it('keeps a resident ID another profile holds aside for staff, and answers as for a free one', async () => {
+    const update = jest.fn(async () => profile());
+    const { service } = setup({
+      findByAccount: async () => profile(),
+      residentIdHolder: async () => 'someone-else',
+      transaction,
+      findForUpdate: async () => profile(),
+      update,
+      recordConsents: async () => undefined,
+    });
+    await expect(service.updateMine(seeker, { residentId: '11010519491231002X' })).resolves.toEqual({ id: 'w1', audience: 'self' });
+    expect(update).toHaveBeenCalledWith(manager, 'w1', { residentIdHash: null, residentIdLast4: '002X', residentIdConflictHash: 'h'.repeat(64) });
+  });
+
+  it('stores a resident ID the seeker already holds as theirs', async () => {
+    const update = jest.fn(async () => profile());
+    const { service } = setup({
+      findByAccount: async () => profile(),
+      residentIdHolder: async () => 'w1',
+      transaction,
+      findForUpdate: async () => profile(),
+      update,
+      recordConsents: async () => undefined,
+    });
+    await service.updateMine(seeker, { residentId: '11010519491231002X' });
+    expect(update).toHaveBeenCalledWith(manager, 'w1', { residentIdHash: 'h'.repeat(64), residentIdLast4: '002X', residentIdConflictHash: null });
+  });
+
   it('records the priority group consent at the desk; back to none withdraws it', async () => {
     const recordConsents = jest.fn(async () => undefined);
     const update = jest.fn(async () => profile());
@@ -152,6 +209,23 @@ describe('WorkersService.updateMine and setPriorityGroup', () => {
     expect(recordConsents).toHaveBeenLastCalledWith(manager, 'w1', [
       expect.objectContaining({ purpose: 'priority_group', granted: false }),
     ]);
+  });
+
+  it('staff settle a resident ID: taken from the profile that held it, which is marked for a check in turn', async () => {
+    const update = jest.fn(async () => profile());
+    const { service } = setup({ transaction, findForUpdate: async () => profile(), residentIdHolder: async () => 'w2', update });
+    await expect(service.setResidentId(staff, 'w1', { residentId: '11010519491231002X' })).resolves.toEqual({ id: 'w1', audience: 'staff' });
+    expect(update.mock.calls).toEqual([
+      [manager, 'w2', { residentIdHash: null, residentIdLast4: null, residentIdConflictHash: 'h'.repeat(64) }],
+      [manager, 'w1', { residentIdHash: 'h'.repeat(64), residentIdLast4: '002X', residentIdConflictHash: null }],
+    ]);
+  });
+
+  it('staff clear a resident ID without looking anyone up', async () => {
+    const update = jest.fn(async () => profile());
+    const { service } = setup({ transaction, findForUpdate: async () => profile(), update });
+    await service.setResidentId(staff, 'w1', { residentId: null });
+    expect(update).toHaveBeenCalledWith(manager, 'w1', { residentIdHash: null, residentIdLast4: null, residentIdConflictHash: null });
   });
 
   it('will not set a group on an erased profile', async () => {

@@ -1,8 +1,9 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { isStaff, type SignedInAccount } from '@lingong/identity';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import type { CreateWorkerDto } from './dto/create-worker.dto';
 import type { SetPriorityGroupDto } from './dto/set-priority-group.dto';
+import type { SetResidentIdDto } from './dto/set-resident-id.dto';
 import type { UpdateWorkerDto } from './dto/update-worker.dto';
 import { ResidentIdHasher } from './resident-id.hasher';
 import type { Worker } from './worker.entity';
@@ -10,6 +11,12 @@ import { WorkerPresenter } from './worker.presenter';
 import { WorkerRecordsRepository } from './worker-records.repository';
 import type { Audience, WorkerAnswer } from './worker.view';
 import { ProfileConflict, WorkersRepository, type NewConsent, type WorkerChanges } from './workers.repository';
+
+/** What to write for a resident ID, and whether it was one another profile already held. */
+interface ResidentIdFields {
+  fields: Pick<WorkerChanges, 'residentIdHash' | 'residentIdLast4' | 'residentIdConflictHash'>;
+  conflict: boolean;
+}
 
 export function conflictError(conflict: ProfileConflict): DomainException {
   return conflict.on === 'residentId'
@@ -20,6 +27,8 @@ export function conflictError(conflict: ProfileConflict): DomainException {
 /** Seekers' profiles: registration (own or walk-in at the desk), reading and editing, and the priority group staff set. */
 @Injectable()
 export class WorkersService {
+  private readonly logger = new Logger(WorkersService.name);
+
   constructor(
     private readonly workers: WorkersRepository,
     private readonly records: WorkerRecordsRepository,
@@ -34,7 +43,7 @@ export class WorkersService {
     if (staff && !input.phone) throw new BadRequestException(['phone is required when staff register a walk-in']);
     if (!staff && input.phone !== undefined) throw new BadRequestException(['phone is taken from your sign-in; leave it out']);
     const now = this.clock.now();
-    const resident = input.residentId ? this.residentIds.protect(input.residentId) : null;
+    let resident = input.residentId ? await this.residentIdFields(account, input.residentId, null) : null;
     const consent = (purpose: NewConsent['purpose'], granted: boolean): NewConsent => ({
       purpose,
       granted,
@@ -42,30 +51,60 @@ export class WorkersService {
       recordedBy: account.id,
       recordedAt: now,
     });
-    const created = await this.workers.create(
-      {
-        accountId: staff ? null : account.id,
-        phone: staff ? input.phone! : account.phone,
-        name: input.name,
-        street: input.street,
-        lat: input.lat,
-        lng: input.lng,
-        maxDistanceKm: input.maxDistanceKm ?? 10,
-        skills: input.skills,
-        certificates: input.certificates ?? [],
-        availability: input.availability ?? [],
-        expectedDailyPayFen: input.expectedDailyPayFen ?? null,
-        hasSmartphone: input.hasSmartphone,
-        consentDataProcessingAt: now,
-        consentSms: input.consent.sms,
-        residentIdHash: resident?.hash ?? null,
-        residentIdLast4: resident?.last4 ?? null,
-        registeredBy: staff ? account.id : null,
-      },
-      [consent('data_processing', true), consent('sms_alerts', input.consent.sms)],
-    );
+    const values = (fields: ResidentIdFields['fields'] | undefined): WorkerChanges => ({
+      accountId: staff ? null : account.id,
+      phone: staff ? input.phone! : account.phone,
+      name: input.name,
+      street: input.street,
+      lat: input.lat,
+      lng: input.lng,
+      maxDistanceKm: input.maxDistanceKm ?? 10,
+      skills: input.skills,
+      certificates: input.certificates ?? [],
+      availability: input.availability ?? [],
+      expectedDailyPayFen: input.expectedDailyPayFen ?? null,
+      hasSmartphone: input.hasSmartphone,
+      consentDataProcessingAt: now,
+      consentSms: input.consent.sms,
+      residentIdHash: null,
+      residentIdLast4: null,
+      ...fields,
+      registeredBy: staff ? account.id : null,
+    });
+    const consents = [consent('data_processing', true), consent('sms_alerts', input.consent.sms)];
+    let created = await this.workers.create(values(resident?.fields), consents);
+    if (created instanceof ProfileConflict && created.on === 'residentId' && resident && !staff) {
+      // Another profile took the same ID between the look-up and the write: the same quiet answer.
+      resident = this.conflicting(input.residentId!);
+      created = await this.workers.create(values(resident.fields), consents);
+    }
     if (created instanceof ProfileConflict) throw conflictError(created);
+    if (resident?.conflict) this.flagged(created.id, account);
     return this.presenter.one(created, staff ? 'staff' : 'self');
+  }
+
+  /**
+   * Staff at the desk, who hold the person's card, are told RESIDENT_ID_TAKEN. Anyone else is
+   * answered exactly as if the ID were free (else typing a stranger's ID would tell whether that
+   * person is registered here): the last four are kept as they gave them, the ID's keyed hash goes
+   * to `residentIdConflictHash` for staff to check, and the attempt is logged without the ID.
+   */
+  private async residentIdFields(account: SignedInAccount, residentId: string, ownId: string | null): Promise<ResidentIdFields> {
+    const resident = this.residentIds.protect(residentId);
+    if (!isStaff(account)) {
+      const holder = await this.workers.residentIdHolder(resident.hash);
+      if (holder !== null && holder !== ownId) return this.conflicting(residentId);
+    }
+    return { fields: { residentIdHash: resident.hash, residentIdLast4: resident.last4, residentIdConflictHash: null }, conflict: false };
+  }
+
+  private conflicting(residentId: string): ResidentIdFields {
+    const resident = this.residentIds.protect(residentId);
+    return { fields: { residentIdHash: null, residentIdLast4: resident.last4, residentIdConflictHash: resident.hash }, conflict: true };
+  }
+
+  private flagged(workerId: string, account: SignedInAccount): void {
+    this.logger.warn(`A resident ID given by seeker ${workerId} (account ${account.id}) is held by another profile; kept for staff to check`);
   }
 
   async mine(account: SignedInAccount): Promise<WorkerAnswer> {
@@ -82,13 +121,26 @@ export class WorkersService {
   /** Any profile field; a change of SMS consent is recorded (a new "yes" also lifts an earlier `T` unsubscribe). */
   async updateMine(account: SignedInAccount, input: UpdateWorkerDto): Promise<WorkerAnswer> {
     const { id } = await this.own(account);
-    const { consent, residentId, ...fields } = input;
-    const changes: WorkerChanges = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-    if (residentId !== undefined) {
-      const resident = this.residentIds.protect(residentId);
-      Object.assign(changes, { residentIdHash: resident.hash, residentIdLast4: resident.last4 });
+    const { residentId } = input;
+    let resident = residentId === undefined ? null : await this.residentIdFields(account, residentId, id);
+    let updated: Worker;
+    try {
+      updated = await this.update(account, id, input, resident);
+    } catch (error) {
+      if (!(resident && error instanceof DomainException && error.code === 'RESIDENT_ID_TAKEN')) throw error;
+      // Another profile took the same ID between the look-up and the write: the same quiet answer.
+      resident = this.conflicting(residentId!);
+      updated = await this.update(account, id, input, resident);
     }
-    const updated = await this.workers.transaction(async (manager) => {
+    if (resident?.conflict) this.flagged(id, account);
+    return this.presenter.one(updated, 'self');
+  }
+
+  private async update(account: SignedInAccount, id: string, input: UpdateWorkerDto, resident: ResidentIdFields | null): Promise<Worker> {
+    const { consent, residentId: _residentId, ...fields } = input;
+    const changes: WorkerChanges = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+    if (resident) Object.assign(changes, resident.fields);
+    return this.workers.transaction(async (manager) => {
       const worker = await this.workers.findForUpdate(manager, id);
       if (!worker || worker.accountId !== account.id) throw new NotFoundDomainException('Worker profile');
       const consents: NewConsent[] = [];
@@ -107,7 +159,6 @@ export class WorkersService {
       await this.workers.recordConsents(manager, id, consents);
       return saved;
     });
-    return this.presenter.one(updated, 'self');
   }
 
   /** Staff see anyone; an employer only someone booked on its shifts; a seeker only themselves. Otherwise 404: existence is private. */
@@ -133,6 +184,29 @@ export class WorkersService {
       return saved;
     });
     return this.presenter.one(updated, 'staff');
+  }
+
+  /**
+   * Staff, having seen the person's card, settle a resident ID: set on this profile, or cleared
+   * (null). A profile that held the ID loses it and is marked for a check in turn (its
+   * `residentIdCheck` names this profile), so the desk can sort it out when that person comes in.
+   */
+  async setResidentId(account: SignedInAccount, id: string, input: SetResidentIdDto): Promise<WorkerAnswer> {
+    const resident = input.residentId === null ? null : this.residentIds.protect(input.residentId);
+    const { saved, from } = await this.workers.transaction(async (manager) => {
+      const worker = await this.workers.findForUpdate(manager, id);
+      if (!worker || worker.status === 'erased') throw new NotFoundDomainException('Worker');
+      const holder = resident && (await this.workers.residentIdHolder(resident.hash, manager));
+      if (resident && holder && holder !== id) {
+        await this.workers.update(manager, holder, { residentIdHash: null, residentIdLast4: null, residentIdConflictHash: resident.hash });
+      }
+      const changes = { residentIdHash: resident?.hash ?? null, residentIdLast4: resident?.last4 ?? null, residentIdConflictHash: null };
+      const updated = await this.workers.update(manager, id, changes);
+      if (updated instanceof ProfileConflict) throw conflictError(updated);
+      return { saved: updated, from: holder !== id ? holder : null };
+    });
+    this.logger.log(`Staff ${account.id} settled the resident ID of seeker ${id}${from ? `, taking it from seeker ${from}` : ''}`);
+    return this.presenter.one(saved, 'staff');
   }
 
   private async audienceFor(account: SignedInAccount, worker: Worker): Promise<Audience | null> {
