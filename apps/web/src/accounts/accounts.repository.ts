@@ -17,7 +17,7 @@ export class AccountsRepository {
       .getRepository(Account)
       .createQueryBuilder('account')
       .addSelect('account.passwordHash')
-      .where('account.phone = :phone AND account.role IN (:...roles)', { phone, roles })
+      .where('account.phone = :phone AND account.role IN (:...roles) AND account.disabled_at IS NULL', { phone, roles })
       .orderBy('account.role', 'ASC')
       .getOne();
   }
@@ -32,6 +32,21 @@ export class AccountsRepository {
       .orIgnore()
       .execute();
     return manager.getRepository(Account).findOneByOrFail({ phone, role });
+  }
+
+  /**
+   * Disables (or enables again) a staff or admin account. Disabling also moves the token generation
+   * on, so tokens issued before stay refused after a later enable. Null when there is no such account.
+   */
+  async setDisabled(id: string, at: Date | null): Promise<Account | null> {
+    const changes = at ? { disabledAt: at, tokenGeneration: () => 'token_generation + 1' } : { disabledAt: null };
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(Account)
+      .set(changes)
+      .where(`id = :id AND role IN ('staff', 'admin')`, { id })
+      .execute();
+    return result.affected ? this.findById(id) : null;
   }
 
   /** Creates a password account unless (phone, role) exists; returns null when it did. */
