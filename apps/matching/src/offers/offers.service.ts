@@ -6,7 +6,7 @@ import { defaultWeights, rankCandidates } from '@lingong/matching-engine';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { BookingsClient } from '../bookings-client/bookings.client';
-import { CandidatesRepository } from '../candidates/candidates.repository';
+import { CandidatesRepository, type ShiftRow } from '../candidates/candidates.repository';
 import { CandidatesService } from '../candidates/candidates.service';
 import type { Offer } from './offer.entity';
 import { OffersRepository } from './offers.repository';
@@ -51,6 +51,14 @@ export class OffersService {
       for (const offer of created) await recordEvent(manager, 'offer.created', { offerId: offer.id });
       return created.length;
     });
+  }
+
+  /** Offers the employer (or staff) asks for. A suspended employer is told why rather than answered "nobody fitted". */
+  async offerOnRequest(shift: ShiftRow, count?: number): Promise<number> {
+    if (shift.employerSuspended) {
+      throw new DomainException('EMPLOYER_SUSPENDED', '该用工方已被暂停，不能发出邀请 / This employer is suspended and cannot make offers', 403);
+    }
+    return this.offerNext(shift.id, count);
   }
 
   /** Yes: book through job-posting. Too late (full, started) is recorded and told politely by SMS. */
