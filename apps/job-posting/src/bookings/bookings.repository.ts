@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThan, IsNull, type FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, IsNull, MoreThan, type FindOptionsWhere } from 'typeorm';
 import type { Shift } from '../shifts/shift.entity';
 import { employerSuspendedSql } from '../employers/employer-suspension';
 import { Booking } from './booking.entity';
@@ -83,6 +83,15 @@ export class BookingsRepository {
     return manager.getRepository(Booking).find({ where: { shiftId, status: In(['confirmed', 'checked_in']) }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** A seeker's confirmed bookings that have not started, locked: what their erasure cancels. */
+  futureForSeeker(manager: EntityManager, workerId: string, now: Date): Promise<Booking[]> {
+    return manager.getRepository(Booking).find({
+      where: { workerId, status: 'confirmed', startsAt: MoreThan(now) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
   list(where: FindOptionsWhere<Booking>, limit: number): Promise<Booking[]> {
     return this.dataSource.getRepository(Booking).find({ where, order: { startsAt: 'DESC', id: 'ASC' }, take: limit });
   }
@@ -95,5 +104,4 @@ export class BookingsRepository {
       take: limit,
     });
   }
-
 }

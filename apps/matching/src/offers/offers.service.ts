@@ -99,6 +99,17 @@ export class OffersService {
     if (expired) await this.offerNext(expired.shiftId);
   }
 
+  /**
+   * A seeker erased their data: their open offers are withdrawn and forget the phone, and the shifts
+   * they were offered are offered on (a run asks nobody twice and nobody past the places left, so
+   * a retried erasure asks no more). Idempotent.
+   */
+  async eraseSeeker(workerId: string): Promise<{ withdrawn: number }> {
+    const { withdrawn, shiftIds } = await this.offers.eraseSeeker(workerId, this.clock.now());
+    for (const shiftId of shiftIds) await this.offerNext(shiftId);
+    return { withdrawn };
+  }
+
   async mine(workerId: string) {
     return (await this.offers.forWorker(workerId)).map((offer) => ({
       id: offer.id,

@@ -49,6 +49,23 @@ export class AccountsRepository {
     return result.affected ? this.findById(id) : null;
   }
 
+  /**
+   * A seeker's erasure: their sign-in account (role worker) and every sign-in code sent to the
+   * phone up to the erasure, in one transaction. Made later, they are someone signing up again and
+   * stay (the erasure flow may run late, after retries). Another role on the phone (an employer
+   * account) is not the seeker's and stays.
+   */
+  async eraseSeeker(phone: string, erasedAt: Date): Promise<{ accounts: number; codes: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, accounts] = (await manager.query(`DELETE FROM accounts WHERE phone = $1 AND role = 'worker' AND created_at <= $2`, [phone, erasedAt])) as [
+        unknown,
+        number,
+      ];
+      const [, codes] = (await manager.query(`DELETE FROM otp_codes WHERE phone = $1 AND created_at <= $2`, [phone, erasedAt])) as [unknown, number];
+      return { accounts, codes };
+    });
+  }
+
   /** Creates a password account unless (phone, role) exists; returns null when it did. */
   async createWithPassword(values: { phone: string; role: AccountRole; name: string | null; passwordHash: string }) {
     const result = await this.dataSource
