@@ -197,9 +197,25 @@ describe('erasure leaves nothing behind', () => {
 
     await api().delete(`/api/workers/${walkIn.id}`).set(bearer(someone.token)).expect(403);
     await api().delete(`/api/workers/${walkIn.id}`).set(bearer(employer.token)).expect(403);
+    // An erasure of last month: its phone hash has outlived every event that could still be in flight.
+    const old = randomUUID();
+    await market.db.query(
+      `INSERT INTO erasures (worker_id, phone_hash, erased_at, completed_at) VALUES ($1, $2, now() - interval '8 days', now() - interval '8 days')`,
+      [old, 'f'.repeat(64)],
+    );
     await api().delete(`/api/workers/${walkIn.id}`).set(bearer(admin)).expect(204);
     await api().delete(`/api/workers/${walkIn.id}`).set(bearer(admin)).expect(404);
     await waitForErasure(walkIn.id);
+    const hashes = await market.db.query(
+      `SELECT worker_id AS "workerId", phone_hash IS NOT NULL AS "hashKept" FROM erasures WHERE worker_id = ANY($1)`,
+      [[old, walkIn.id]],
+    );
+    expect(hashes.rows).toEqual(
+      expect.arrayContaining([
+        { workerId: old, hashKept: false },
+        { workerId: walkIn.id, hashKept: true },
+      ]),
+    );
 
     const consents = await market.db.query(
       `SELECT channel, recorded_by AS "recordedBy" FROM worker_consents WHERE worker_id = $1 ORDER BY recorded_at DESC LIMIT 1`,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Clock } from '@lingong/platform';
 import type { DomainEvent } from '@lingong/queue';
 import { ServicesClient } from '../services-client/services.client';
@@ -14,7 +14,9 @@ import { QueuedJobsRepository } from './queued-jobs.repository';
  * payloads and queued jobs. Every step is idempotent, so a failure anywhere retries the whole.
  */
 @Injectable()
-export class ErasureService {
+export class ErasureService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ErasureService.name);
+
   constructor(
     private readonly erasures: ErasureRepository,
     private readonly jobs: QueuedJobsRepository,
@@ -37,5 +39,12 @@ export class ErasureService {
     const now = this.clock.now();
     await this.erasures.complete(workerId, now);
     await this.erasures.forgetOldPhoneHashes(now);
+  }
+
+  /** Old phone hashes are let go with each erasure, and at each start, so a quiet month keeps none either. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.erasures
+      .forgetOldPhoneHashes(this.clock.now())
+      .catch((error: Error) => this.logger.warn(`old erased-phone hashes not let go yet: ${error.message}`));
   }
 }
