@@ -13,8 +13,8 @@ export function bearerToken(request: { headers: { authorization?: string | strin
   return match?.[1];
 }
 
-/** The account an access token names and its token generation, or undefined when it is missing, forged, expired or malformed. */
-export async function readAccessToken(jwt: JwtService, token: string | undefined): Promise<{ account: SignedInAccount; generation: number } | undefined> {
+/** The account an access token names and its token generation, or undefined when it is missing, forged, expired or malformed (signature only). */
+async function readAccessToken(jwt: JwtService, token: string | undefined): Promise<{ account: SignedInAccount; generation: number } | undefined> {
   if (!token) return undefined;
   try {
     const claims = await jwt.verifyAsync<AccessTokenClaims>(token);
@@ -23,11 +23,6 @@ export async function readAccessToken(jwt: JwtService, token: string | undefined
   } catch {
     return undefined;
   }
-}
-
-/** The account an access token names, or undefined when it is missing, forged, expired or malformed (signature only). */
-export async function verifyAccessToken(jwt: JwtService, token: string | undefined): Promise<SignedInAccount | undefined> {
-  return (await readAccessToken(jwt, token))?.account;
 }
 
 /**
