@@ -25,10 +25,13 @@ describe('sign-in', () => {
     const again = await request(market.url).post('/api/auth/login').send({ phone: '13700000101', code, role: 'worker' }).expect(401);
     expect(again.body).toMatchObject({ statusCode: 401, code: 'OTP_INVALID' });
 
-    // The code is kept nowhere in the clear once sent: not in the outbox log, not on the queue.
-    const logged = await market.db.query(`SELECT id, payload FROM outbox_events WHERE type = 'auth.otp_requested' AND payload->>'phone' = '13700000101'`);
+    // The code is kept nowhere in the clear once sent: not in the outbox log, not on the queue (nor the phone, in the log).
+    const logged = await market.db.query(
+      `SELECT e.id, e.payload FROM outbox_events e JOIN otp_codes o ON o.id::text = e.payload->>'otpId' WHERE e.type = 'auth.otp_requested' AND o.phone = '13700000101'`,
+    );
     expect(logged.rows).toHaveLength(1);
     expect(logged.rows[0].payload).not.toHaveProperty('code');
+    expect(logged.rows[0].payload).not.toHaveProperty('phone');
     const queue = new Queue('domain-events', { prefix: market.queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } });
     expect(await queue.getJob(logged.rows[0].id as string)).toBeUndefined();
     await queue.close();

@@ -338,9 +338,10 @@ describe('seekers', () => {
 
     const erased = await as(token).delete('/workers/me').expect(204);
     expect(erased.text).toBe('');
-    expect((await as(token).get('/workers/me').expect(404)).body.code).toBe('NOT_FOUND');
-    await as(token).delete('/workers/me').expect(404);
-    await as(token).get('/workers/me/export').expect(404);
+    // The sign-in account goes with the profile: its token is refused from now on.
+    expect((await as(token).get('/workers/me').expect(401)).body.code).toBe('TOKEN_REVOKED');
+    await as(token).delete('/workers/me').expect(401);
+    await as(token).get('/workers/me/export').expect(401);
 
     const row = await workerRow(workerId);
     expect(row).toMatchObject({ name: '已注销', status: 'erased', erased_at: expect.any(Date), priority_group: 'none', noLocation: true });
@@ -348,9 +349,13 @@ describe('seekers', () => {
     for (const gone of ['phone', 'account_id', 'lat', 'lng', 'expected_daily_pay_fen', 'resident_id_hash', 'resident_id_last4']) {
       expect(row[gone]).toBeNull();
     }
+    // Consent records stay (what was agreed, when), no longer linked to the deleted account; the desk's stays the desk's.
     const kept = await consents(workerId);
     expect(kept).toHaveLength(4);
-    expect(kept.at(-1)).toEqual({ purpose: 'data_processing', granted: false, channel: 'self', recordedBy: accountId });
+    expect(kept.at(-1)).toEqual({ purpose: 'data_processing', granted: false, channel: 'self', recordedBy: null });
+    expect(kept.map((consent) => consent.recordedBy)).not.toContain(accountId);
+    expect(kept.map((consent) => consent.recordedBy)).toContain(adminId);
+    expect((await market.db.query(`SELECT count(*)::int AS n FROM accounts WHERE id = $1`, [accountId])).rows[0].n).toBe(0);
     const history = await market.db.query(
       `SELECT (SELECT count(*) FROM bookings WHERE worker_id = $1)::int AS bookings,
       (SELECT count(*) FROM ratings WHERE worker_id = $1)::int AS ratings`,
@@ -379,7 +384,8 @@ describe('seekers', () => {
     const listed = await as(admin).get('/workers').expect(200);
     expect(listed.body.items.map((w: { id: string }) => w.id)).not.toContain(workerId);
 
-    const again = await as(token)
+    // They may sign up again with the same phone: a new account, a new profile.
+    const again = await as(await signIn(market, phones.leaver, 'worker'))
       .post('/workers', workerInput({ residentId: ids.leaver }))
       .expect(201);
     expect(again.body).toMatchObject({ phone: phones.leaver, status: 'active', reliability: 1, rating: null });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
+import { freePort } from './free-port';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
 export interface Market {
@@ -38,7 +39,7 @@ const moduleClass: Record<AppName, string> = {
  * Loads and starts one app as its own process would: in a module registry of its own (so its
  * settings, logger and data source are its own) with `env` added to the environment.
  */
-async function start(name: AppName, env: Record<string, string> = {}): Promise<NestFastifyApplication> {
+async function start(name: AppName, env: Record<string, string> = {}, port = 0): Promise<NestFastifyApplication> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
@@ -59,7 +60,7 @@ async function start(name: AppName, env: Record<string, string> = {}): Promise<N
       };
     });
     const app = await create();
-    await app.listen(0, '127.0.0.1');
+    await app.listen(port, '127.0.0.1');
     return app;
   } finally {
     process.env = saved;
@@ -88,20 +89,29 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
     // Tests run at any hour; the quiet-hours test sets its own window.
     SMS_QUIET_HOURS: options.quietHours ?? 'off',
   });
+  // The front door starts last (it forwards to the others) but its address is known first: the
+  // services call its internal routes (a seeker's erasure ends their sign-in there).
+  const webPort = await freePort();
+  const webUrl = `http://127.0.0.1:${webPort}`;
   const jobPosting = await start('job-posting');
-  const workerProfile = await start('worker-profile');
+  const workerProfile = await start('worker-profile', { WEB_URL: webUrl });
   const matching = await start('matching', { JOB_POSTING_URL: address(jobPosting), WORKER_PROFILE_URL: address(workerProfile) });
   const workerEnv = {
     MATCHING_URL: address(matching),
     JOB_POSTING_URL: address(jobPosting),
+    WEB_URL: webUrl,
     ...(options.workerRedisPort && { REDIS_PORT: String(options.workerRedisPort) }),
   };
   const worker = options.worker === 'process' ? undefined : await start('worker', workerEnv);
-  const web = await start('web', {
-    JOB_POSTING_URL: address(jobPosting),
-    WORKER_PROFILE_URL: address(workerProfile),
-    MATCHING_URL: address(matching),
-  });
+  const web = await start(
+    'web',
+    {
+      JOB_POSTING_URL: address(jobPosting),
+      WORKER_PROFILE_URL: address(workerProfile),
+      MATCHING_URL: address(matching),
+    },
+    webPort,
+  );
   const db = new Client({ host: '127.0.0.1', user: 'postgres', database: databaseName });
   await db.connect();
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from './free-port';
 import type { Market } from './market';
 import { waitFor } from './wait-for';
 
@@ -10,14 +10,6 @@ export interface WorkerProcess {
   /** SIGKILL: no shutdown hooks, jobs left active with their locks, as when a machine dies. */
   kill(): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const { port } = server.address() as { port: number };
-  await new Promise((closed) => server.close(closed));
-  return port;
 }
 
 /**

@@ -21,6 +21,9 @@ import { jobPostingEntities } from './job-posting.entities';
 import { RatingsService } from './ratings/ratings.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
+import { SeekerErasureController } from './seekers/seeker-erasure.controller';
+import { SeekerErasureRepository } from './seekers/seeker-erasure.repository';
+import { SeekerErasureService } from './seekers/seeker-erasure.service';
 import { SeekersRepository } from './seekers/seekers.repository';
 import { ShiftBoardRepository } from './shifts/board/shift-board.repository';
 import { ShiftBoardService } from './shifts/board/shift-board.service';
@@ -38,7 +41,7 @@ import { ShiftsService } from './shifts/shifts.service';
     TypeOrmModule.forFeature(jobPostingEntities),
     QueueModule.forRoot([QueueName.shiftClock]),
   ],
-  controllers: [EmployersController, ShiftsController, ApplicationsController, BookingsController, ReportsController, InternalBookingsController],
+  controllers: [EmployersController, ShiftsController, ApplicationsController, BookingsController, ReportsController, InternalBookingsController, SeekerErasureController],
   providers: [
     PartiesService,
     SeekersRepository,
@@ -58,6 +61,8 @@ import { ShiftsService } from './shifts/shifts.service';
     BookingQueriesService,
     RatingsService,
     ReportsService,
+    SeekerErasureService,
+    SeekerErasureRepository,
   ],
 })
 export class JobPostingModule {}

@@ -5,6 +5,7 @@ import { BootstrapAdminSettings, OtpSettings, ServiceUrlSettings } from '@lingon
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { AccountsRepository } from './accounts/accounts.repository';
+import { SeekerErasureController } from './accounts/internal/seeker-erasure.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { OtpRepository } from './auth/otp.repository';
@@ -24,7 +25,7 @@ import { webEntities } from './web.entities';
       useFactory: (otp: OtpSettings) => [{ name: 'address', ttl: 3_600_000, limit: otp.OTP_PER_ADDRESS_PER_HOUR }],
     }),
   ],
-  controllers: [AuthController, StaffController, DevSmsController],
+  controllers: [AuthController, StaffController, DevSmsController, SeekerErasureController],
   providers: [AuthService, OtpRepository, AccountsRepository, StaffService],
 })
 export class WebModule {}

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PrivacySettings } from '@lingong/config';
+import { PrivacySettings, ServiceUrlSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { workerProfileEntities } from './worker-profile.entities';
 import { ResidentIdHasher } from './workers/resident-id.hasher';
+import { SignInAccountsClient } from './workers/sign-in-accounts.client';
 import { WorkerDirectoryRepository } from './workers/worker-directory.repository';
 import { WorkerDirectoryService } from './workers/worker-directory.service';
 import { WorkerExportRepository } from './workers/worker-export.repository';
@@ -19,7 +20,7 @@ import { WorkersService } from './workers/workers.service';
 /** Seekers: profiles, skills, certificates, availability, consent, priority groups. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'worker-profile', settings: [PrivacySettings] }),
+    PlatformModule.forRoot({ service: 'worker-profile', settings: [PrivacySettings, ServiceUrlSettings] }),
     DatabaseModule.forRoot(workerProfileEntities),
     TypeOrmModule.forFeature(workerProfileEntities),
   ],
@@ -31,6 +32,7 @@ import { WorkersService } from './workers/workers.service';
     WorkerPrivacyService,
     WorkerPresenter,
     ResidentIdHasher,
+    SignInAccountsClient,
     WorkersRepository,
     WorkerRecordsRepository,
     WorkerDirectoryRepository,

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
-import { OutboxSettings, ReminderSettings, ServiceUrlSettings, SmsSettings } from '@lingong/config';
+import { OutboxSettings, PrivacySettings, ReminderSettings, ServiceUrlSettings, SmsSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { QueueModule, QueueName } from '@lingong/queue';
 import { SmsModule } from '@lingong/sms';
 import { NoticeFactsRepository } from './booking-notices/notice-facts.repository';
 import { BookingNoticesService } from './booking-notices/booking-notices.service';
+import { ErasureRepository } from './erasure/erasure.repository';
+import { ErasureService } from './erasure/erasure.service';
+import { PhoneHasher } from './erasure/phone-hasher';
+import { QueuedJobsRepository } from './erasure/queued-jobs.repository';
 import { DomainEventsProcessor } from './events/domain-events.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { NotificationsRepository } from './notifications/notifications.repository';
@@ -22,10 +26,10 @@ import { ShiftAlertsRepository } from './shift-alerts/shift-alerts.repository';
 import { ShiftAlertsService } from './shift-alerts/shift-alerts.service';
 import { workerEntities } from './worker.entities';
 
-/** Background work: the outbox relay, reactions to domain events, reminders, and SMS sending. */
+/** Background work: the outbox relay, reactions to domain events (erasures among them), reminders, and SMS sending. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings, ServiceUrlSettings, ReminderSettings] }),
+    PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings, ServiceUrlSettings, ReminderSettings, PrivacySettings] }),
     DatabaseModule.forRoot(workerEntities),
     QueueModule.forRoot(Object.values(QueueName)),
     SmsModule,
@@ -47,6 +51,10 @@ import { workerEntities } from './worker.entities';
     ServicesClient,
     OfferNoticesService,
     OfferExpiryProcessor,
+    ErasureService,
+    ErasureRepository,
+    QueuedJobsRepository,
+    PhoneHasher,
   ],
 })
 export class WorkerModule {}

@@ -71,6 +71,7 @@ export class PrivacySettings {
    * HMAC key for resident-ID hashes, its own so that rotating the sign-in secret keeps duplicate
    * detection working. Changing it orphans the stored hashes: set it once, keep it. (Before it
    * existed the hashes were keyed with JWT_SECRET; an older deployment sets it to that value.)
+   * The worker app also keys with it (separately labelled) the short-lived phone hashes of erasures.
    */
   @IsString()
   @MinLength(32, { message: 'RESIDENT_ID_KEY must be at least 32 characters' })
@@ -146,6 +147,10 @@ export class ServiceUrlSettings {
 
   @IsUrl({ require_tld: false })
   MATCHING_URL = 'http://127.0.0.1:3003';
+
+  /** The front door, for its internal routes (a seeker's erasure removes their sign-in account there). */
+  @IsUrl({ require_tld: false })
+  WEB_URL = 'http://127.0.0.1:3000';
 }
 
 /** Where each app listens; the front door forwards to the services at ServiceUrlSettings. */

@@ -13,6 +13,8 @@ export interface AccessTokenClaims {
   sub: string;
   phone: string;
   role: AccountRole;
+  /** The account's token generation when issued; a token of an older one is refused (see AccountStanding). */
+  gen?: number;
 }
 
 /** Admins can do everything staff can. */

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AuthSettings } from '@lingong/config';
 import { AccessGuard } from './access.guard';
+import { AccountStanding } from './account-standing';
 import { ServiceTokens } from './service-token';
 
 /** JWT verification and roles for every HTTP service; tokens are issued by the front door's sign-in. */
@@ -18,7 +19,7 @@ import { ServiceTokens } from './service-token';
       }),
     }),
   ],
-  providers: [{ provide: APP_GUARD, useClass: AccessGuard }, ServiceTokens],
-  exports: [JwtModule, ServiceTokens],
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }, ServiceTokens, AccountStanding],
+  exports: [JwtModule, ServiceTokens, AccountStanding],
 })
 export class IdentityModule {}

@@ -21,8 +21,12 @@ export interface DomainEventPayloads {
   'sms.help_requested': { phone: string };
   /** The gateway's word on a sent message. */
   'sms.delivery_reported': { providerMessageId: string; status: 'delivered' | 'failed' };
-  /** Carries the phone because the profile no longer does: services holding it erase it too. */
-  'worker.erased': { workerId: string; phone: string; erasedAt: string };
+  /**
+   * A seeker's data erased (by themselves or at the desk); the worker app has every service erase
+   * its part. Carries the phone because the profile no longer does (null only for a profile that
+   * had none): the relay strips it from the outbox row, and the job is removed once the flow is done.
+   */
+  'worker.erased': { workerId: string; phone: string | null; erasedAt: string };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;
@@ -32,4 +36,22 @@ export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   type: T;
   payload: DomainEventPayloads[T];
   occurredAt: string;
+}
+
+type CarryingPhone = { [T in DomainEventType]: 'phone' extends keyof DomainEventPayloads[T] ? T : never }[DomainEventType];
+
+/**
+ * Events whose payload holds a phone (every one must be listed: the type says which). The relay
+ * strips the phone from their outbox rows once they are on the queue, and their jobs are removed
+ * once done, so a phone lasts only as long as the work that needs it.
+ */
+const phoneCarriers: Readonly<Record<CarryingPhone, true>> = {
+  'auth.otp_requested': true,
+  'sms.reply_refused': true,
+  'sms.help_requested': true,
+  'worker.erased': true,
+};
+
+export function carriesPhone(type: string): boolean {
+  return Object.hasOwn(phoneCarriers, type);
 }

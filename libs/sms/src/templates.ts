@@ -77,6 +77,10 @@ export const smsTemplates = {
   employerSeekerDroppedOut: (booking: BookingSummary, seekerName: string, reason: 'cancelled' | 'unconfirmed') =>
     `${seekerName}${reason === 'cancelled' ? '已取消' : '未按时确认'}${booking.title}（${when(booking)}），名额已重新开放，我们正在为您邀请其他求职者。`,
 
+  /** To the employer: a booked seeker left the market (erased their data); named to nobody, and the place is offered again. */
+  employerSeekerLeft: (booking: BookingSummary) =>
+    `一位已录用的求职者已退出${booking.title}（${when(booking)}），名额已重新开放，我们正在为您邀请其他求职者。`,
+
   offer: (booking: BookingSummary, expiresAt: Date) =>
     `岗位邀请：${booking.title}，${when(booking)}，${booking.street}${booking.address}，` +
     `${yuan(booking.payAmountFen)}元/${payUnits[booking.payUnit] ?? booking.payUnit}。回复1接受，回复2放弃，${clockFormat.format(expiresAt)}前有效。`,

@@ -72,6 +72,20 @@ export class BookingLifecycleService {
     }
   }
 
+  /**
+   * A seeker erased their data: their bookings that have not started are cancelled (inside the
+   * erasure's transaction), each place opens again and its employer is told (`booking.cancelled`).
+   * Not late, nothing owed: nobody is to blame. Bookings already under way run their course.
+   */
+  async cancelFutureForErasedSeeker(manager: EntityManager, workerId: string, now: Date): Promise<number> {
+    const future = await this.bookings.futureForSeeker(manager, workerId, now);
+    for (const booking of future) {
+      await this.cancelBooking(manager, booking, now, '求职者已退出 / The seeker has left the market', 'erasure');
+      await this.bookings.save(manager, booking);
+    }
+    return future.length;
+  }
+
   /** The seeker, answering the evening question by SMS with 2: they are not coming. */
   cancelForSeeker(id: string, workerId: string, reason: string) {
     return this.step(this.seeker(workerId), id, ['worker'], 'confirmed', (booking, now, side, manager) => this.cancelBooking(manager, booking, now, reason, side));
@@ -143,8 +157,9 @@ export class BookingLifecycleService {
     booking.cancelledAt = now;
     booking.cancelReason = reason;
     booking.cancelledBy = by;
-    // Released for not confirming: nothing owed, and not held against the seeker (the SMS may not have reached them).
-    if (by === 'market') return;
+    // Released for not confirming: nothing owed, and not held against the seeker (the SMS may not have
+    // reached them). Cancelled by an erasure: not a choice to drop this work, and nothing owed either.
+    if (by === 'market' || by === 'erasure') return;
     if (by === 'worker') {
       const answersEveningQuestion = booking.attendanceRequestedAt !== null && booking.attendanceConfirmedAt === null;
       booking.lateCancellation = !answersEveningQuestion && isWithinHoursOfStart(now, booking.startsAt, this.rules.LATE_CANCELLATION_HOURS);

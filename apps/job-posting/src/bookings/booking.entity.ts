@@ -6,7 +6,8 @@ export const bookingStatuses = ['confirmed', 'checked_in', 'completed', 'no_show
 export type BookingStatus = (typeof bookingStatuses)[number];
 export const bookingSources = ['application', 'offer', 'referral', 'dispatch'] as const;
 export type BookingSource = (typeof bookingSources)[number];
-export type BookingCanceller = 'worker' | 'employer' | 'staff' | 'market';
+/** `market`: released for want of a confirmation; `erasure`: the seeker erased their data (neither is held against anyone). */
+export type BookingCanceller = 'worker' | 'employer' | 'staff' | 'market' | 'erasure';
 
 /**
  * "This person works this shift": the single source of truth. PostgreSQL keeps the invariants:
@@ -86,7 +87,7 @@ export class Booking {
   @Column({ name: 'settle_by', type: 'timestamptz', nullable: true })
   settleBy!: Date | null;
 
-  /** `market`: released because the seeker did not confirm they were coming. */
+  /** `market`: released because the seeker did not confirm they were coming; `erasure`: the seeker erased their data. */
   @Column({ name: 'cancelled_by', type: 'varchar', length: 16, nullable: true })
   cancelledBy!: BookingCanceller | null;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThan, IsNull, type FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, IsNull, MoreThan, type FindOptionsWhere } from 'typeorm';
 import type { Shift } from '../shifts/shift.entity';
 import { employerSuspendedSql } from '../employers/employer-suspension';
 import { Booking } from './booking.entity';
@@ -103,6 +103,15 @@ export class BookingsRepository {
     return new Set(rows.map((row) => row.workerId));
   }
 
+  /** A seeker's confirmed bookings that have not started, locked: what their erasure cancels. */
+  futureForSeeker(manager: EntityManager, workerId: string, now: Date): Promise<Booking[]> {
+    return manager.getRepository(Booking).find({
+      where: { workerId, status: 'confirmed', startsAt: MoreThan(now) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
   list(where: FindOptionsWhere<Booking>, limit: number): Promise<Booking[]> {
     return this.dataSource.getRepository(Booking).find({ where, order: { startsAt: 'DESC', id: 'ASC' }, take: limit });
   }
@@ -115,5 +124,4 @@ export class BookingsRepository {
       take: limit,
     });
   }
-
 }

@@ -5,6 +5,7 @@ import { checkWeeklyPartTimeHours, weekStart } from '@lingong/domain';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { employerSuspendedForSeekers } from '../employers/employer-suspension';
+import { SeekersRepository } from '../seekers/seekers.repository';
 import type { Shift } from '../shifts/shift.entity';
 import { ShiftsRepository } from '../shifts/shifts.repository';
 import type { Booking, BookingSource } from './booking.entity';
@@ -27,6 +28,7 @@ export class BookingsService {
   constructor(
     private readonly bookings: BookingsRepository,
     private readonly shifts: ShiftsRepository,
+    private readonly seekers: SeekersRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -40,6 +42,8 @@ export class BookingsService {
     const now = this.clock.now();
     try {
       return await this.bookings.transaction(async (manager) => {
+        // Whatever the source: nobody erased or inactive is booked (an old dispatch plan, a stale page).
+        await this.requireActiveSeeker(manager, request.workerId);
         // Named before the constraints decide, which would report a rebooking as an overlap.
         if (await this.bookings.hasActiveBooking(manager, request.shiftId, request.workerId)) throw alreadyBooked();
         const shift = await this.bookings.takePlace(manager, request.shiftId, now);
@@ -64,6 +68,14 @@ export class BookingsService {
       });
     } catch (error) {
       throw this.explainConstraint(error);
+    }
+  }
+
+  private async requireActiveSeeker(manager: EntityManager, workerId: string): Promise<void> {
+    const status = await this.seekers.statusForBooking(manager, workerId);
+    if (status === null) throw new NotFoundDomainException('Worker');
+    if (status !== 'active') {
+      throw new DomainException('WORKER_NOT_ACTIVE', '该求职者已注销或停用，不能预订 / This seeker is no longer active (erased or inactive) and cannot be booked', 409);
     }
   }
 

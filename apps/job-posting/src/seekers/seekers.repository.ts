@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { maskPhone, standing } from '@lingong/domain';
 
 export interface SeekerSummary {
@@ -30,6 +30,16 @@ export class SeekersRepository {
     return rows[0]?.id ?? null;
   }
 
+  /**
+   * The seeker's status as a booking sees it, or null when there is no such profile. FOR KEY SHARE
+   * waits for an erasure holding the profile (worker-profile locks it FOR UPDATE) and holds it off
+   * until the booking commits: a booking either sees the erasure, or is made before it and is then
+   * cancelled by the erasure flow.
+   */
+  async statusForBooking(manager: EntityManager, workerId: string): Promise<string | null> {
+    const rows = (await manager.query(`SELECT status FROM workers WHERE id = $1 FOR KEY SHARE`, [workerId])) as { status: string }[];
+    return rows[0]?.status ?? null;
+  }
 
   /** Name, phone, and the standing (reliability, rating) their bookings and ratings earn them. */
   async summaries(ids: string[]): Promise<Map<string, SeekerSummary>> {

@@ -9,7 +9,7 @@ export class MatchingRunDto {
   shiftId!: string;
 }
 
-/** Called by the worker app: a matching run when a shift opens, an expiry when an offer's time is up. */
+/** Called by the worker app: a matching run when a shift opens, an expiry when an offer's time is up, a seeker's erasure. */
 @ApiExcludeController()
 @Controller('internal')
 export class InternalOffersController {
@@ -20,6 +20,14 @@ export class InternalOffersController {
   @HttpCode(200)
   async run(@Body() body: MatchingRunDto) {
     return { offered: await this.offers.offerNext(body.shiftId) };
+  }
+
+  /** The worker app's erasure flow: the seeker's open offers are withdrawn and no offer keeps their phone. */
+  @Roles('service')
+  @Post('seekers/:id/erasure')
+  @HttpCode(200)
+  async eraseSeeker(@Param('id', ParseUUIDPipe) id: string) {
+    return this.offers.eraseSeeker(id);
   }
 
   @Roles('service')

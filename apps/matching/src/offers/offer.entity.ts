@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type OfferStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'too_late';
+/** `withdrawn`: the seeker erased their data while the offer was open. */
+export type OfferStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'too_late' | 'withdrawn';
 
 /** A shift offered to one seeker by SMS; answered by page, API or a reply of 1 / 2, or left to expire. */
 @Entity('offers')
@@ -16,9 +17,9 @@ export class Offer {
   @Column({ name: 'worker_id', type: 'uuid' })
   workerId!: string;
 
-  /** Where the offer went, so a reply from this phone finds it. */
-  @Column({ type: 'varchar', length: 11 })
-  phone!: string;
+  /** Where the offer went, so a reply from this phone finds it; null once the seeker erased their data. */
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  phone!: string | null;
 
   @Column({ type: 'double precision' })
   score!: number;

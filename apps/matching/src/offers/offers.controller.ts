@@ -28,8 +28,7 @@ export class OffersController {
   @Post('matching/shifts/:id/offers')
   @HttpCode(202)
   async make(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) shiftId: string, @Body() body: MakeOffersDto) {
-    await this.candidates.managedShift(account, shiftId);
-    return { offered: await this.offers.offerNext(shiftId, body.count) };
+    return { offered: await this.offers.offerOnRequest(await this.candidates.managedShift(account, shiftId), body.count) };
   }
 
   @Roles('worker')

@@ -32,6 +32,25 @@ export class OffersRepository {
     return manager.getRepository(Offer).save(offer);
   }
 
+  /**
+   * A seeker erased their data: open offers are withdrawn (a reply or the expiry no longer finds
+   * them) and no offer keeps the phone. Returns the shifts of the offers they had been made, whose
+   * places may now go to the next candidates.
+   */
+  async eraseSeeker(workerId: string, now: Date): Promise<{ withdrawn: number; shiftIds: string[] }> {
+    return this.transaction(async (manager) => {
+      const [, withdrawn] = (await manager.query(
+        `UPDATE offers SET status = 'withdrawn', answered_at = $2 WHERE worker_id = $1 AND status = 'pending'`,
+        [workerId, now],
+      )) as [unknown, number];
+      const rows = (await manager.query(`UPDATE offers SET phone = NULL WHERE worker_id = $1 RETURNING shift_id AS "shiftId"`, [workerId])) as [
+        { shiftId: string }[],
+        number,
+      ];
+      return { withdrawn, shiftIds: [...new Set(rows[0].map((row) => row.shiftId))] };
+    });
+  }
+
   forWorker(workerId: string, statuses?: OfferStatus[]): Promise<Offer[]> {
     return this.dataSource.getRepository(Offer).find({
       where: { workerId, ...(statuses && { status: In(statuses) }) },

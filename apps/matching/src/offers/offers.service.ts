@@ -6,7 +6,7 @@ import { defaultWeights, rankCandidates } from '@lingong/matching-engine';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { BookingsClient } from '../bookings-client/bookings.client';
-import { CandidatesRepository } from '../candidates/candidates.repository';
+import { CandidatesRepository, type ShiftRow } from '../candidates/candidates.repository';
 import { CandidatesService } from '../candidates/candidates.service';
 import type { Offer } from './offer.entity';
 import { OffersRepository } from './offers.repository';
@@ -53,6 +53,14 @@ export class OffersService {
     });
   }
 
+  /** Offers the employer (or staff) asks for. A suspended employer is told why rather than answered "nobody fitted". */
+  async offerOnRequest(shift: ShiftRow, count?: number): Promise<number> {
+    if (shift.employerSuspended) {
+      throw new DomainException('EMPLOYER_SUSPENDED', '该用工方已被暂停，不能发出邀请 / This employer is suspended and cannot make offers', 403);
+    }
+    return this.offerNext(shift.id, count);
+  }
+
   /** Yes: book through job-posting. Too late (full, started) is recorded and told politely by SMS. */
   async accept(offerId: string, workerId: string) {
     const outcome = await this.offers.transaction(async (manager) => {
@@ -89,6 +97,17 @@ export class OffersService {
       return this.offers.settle(manager, offer, 'expired', this.clock.now());
     });
     if (expired) await this.offerNext(expired.shiftId);
+  }
+
+  /**
+   * A seeker erased their data: their open offers are withdrawn and forget the phone, and the shifts
+   * they were offered are offered on (a run asks nobody twice and nobody past the places left, so
+   * a retried erasure asks no more). Idempotent.
+   */
+  async eraseSeeker(workerId: string): Promise<{ withdrawn: number }> {
+    const { withdrawn, shiftIds } = await this.offers.eraseSeeker(workerId, this.clock.now());
+    for (const shiftId of shiftIds) await this.offerNext(shiftId);
+    return { withdrawn };
   }
 
   async mine(workerId: string) {

@@ -22,4 +22,15 @@ export class Account {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Set by an admin (a staff member who left, a lost password): no sign-in, and every token refused at once. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt!: Date | null;
+
+  /**
+   * Carried in each token (`gen`); the access guard, reading it on every request, refuses tokens of
+   * an older generation. Disabling moves it on, so tokens issued before stay refused after an enable.
+   */
+  @Column({ name: 'token_generation', type: 'int', default: 0 })
+  tokenGeneration!: number;
 }

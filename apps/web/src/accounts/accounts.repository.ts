@@ -17,7 +17,7 @@ export class AccountsRepository {
       .getRepository(Account)
       .createQueryBuilder('account')
       .addSelect('account.passwordHash')
-      .where('account.phone = :phone AND account.role IN (:...roles)', { phone, roles })
+      .where('account.phone = :phone AND account.role IN (:...roles) AND account.disabled_at IS NULL', { phone, roles })
       .orderBy('account.role', 'ASC')
       .getOne();
   }
@@ -32,6 +32,38 @@ export class AccountsRepository {
       .orIgnore()
       .execute();
     return manager.getRepository(Account).findOneByOrFail({ phone, role });
+  }
+
+  /**
+   * Disables (or enables again) a staff or admin account. Disabling also moves the token generation
+   * on, so tokens issued before stay refused after a later enable. Null when there is no such account.
+   */
+  async setDisabled(id: string, at: Date | null): Promise<Account | null> {
+    const changes = at ? { disabledAt: at, tokenGeneration: () => 'token_generation + 1' } : { disabledAt: null };
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(Account)
+      .set(changes)
+      .where(`id = :id AND role IN ('staff', 'admin')`, { id })
+      .execute();
+    return result.affected ? this.findById(id) : null;
+  }
+
+  /**
+   * A seeker's erasure: their sign-in account (role worker) and every sign-in code sent to the
+   * phone up to the erasure, in one transaction. Made later, they are someone signing up again and
+   * stay (the erasure flow may run late, after retries). Another role on the phone (an employer
+   * account) is not the seeker's and stays.
+   */
+  async eraseSeeker(phone: string, erasedAt: Date): Promise<{ accounts: number; codes: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const [, accounts] = (await manager.query(`DELETE FROM accounts WHERE phone = $1 AND role = 'worker' AND created_at <= $2`, [phone, erasedAt])) as [
+        unknown,
+        number,
+      ];
+      const [, codes] = (await manager.query(`DELETE FROM otp_codes WHERE phone = $1 AND created_at <= $2`, [phone, erasedAt])) as [unknown, number];
+      return { accounts, codes };
+    });
   }
 
   /** Creates a password account unless (phone, role) exists; returns null when it did. */

@@ -80,7 +80,7 @@ export class AuthService {
   }
 
   private async issue(account: Account): Promise<SignedIn> {
-    const claims: AccessTokenClaims = { sub: account.id, phone: account.phone, role: account.role };
+    const claims: AccessTokenClaims = { sub: account.id, phone: account.phone, role: account.role, gen: account.tokenGeneration };
     return {
       accessToken: await this.jwt.signAsync(claims),
       account: { id: account.id, phone: account.phone, role: account.role },

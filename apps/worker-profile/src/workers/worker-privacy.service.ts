@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { recordEvent } from '@lingong/outbox';
 import type { SignedInAccount } from '@lingong/identity';
 import { toMarketIso } from '@lingong/domain';
 import { Clock, NotFoundDomainException } from '@lingong/platform';
+import { SignInAccountsClient } from './sign-in-accounts.client';
+import type { Worker } from './worker.entity';
 import { WorkerExportRepository } from './worker-export.repository';
 import { WorkerPresenter } from './worker.presenter';
-import { WorkersRepository, type WorkerChanges } from './workers.repository';
+import { WorkersRepository, type NewConsent, type WorkerChanges } from './workers.repository';
 import { WorkersService } from './workers.service';
 
 /** Times in the download read as the market's local time, like every other answer. */
@@ -42,11 +44,14 @@ export function erasedProfile(now: Date): WorkerChanges {
 /** A seeker's rights over their data: download everything held about them, and erase it. */
 @Injectable()
 export class WorkerPrivacyService {
+  private readonly logger = new Logger(WorkerPrivacyService.name);
+
   constructor(
     private readonly profiles: WorkersService,
     private readonly workers: WorkersRepository,
     private readonly exports: WorkerExportRepository,
     private readonly presenter: WorkerPresenter,
+    private readonly signIn: SignInAccountsClient,
     private readonly clock: Clock,
   ) {}
 
@@ -78,19 +83,39 @@ export class WorkerPrivacyService {
     };
   }
 
-  /** Personal data erased in one transaction; consent records stay (they prove what was agreed), closed by a final withdrawal. */
+  /** The seeker erases their own data (PIPL art. 47). */
   async erase(account: SignedInAccount): Promise<void> {
     const { id } = await this.profiles.own(account);
-    await this.workers.transaction(async (manager) => {
+    await this.eraseProfile(id, (worker) => worker.accountId === account.id, { channel: 'self', recordedBy: null });
+  }
+
+  /** Staff erase a seeker who asks at the desk (a walk-in without a smartphone), as the seeker would. */
+  async eraseAtDesk(staff: SignedInAccount, id: string): Promise<void> {
+    await this.eraseProfile(id, () => true, { channel: 'desk', recordedBy: staff.id });
+  }
+
+  /**
+   * The profile is erased in one transaction with the `worker.erased` event, from which the worker
+   * app has every other service erase its part (applications, bookings, offers, the SMS log, queues,
+   * the sign-in account). Consent records stay (they prove what was agreed), closed by a final
+   * withdrawal and no longer linked to the person's account.
+   */
+  private async eraseProfile(id: string, mayErase: (worker: Worker) => boolean, by: Pick<NewConsent, 'channel' | 'recordedBy'>): Promise<void> {
+    const erased = await this.workers.transaction(async (manager) => {
       const worker = await this.workers.findForUpdate(manager, id);
-      if (!worker || worker.accountId !== account.id) throw new NotFoundDomainException('Worker profile');
+      // Erased already (perhaps by a concurrent request): as if it were not there.
+      if (!worker || worker.status === 'erased' || !mayErase(worker)) throw new NotFoundDomainException('Worker profile');
       const now = this.clock.now();
       await this.workers.update(manager, id, erasedProfile(now));
-      await this.workers.recordConsents(manager, id, [
-        { purpose: 'data_processing', granted: false, channel: 'self', recordedBy: account.id, recordedAt: now },
-      ]);
-      // Other services holding the phone (the SMS log) forget it too.
-      if (worker.phone) await recordEvent(manager, 'worker.erased', { workerId: id, phone: worker.phone, erasedAt: now.toISOString() });
+      if (worker.accountId) await this.workers.unlinkConsents(manager, id, worker.accountId);
+      await this.workers.recordConsents(manager, id, [{ purpose: 'data_processing', granted: false, ...by, recordedAt: now }]);
+      await recordEvent(manager, 'worker.erased', { workerId: id, phone: worker.phone, erasedAt: now.toISOString() });
+      return { phone: worker.phone, at: now };
     });
+    // Their tokens end now rather than when the flow reaches the front door. Best effort: without
+    // the front door no token reaches any service anyway, and the flow retries until it is done.
+    if (erased.phone) {
+      await this.signIn.endSeekerSignIn(erased.phone, erased.at).catch((error: Error) => this.logger.warn(`sign-in not ended yet, the erasure flow will: ${error.message}`));
+    }
   }
 }

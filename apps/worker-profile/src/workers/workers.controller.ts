@@ -58,6 +58,15 @@ export class WorkersController {
     await this.privacy.erase(account);
   }
 
+  /** At the desk, for a walk-in who asks: the same erasure as `DELETE /workers/me`. */
+  @Roles('staff')
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Personal data erased as by DELETE /workers/me; the rest of the erasure follows within seconds' })
+  async eraseAtDesk(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.privacy.eraseAtDesk(account, id);
+  }
+
   @Roles('staff', 'employer', 'worker')
   @Get(':id')
   async get(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string) {

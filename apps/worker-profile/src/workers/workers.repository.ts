@@ -89,6 +89,11 @@ export class WorkersRepository {
     );
   }
 
+  /** Erasure: consent records the seeker made themselves no longer name their (deleted) account. */
+  async unlinkConsents(manager: EntityManager, workerId: string, accountId: string): Promise<void> {
+    await manager.update(WorkerConsent, { workerId, recordedBy: accountId }, { recordedBy: null });
+  }
+
   /** Which unique key refused the write, read from the entity's metadata rather than a hard-coded constraint name. */
   private conflict(error: unknown): ProfileConflict {
     if (!isPgError(error, PgErrorCode.uniqueViolation)) throw error;

@@ -24,7 +24,7 @@ export class BookingNoticesService {
     const booking = await this.bookings.find(bookingId);
     if (!booking?.phone || booking.status !== 'confirmed') return null;
     await this.notifications.send([
-      { dedupeKey: `${eventId}:booking_confirmed`, phone: booking.phone, kind: 'booking_confirmed', text: smsTemplates.bookingConfirmed(booking), urgent: this.isSameDay(booking) },
+      { ...this.about(booking), dedupeKey: `${eventId}:booking_confirmed`, phone: booking.phone, kind: 'booking_confirmed', text: smsTemplates.bookingConfirmed(booking), urgent: this.isSameDay(booking) },
     ]);
     return booking;
   }
@@ -37,15 +37,17 @@ export class BookingNoticesService {
     const booking = await this.bookings.find(bookingId);
     if (!booking || booking.status !== 'cancelled') return;
     const urgent = this.isSameDay(booking);
-    const droppedOut = booking.cancelledBy === 'worker' || booking.cancelledBy === 'market';
+    const droppedOut = booking.cancelledBy === 'worker' || booking.cancelledBy === 'market' || booking.cancelledBy === 'erasure';
     await this.notifications.send([
-      ...(booking.phone ? [{ dedupeKey: `${eventId}:booking_cancelled`, phone: booking.phone, kind: 'booking_cancelled', text: this.cancellationText(booking), urgent }] : []),
+      ...(booking.phone ? [{ ...this.about(booking), dedupeKey: `${eventId}:booking_cancelled`, phone: booking.phone, kind: 'booking_cancelled', text: this.cancellationText(booking), urgent }] : []),
       ...(droppedOut && booking.employerPhone
         ? [{
+            // Naming the seeker, it is theirs to erase; the notice of an erased seeker names nobody.
+            ...(booking.cancelledBy === 'erasure' ? { causedAt: booking.bookedAt } : this.about(booking)),
             dedupeKey: `${eventId}:employer_dropout`,
             phone: booking.employerPhone,
             kind: 'employer_dropout',
-            text: smsTemplates.employerSeekerDroppedOut(booking, booking.seekerName, booking.cancelledBy === 'market' ? 'unconfirmed' : 'cancelled'),
+            text: this.dropoutText(booking),
             urgent,
           }]
         : []),
@@ -57,8 +59,19 @@ export class BookingNoticesService {
     const booking = await this.bookings.find(bookingId);
     if (!booking?.phone || booking.status !== 'confirmed') return;
     await this.notifications.send([
-      { dedupeKey: `${eventId}:attendance_confirmed`, phone: booking.phone, kind: 'attendance_confirmed', text: smsTemplates.attendanceConfirmed(booking), urgent: this.isSameDay(booking) },
+      { ...this.about(booking), dedupeKey: `${eventId}:attendance_confirmed`, phone: booking.phone, kind: 'attendance_confirmed', text: smsTemplates.attendanceConfirmed(booking), urgent: this.isSameDay(booking) },
     ]);
+  }
+
+  /** Each message is about the booked seeker (their erasure finds it) and caused by a booking made before it was written. */
+  private about(booking: BookingFacts): { workerId: string; causedAt: Date } {
+    return { workerId: booking.workerId, causedAt: booking.bookedAt };
+  }
+
+  /** An erased seeker is not named, nor said to have erased anything: they left. */
+  private dropoutText(booking: BookingFacts): string {
+    if (booking.cancelledBy === 'erasure') return smsTemplates.employerSeekerLeft(booking);
+    return smsTemplates.employerSeekerDroppedOut(booking, booking.seekerName, booking.cancelledBy === 'market' ? 'unconfirmed' : 'cancelled');
   }
 
   private cancellationText(booking: BookingFacts): string {

@@ -7,6 +7,7 @@ import type { BookingSummary } from '@lingong/sms';
 export interface BookingFacts extends BookingSummary {
   id: string;
   shiftId: string;
+  workerId: string;
   status: string;
   cancelledBy: string | null;
   compensationFen: number | null;
@@ -20,9 +21,11 @@ export interface BookingFacts extends BookingSummary {
 
 /** An offer as its SMS speak of it. */
 export interface OfferFacts extends BookingSummary {
-  phone: string;
+  /** Null once the seeker has erased their data. */
+  phone: string | null;
   status: string;
   expiresAt: Date;
+  offeredAt: Date;
 }
 
 /**
@@ -35,7 +38,7 @@ export class NoticeFactsRepository {
 
   async find(bookingId: string): Promise<BookingFacts | null> {
     const rows = (await this.dataSource.query(
-      `SELECT b.id, b.shift_id AS "shiftId", s.title, s.street, s.address, b.starts_at AS "startsAt", b.ends_at AS "endsAt",
+      `SELECT b.id, b.shift_id AS "shiftId", b.worker_id AS "workerId", s.title, s.street, s.address, b.starts_at AS "startsAt", b.ends_at AS "endsAt",
               b.pay_amount_fen AS "payAmountFen", b.pay_unit AS "payUnit", b.status, b.cancelled_by AS "cancelledBy",
               b.compensation_fen AS "compensationFen", b.created_at AS "bookedAt",
               w.name AS "seekerName", w.phone, a.phone AS "employerPhone"
@@ -53,7 +56,7 @@ export class NoticeFactsRepository {
   async offer(offerId: string): Promise<OfferFacts | null> {
     const rows = (await this.dataSource.query(
       `SELECT s.title, s.street, s.address, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.pay_amount_fen AS "payAmountFen",
-              s.pay_unit AS "payUnit", o.phone, o.status, o.expires_at AS "expiresAt"
+              s.pay_unit AS "payUnit", o.phone, o.status, o.expires_at AS "expiresAt", o.created_at AS "offeredAt"
          FROM offers o JOIN shifts s ON s.id = o.shift_id WHERE o.id = $1`,
       [offerId],
     )) as OfferFacts[];

@@ -3,6 +3,7 @@ import type { Job } from 'bullmq';
 import { QueueName, QueueProcessor, type DomainEvent, type DomainEventType } from '@lingong/queue';
 import { smsTemplates } from '@lingong/sms';
 import { BookingNoticesService } from '../booking-notices/booking-notices.service';
+import { ErasureService } from '../erasure/erasure.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { BookingRemindersService } from '../reminders/booking-reminders.service';
 import { ServicesClient } from '../services-client/services.client';
@@ -21,12 +22,14 @@ export class DomainEventsProcessor extends QueueProcessor {
     private readonly offerNotices: OfferNoticesService,
     private readonly services: ServicesClient,
     private readonly reminders: BookingRemindersService,
+    private readonly erasure: ErasureService,
   ) {
     super();
   }
 
   async process(job: EventJob): Promise<void> {
     const event = job.data;
+    const occurredAt = new Date(event.occurredAt);
     switch (event.type) {
       case 'shift.published': {
         const { shiftId } = (event as DomainEvent<'shift.published'>).payload;
@@ -37,8 +40,10 @@ export class DomainEventsProcessor extends QueueProcessor {
       }
       case 'auth.otp_requested': {
         const { phone, code, expiresInMinutes } = (event as DomainEvent<'auth.otp_requested'>).payload;
+        // No phone: an erasure took it from the event before it was relayed.
+        if (!phone) return;
         await this.notifications.send([
-          { dedupeKey: `${event.eventId}:otp`, phone, kind: 'otp', text: smsTemplates.otp(code, expiresInMinutes), urgent: true },
+          { dedupeKey: `${event.eventId}:otp`, phone, kind: 'otp', text: smsTemplates.otp(code, expiresInMinutes), urgent: true, causedAt: occurredAt },
         ]);
         return;
       }
@@ -57,18 +62,18 @@ export class DomainEventsProcessor extends QueueProcessor {
         return this.offerNotices.tooLate(event.eventId, (event as DomainEvent<'offer.too_late'>).payload.offerId);
       case 'sms.reply_refused': {
         const { phone, code } = (event as DomainEvent<'sms.reply_refused'>).payload;
-        return this.offerNotices.refused(event.eventId, phone, code);
+        return phone ? this.offerNotices.refused(event.eventId, phone, code, occurredAt) : undefined;
       }
-      case 'sms.help_requested':
-        return this.offerNotices.help(event.eventId, (event as DomainEvent<'sms.help_requested'>).payload.phone);
+      case 'sms.help_requested': {
+        const { phone } = (event as DomainEvent<'sms.help_requested'>).payload;
+        return phone ? this.offerNotices.help(event.eventId, phone, occurredAt) : undefined;
+      }
       case 'sms.delivery_reported': {
         const { providerMessageId, status } = (event as DomainEvent<'sms.delivery_reported'>).payload;
         return this.notifications.recordDelivery(providerMessageId, status);
       }
-      case 'worker.erased': {
-        const { phone, erasedAt } = (event as DomainEvent<'worker.erased'>).payload;
-        return this.notifications.forget(phone, new Date(erasedAt));
-      }
+      case 'worker.erased':
+        return this.erasure.carryOut(event as DomainEvent<'worker.erased'>);
     }
   }
 }

@@ -9,6 +9,7 @@ export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'delivered' | '
 @Entity('notifications')
 @Index('notifications_phone_created', ['phone', 'createdAt'])
 @Index('notifications_provider_message', ['providerMessageId'])
+@Index('notifications_worker', ['workerId'], { where: '"worker_id" IS NOT NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -21,6 +22,14 @@ export class Notification {
 
   @Column({ type: 'varchar', length: 32 })
   kind!: string;
+
+  /** The seeker the message is about (to them, or to an employer naming them), so erasing them finds it. */
+  @Column({ name: 'worker_id', type: 'uuid', nullable: true })
+  workerId!: string | null;
+
+  /** When what it tells of happened: erasing a phone scrubs the messages caused before, not a new owner's after. */
+  @Column({ name: 'caused_at', type: 'timestamptz', nullable: true })
+  causedAt!: Date | null;
 
   @Column({ type: 'varchar', length: 500 })
   text!: string;

@@ -5,6 +5,7 @@ import { SmsSettings } from '@lingong/config';
 import { QueueName, type QueueJobs } from '@lingong/queue';
 import { Clock } from '@lingong/platform';
 import { earliestSendTime, parseQuietHours, signed, SmsProvider, SmsTemporaryFailure, type QuietHours } from '@lingong/sms';
+import { PhoneHasher } from '../erasure/phone-hasher';
 import { NotificationsRepository, type NewMessage } from './notifications.repository';
 
 type NotificationsQueue = Queue<QueueJobs['notifications']['sms.send'], unknown, 'sms.send'>;
@@ -17,6 +18,7 @@ export class NotificationsService {
     private readonly settings: SmsSettings,
     private readonly clock: Clock,
     @InjectQueue(QueueName.notifications) private readonly queue: NotificationsQueue,
+    private readonly phones: PhoneHasher,
   ) {
     this.quietHours = parseQuietHours(settings.SMS_QUIET_HOURS);
   }
@@ -25,7 +27,8 @@ export class NotificationsService {
 
   /**
    * Records each message once (by its dedupe key) and queues its send, job id = notification id.
-   * Non-urgent messages written in quiet hours are delayed to 07:00, not dropped.
+   * Non-urgent messages written in quiet hours are delayed to 07:00, not dropped. A message caused
+   * before its phone was erased is not written at all.
    */
   async send(messages: NewMessage[]): Promise<number> {
     const now = this.clock.now();
@@ -33,7 +36,12 @@ export class NotificationsService {
     const pending = await this.notifications.insertPending(
       messages.map(({ urgent, ...message }) => {
         const sendAfter = earliestSendTime(now, urgent, this.quietHours);
-        return { ...message, text: signed(this.settings.SMS_SIGNATURE, message.text), sendAfter: sendAfter > now ? sendAfter : null };
+        return {
+          ...message,
+          text: signed(this.settings.SMS_SIGNATURE, message.text),
+          sendAfter: sendAfter > now ? sendAfter : null,
+          phoneHash: this.phones.hash(message.phone),
+        };
       }),
     );
     await this.queue.addBulk(
@@ -48,14 +56,6 @@ export class NotificationsService {
 
   recordDelivery(providerMessageId: string, status: 'delivered' | 'failed'): Promise<void> {
     return this.notifications.recordDelivery(providerMessageId, status);
-  }
-
-  /**
-   * After a seeker erases their data: messages to them until then are dropped if unsent and lose
-   * phone and text if sent (the phone may already belong to a new profile; later messages stay).
-   */
-  async forget(phone: string, erasedAt: Date): Promise<void> {
-    await this.notifications.forgetPhone(phone, erasedAt);
   }
 
   /**

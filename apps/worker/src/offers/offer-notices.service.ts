@@ -19,25 +19,32 @@ export class OfferNoticesService {
 
   async offered(eventId: string, offerId: string): Promise<void> {
     const offer = await this.facts.offer(offerId);
-    if (!offer || offer.status !== 'pending') return;
+    if (!offer?.phone || offer.status !== 'pending') return;
     const now = this.clock.now();
     // An offer is a question with a deadline: it cannot wait out the night.
-    await this.notifications.send([{ dedupeKey: `${eventId}:offer`, phone: offer.phone, kind: 'offer', text: smsTemplates.offer(offer, offer.expiresAt), urgent: true }]);
+    await this.notifications.send([
+      { dedupeKey: `${eventId}:offer`, phone: offer.phone, kind: 'offer', text: smsTemplates.offer(offer, offer.expiresAt), urgent: true, causedAt: offer.offeredAt },
+    ]);
     await this.expiries.add('offer.expire', { offerId }, { jobId: offerId, delay: Math.max(0, offer.expiresAt.getTime() - now.getTime()) });
   }
 
   async tooLate(eventId: string, offerId: string): Promise<void> {
     const offer = await this.facts.offer(offerId);
-    if (!offer) return;
+    if (!offer?.phone) return;
     const urgent = isSameDayChange(this.clock.now(), offer.startsAt);
-    await this.notifications.send([{ dedupeKey: `${eventId}:offer_too_late`, phone: offer.phone, kind: 'offer_too_late', text: smsTemplates.offerTooLate(offer), urgent }]);
+    await this.notifications.send([
+      { dedupeKey: `${eventId}:offer_too_late`, phone: offer.phone, kind: 'offer_too_late', text: smsTemplates.offerTooLate(offer), urgent, causedAt: offer.offeredAt },
+    ]);
   }
 
-  async refused(eventId: string, phone: string, code: string): Promise<void> {
-    await this.notifications.send([{ dedupeKey: `${eventId}:reply_refused`, phone, kind: 'reply_refused', text: smsTemplates.replyRefused(code), urgent: true }]);
+  /** `repliedAt`: when the reply came in (the event), so a reply from before the sender's erasure is not answered after it. */
+  async refused(eventId: string, phone: string, code: string, repliedAt: Date): Promise<void> {
+    await this.notifications.send([
+      { dedupeKey: `${eventId}:reply_refused`, phone, kind: 'reply_refused', text: smsTemplates.replyRefused(code), urgent: true, causedAt: repliedAt },
+    ]);
   }
 
-  async help(eventId: string, phone: string): Promise<void> {
-    await this.notifications.send([{ dedupeKey: `${eventId}:reply_help`, phone, kind: 'reply_help', text: smsTemplates.replyHelp(), urgent: true }]);
+  async help(eventId: string, phone: string, repliedAt: Date): Promise<void> {
+    await this.notifications.send([{ dedupeKey: `${eventId}:reply_help`, phone, kind: 'reply_help', text: smsTemplates.replyHelp(), urgent: true, causedAt: repliedAt }]);
   }
 }

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DatabaseSettings, OutboxSettings, RedisSettings } from '@lingong/config';
 import { OUTBOX_CHANNEL } from '@lingong/outbox';
-import { defaultJobOptions, QueueName } from '@lingong/queue';
+import { carriesPhone, defaultJobOptions, QueueName } from '@lingong/queue';
 import { OutboxRepository, type PendingEvent } from './outbox.repository';
 
 const BATCH_SIZE = 100;
@@ -98,8 +98,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     const jobs = events.map((event) => ({
       name: event.type,
       data: { eventId: event.id, type: event.type, payload: event.payload, occurredAt: event.created_at.toISOString() },
-      // A sign-in code must not linger in Redis (or on the staff queue board) once its SMS is written.
-      opts: { jobId: event.id, ...(event.type === 'auth.otp_requested' && { removeOnComplete: true, removeOnFail: { age: 3600 } }) },
+      // A sign-in code must not linger in Redis (or on the staff queue board) once its SMS is written,
+      // nor a phone once its work is done (a failed job stays for staff, until the phone is erased).
+      opts: {
+        jobId: event.id,
+        ...(carriesPhone(event.type) && { removeOnComplete: true }),
+        ...(event.type === 'auth.otp_requested' && { removeOnFail: { age: 3600 } }),
+      },
     }));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

@@ -57,6 +57,8 @@ export class BookingRemindersService {
       {
         dedupeKey: `attendance_request:${bookingId}`,
         phone: booking.phone,
+        workerId: booking.workerId,
+        causedAt: booking.bookedAt,
         kind: 'attendance_request',
         text: smsTemplates.attendanceRequest(booking, this.timesOf(booking).releaseAt),
         urgent: isSameDayChange(this.clock.now(), booking.startsAt),
@@ -73,7 +75,15 @@ export class BookingRemindersService {
     const booking = await this.bookings.find(bookingId);
     if (!booking?.phone || booking.status !== 'confirmed' || booking.startsAt <= this.clock.now()) return;
     await this.notifications.send([
-      { dedupeKey: `starting_soon:${bookingId}`, phone: booking.phone, kind: 'starting_soon', text: smsTemplates.startingSoon(booking), urgent: true },
+      {
+        dedupeKey: `starting_soon:${bookingId}`,
+        phone: booking.phone,
+        kind: 'starting_soon',
+        text: smsTemplates.startingSoon(booking),
+        urgent: true,
+        workerId: booking.workerId,
+        causedAt: booking.bookedAt,
+      },
     ]);
   }
 

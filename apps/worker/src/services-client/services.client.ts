@@ -4,7 +4,8 @@ import { ServiceTokens } from '@lingong/identity';
 
 /**
  * What the worker asks of the services that own the data, over their internal routes with a
- * service token: matching runs and expires offers; job-posting asks about and releases bookings.
+ * service token: matching runs and expires offers; job-posting asks about and releases bookings;
+ * for an erasure, each of job-posting, matching and the front door erases its part.
  */
 @Injectable()
 export class ServicesClient {
@@ -28,6 +29,21 @@ export class ServicesClient {
 
   async releaseUnconfirmed(bookingId: string): Promise<boolean> {
     return (await this.post<{ released: boolean }>(this.urls.JOB_POSTING_URL, `/api/internal/bookings/${bookingId}/release-unconfirmed`, {})).released;
+  }
+
+  /** Pending applications withdrawn, future bookings cancelled, free text cleared. */
+  async eraseSeekerInJobPosting(workerId: string): Promise<void> {
+    await this.post(this.urls.JOB_POSTING_URL, `/api/internal/seekers/${workerId}/erasure`, {});
+  }
+
+  /** Open offers withdrawn, the phone gone from every offer. */
+  async eraseSeekerInMatching(workerId: string): Promise<void> {
+    await this.post(this.urls.MATCHING_URL, `/api/internal/seekers/${workerId}/erasure`, {});
+  }
+
+  /** The seeker's sign-in account and the codes sent to the phone, up to the erasure (not a new sign-up's since). */
+  async endSeekerSignIn(phone: string, erasedAt: Date): Promise<void> {
+    await this.post(this.urls.WEB_URL, '/api/internal/accounts/seeker-erasure', { phone, erasedAt: erasedAt.toISOString() });
   }
 
   /** Throws on any failure, so the queue retries with backoff. */

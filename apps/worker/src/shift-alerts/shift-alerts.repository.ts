@@ -6,6 +6,7 @@ import type { ShiftSummary } from '@lingong/sms';
 export interface OpenShift extends ShiftSummary {
   id: string;
   requiredSkills: string[];
+  publishedAt: Date;
 }
 
 /** Reads shifts (job-posting's) and seekers (worker-profile's); writes nothing. */
@@ -15,7 +16,7 @@ export class ShiftAlertsRepository {
 
   async openShift(id: string): Promise<OpenShift | null> {
     const rows = (await this.dataSource.query(
-      `SELECT id, title, category, street, starts_at, ends_at, pay_amount_fen, pay_unit, headcount - filled AS remaining, required_skills
+      `SELECT id, title, category, street, starts_at, ends_at, pay_amount_fen, pay_unit, headcount - filled AS remaining, required_skills, published_at
          FROM shifts WHERE id = $1 AND status = 'open' AND starts_at > now()`,
       [id],
     )) as Record<string, unknown>[];
@@ -32,6 +33,7 @@ export class ShiftAlertsRepository {
       payUnit: row.pay_unit as string,
       remaining: row.remaining as number,
       requiredSkills: row.required_skills as string[],
+      publishedAt: row.published_at as Date,
     };
   }
 

@@ -1,0 +1,34 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { IsIsoWithOffset, IsMainlandPhone, ToMainlandPhone } from '@lingong/domain';
+import { Roles } from '@lingong/identity';
+import { AccountsRepository } from '../accounts.repository';
+
+export class SeekerErasureDto {
+  @ToMainlandPhone()
+  @IsMainlandPhone()
+  phone!: string;
+
+  /** What existed up to then goes; an account or code made since is someone signing up again, and stays. */
+  @IsIsoWithOffset()
+  erasedAt!: string;
+}
+
+/**
+ * A seeker's erasure reaches the front door's tables: the sign-in account goes (its tokens are
+ * refused from that moment; the phone may sign up again) and so do the sign-in codes sent to the
+ * phone. Called by worker-profile as it erases (so tokens end at once) and by the worker app's
+ * erasure flow (which retries until done). Idempotent. Not forwarded: it is web's own, service only.
+ */
+@ApiExcludeController()
+@Controller('internal/accounts')
+export class SeekerErasureController {
+  constructor(private readonly accounts: AccountsRepository) {}
+
+  @Roles('service')
+  @Post('seeker-erasure')
+  @HttpCode(200)
+  erase(@Body() body: SeekerErasureDto) {
+    return this.accounts.eraseSeeker(body.phone, new Date(body.erasedAt));
+  }
+}
