@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OutboxSettings, ReminderSettings, ServiceUrlSettings, SmsSettings } from '@lingong/config';
+import { OfferSettings, OutboxSettings, ReminderSettings, ServiceUrlSettings, SmsSettings, SweepSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { QueueModule, QueueName } from '@lingong/queue';
@@ -20,12 +20,15 @@ import { SchedulesService } from './schedules/schedules.service';
 import { ServicesClient } from './services-client/services.client';
 import { ShiftAlertsRepository } from './shift-alerts/shift-alerts.repository';
 import { ShiftAlertsService } from './shift-alerts/shift-alerts.service';
+import { SweepProcessor } from './sweep/sweep.processor';
+import { SweepRepository } from './sweep/sweep.repository';
+import { SweepService } from './sweep/sweep.service';
 import { workerEntities } from './worker.entities';
 
-/** Background work: the outbox relay, reactions to domain events, reminders, and SMS sending. */
+/** Background work: the outbox relay, reactions to domain events, reminders, SMS sending, and the sweep of work left behind. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings, ServiceUrlSettings, ReminderSettings] }),
+    PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings, ServiceUrlSettings, ReminderSettings, OfferSettings, SweepSettings] }),
     DatabaseModule.forRoot(workerEntities),
     QueueModule.forRoot(Object.values(QueueName)),
     SmsModule,
@@ -47,6 +50,9 @@ import { workerEntities } from './worker.entities';
     ServicesClient,
     OfferNoticesService,
     OfferExpiryProcessor,
+    SweepRepository,
+    SweepService,
+    SweepProcessor,
   ],
 })
 export class WorkerModule {}

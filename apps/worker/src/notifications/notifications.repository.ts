@@ -10,6 +10,11 @@ export interface NewMessage {
   text: string;
   /** Sign-in codes and changes to today's work; everything else waits out the quiet hours. */
   urgent: boolean;
+  /**
+   * When the message stops mattering (a code's expiry, the start of the shift it reminds of): it is
+   * retried until then and given up (`expired`) after. Without one, a day after it is written.
+   */
+  mattersUntil?: Date;
 }
 
 export interface PendingMessage {
@@ -25,21 +30,25 @@ export class NotificationsRepository {
    * Writes the messages (a key seen before is left as it is) and returns the ids of those still
    * waiting to be sent, including ones written by an earlier, interrupted attempt.
    */
-  async insertPending(messages: (Omit<NewMessage, 'urgent'> & { sendAfter: Date | null })[]): Promise<PendingMessage[]> {
+  async insertPending(messages: (Omit<NewMessage, 'urgent' | 'mattersUntil'> & { sendAfter: Date | null; mattersUntil: Date })[]): Promise<PendingMessage[]> {
     if (messages.length === 0) return [];
     const rows = (await this.dataSource.query(
       `WITH incoming AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS m(dedupe_key text, phone text, kind text, text text, send_after timestamptz)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS m(dedupe_key text, phone text, kind text, text text, send_after timestamptz, matters_until timestamptz)
        ), inserted AS (
-         INSERT INTO notifications (dedupe_key, phone, kind, text, send_after)
-         SELECT dedupe_key, phone, kind, text, send_after FROM incoming
+         INSERT INTO notifications (dedupe_key, phone, kind, text, send_after, matters_until)
+         SELECT dedupe_key, phone, kind, text, send_after, matters_until FROM incoming
          ON CONFLICT (dedupe_key) DO NOTHING
          RETURNING id, send_after
        )
        SELECT id, send_after AS "sendAfter" FROM inserted
        UNION
        SELECT n.id, n.send_after FROM notifications n JOIN incoming i ON i.dedupe_key = n.dedupe_key WHERE n.status IN ('queued', 'sending')`,
-      [JSON.stringify(messages.map((m) => ({ dedupe_key: m.dedupeKey, phone: m.phone, kind: m.kind, text: m.text, send_after: m.sendAfter })))],
+      [
+        JSON.stringify(
+          messages.map((m) => ({ dedupe_key: m.dedupeKey, phone: m.phone, kind: m.kind, text: m.text, send_after: m.sendAfter, matters_until: m.mattersUntil })),
+        ),
+      ],
     )) as PendingMessage[];
     return rows;
   }
@@ -47,14 +56,17 @@ export class NotificationsRepository {
   /**
    * Takes a message for sending. A row left in `sending` by a worker killed mid-send is taken
    * again; the provider receives the same id as idempotency key, so the person gets one SMS.
+   * A message that stopped mattering by `now` is not taken but given up: `expired`.
    */
-  async claim(id: string): Promise<Notification | null> {
+  async claim(id: string, now: Date): Promise<Pick<Notification, 'id' | 'phone' | 'text' | 'kind' | 'attempts' | 'status'> | null> {
     const [rows] = (await this.dataSource.query(
-      `UPDATE notifications SET status = 'sending', attempts = attempts + 1, updated_at = now()
+      `UPDATE notifications
+          SET status = CASE WHEN matters_until <= $2 THEN 'expired' ELSE 'sending' END,
+              attempts = attempts + CASE WHEN matters_until <= $2 THEN 0 ELSE 1 END, updated_at = now()
         WHERE id = $1 AND status IN ('queued', 'sending') AND phone <> ''
-        RETURNING id, phone, text, kind, attempts`,
-      [id],
-    )) as [Notification[], number];
+        RETURNING id, phone, text, kind, attempts, status`,
+      [id, now],
+    )) as [Pick<Notification, 'id' | 'phone' | 'text' | 'kind' | 'attempts' | 'status'>[], number];
     return rows[0] ?? null;
   }
 
@@ -66,6 +78,7 @@ export class NotificationsRepository {
     );
   }
 
+  /** `final`: refused for good (`failed`); otherwise back to `queued` for the next try. */
   async markFailed(id: string, error: string, final: boolean): Promise<void> {
     await this.dataSource.query(
       `UPDATE notifications SET status = $2, last_error = $3, updated_at = now() WHERE id = $1 AND status = 'sending'`,
@@ -88,6 +101,28 @@ export class NotificationsRepository {
       [phone, before],
     )) as [unknown, number];
     return count;
+  }
+
+  /**
+   * Messages still to send whose row has not moved since `idleSince` and whose time has come:
+   * candidates for the sweep, which checks each for a live job. Ones deferred to the morning wait.
+   */
+  async idleUnsent(idleSince: Date, now: Date, limit: number): Promise<{ id: string; mattersUntil: Date | null }[]> {
+    return (await this.dataSource.query(
+      `SELECT id, matters_until AS "mattersUntil" FROM notifications
+        WHERE status IN ('queued', 'sending') AND phone <> '' AND updated_at < $1 AND (send_after IS NULL OR send_after <= $2)
+        ORDER BY updated_at LIMIT $3`,
+      [idleSince, now, limit],
+    )) as { id: string; mattersUntil: Date | null }[];
+  }
+
+  /** Gives up a message that was never sent and no longer matters. */
+  async expire(id: string, now: Date): Promise<boolean> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE notifications SET status = 'expired', updated_at = now() WHERE id = $1 AND status IN ('queued', 'sending') AND matters_until <= $2`,
+      [id, now],
+    )) as [unknown, number];
+    return count > 0;
   }
 
   /** A receipt moves a sent message to delivered or failed; receipts for unknown ids change nothing. */

@@ -22,6 +22,6 @@ export class ShiftAlertsService {
     const skills = shift.requiredSkills.length > 0 ? shift.requiredSkills : [shift.category];
     const phones = await this.alerts.phonesToAlert(eventId, shift.street, skills, this.settings.SMS_ALERTS_PER_PHONE_PER_DAY);
     const text = smsTemplates.shiftAlert(shift);
-    return this.notifications.send(phones.map((phone) => ({ dedupeKey: `${eventId}:${phone}:shift_alert`, phone, kind: 'shift_alert', text, urgent: false })));
+    return this.notifications.send(phones.map((phone) => ({ dedupeKey: `${eventId}:${phone}:shift_alert`, phone, kind: 'shift_alert', text, urgent: false, mattersUntil: shift.startsAt })));
   }
 }
