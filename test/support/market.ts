@@ -13,6 +13,10 @@ export interface Market {
   db: Client;
   /** This market's BullMQ prefix, for tests that enqueue jobs themselves. */
   queuePrefix: string;
+  /** Stops matching (as a crash or a deploy would): the others keep running and find it away. */
+  stopMatching(): Promise<void>;
+  /** Starts matching again at the same address. */
+  startMatching(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,6 +27,10 @@ export interface MarketOptions {
   quietHours?: string;
   /** `process`: no worker in this process; the test starts (and kills) its own with `workerEnv`. */
   worker?: 'in-process' | 'process';
+  /** Settings for the worker only, e.g. an SMS gateway or a faster sweep. */
+  workerEnv?: Record<string, string>;
+  /** Puts something between matching and job-posting (say, a hop that loses answers): given job-posting's address, returns the one matching uses. */
+  matchingToJobPosting?: (jobPostingUrl: string) => Promise<string>;
 }
 
 type AppName = 'web' | 'job-posting' | 'worker-profile' | 'matching' | 'worker';
@@ -38,7 +46,7 @@ const moduleClass: Record<AppName, string> = {
  * Loads and starts one app as its own process would: in a module registry of its own (so its
  * settings, logger and data source are its own) with `env` added to the environment.
  */
-async function start(name: AppName, env: Record<string, string> = {}): Promise<NestFastifyApplication> {
+async function start(name: AppName, env: Record<string, string> = {}, port = 0): Promise<NestFastifyApplication> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
@@ -59,7 +67,7 @@ async function start(name: AppName, env: Record<string, string> = {}): Promise<N
       };
     });
     const app = await create();
-    await app.listen(0, '127.0.0.1');
+    await app.listen(port, '127.0.0.1');
     return app;
   } finally {
     process.env = saved;
@@ -90,17 +98,23 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
   });
   const jobPosting = await start('job-posting');
   const workerProfile = await start('worker-profile');
-  const matching = await start('matching', { JOB_POSTING_URL: address(jobPosting), WORKER_PROFILE_URL: address(workerProfile) });
+  const matchingEnv = {
+    JOB_POSTING_URL: options.matchingToJobPosting ? await options.matchingToJobPosting(address(jobPosting)) : address(jobPosting),
+    WORKER_PROFILE_URL: address(workerProfile),
+  };
+  let matching: NestFastifyApplication | undefined = await start('matching', matchingEnv);
+  const matchingUrl = address(matching);
   const workerEnv = {
-    MATCHING_URL: address(matching),
+    MATCHING_URL: matchingUrl,
     JOB_POSTING_URL: address(jobPosting),
     ...(options.workerRedisPort && { REDIS_PORT: String(options.workerRedisPort) }),
+    ...options.workerEnv,
   };
   const worker = options.worker === 'process' ? undefined : await start('worker', workerEnv);
   const web = await start('web', {
     JOB_POSTING_URL: address(jobPosting),
     WORKER_PROFILE_URL: address(workerProfile),
-    MATCHING_URL: address(matching),
+    MATCHING_URL: matchingUrl,
   });
   const db = new Client({ host: '127.0.0.1', user: 'postgres', database: databaseName });
   await db.connect();
@@ -111,12 +125,19 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
       web: address(web),
       'job-posting': address(jobPosting),
       'worker-profile': address(workerProfile),
-      matching: address(matching),
+      matching: matchingUrl,
       ...(worker && { worker: address(worker) }),
     },
     workerEnv,
     db,
     queuePrefix,
+    async stopMatching() {
+      await matching?.close();
+      matching = undefined;
+    },
+    async startMatching() {
+      matching ??= await start('matching', matchingEnv, Number(new URL(matchingUrl).port));
+    },
     async close() {
       await db.end();
       for (const app of [web, worker, matching, workerProfile, jobPosting]) await app?.close();

@@ -89,8 +89,16 @@ export class DispatchService {
         outcome.push({ shiftId: assignment.shiftId, workerId: assignment.workerId, code: (error as DomainException).code ?? 'BOOKING_REFUSED' });
       }
     }
-    await this.dataSource.getRepository(DispatchPlan).update({ id, status: 'confirming' }, { status: 'confirmed', confirmedAt: this.clock.now(), outcome });
-    return { bookings: outcome.filter((o) => o.bookingId).length, failed: outcome.filter((o) => o.code) };
+    // Job-posting out of reach means unknown outcomes: the plan stays `confirming`, to be run again (by staff or the sweep).
+    const unknown = outcome.filter((o) => o.code === 'SERVICE_UNAVAILABLE').length;
+    const plans = this.dataSource.getRepository(DispatchPlan);
+    if (unknown > 0) await plans.update({ id, status: 'confirming' }, { outcome });
+    else await plans.update({ id, status: 'confirming' }, { status: 'confirmed', confirmedAt: this.clock.now(), outcome });
+    return {
+      bookings: outcome.filter((o) => o.bookingId).length,
+      failed: outcome.filter((o) => o.code),
+      status: unknown > 0 ? ('confirming' as const) : ('confirmed' as const),
+    };
   }
 
   private view(plan: DispatchPlan) {
