@@ -56,7 +56,9 @@ describe('drill: SMS gateway down, matching stopped', () => {
 
     // Before the outage: a shift offered to the best two, their SMS delivered and expiry jobs set.
     const first = await publish(2, '搬运 演练一');
-    const offered = await waitFor('two offers sent', () => offersOn(first.id), (rows) => rows.length === 2 && rows.every((row) => row.sent_at !== null));
+    const offered = await waitFor('two offers', () => offersOn(first.id), (rows) => rows.length === 2);
+    const reached = (phone: string) => [...gateway.delivered.values()].some((sms) => sms.phone === phone && sms.text.includes('岗位邀请：搬运 演练一'));
+    await waitFor('both offer SMS delivered', () => Promise.resolve(offered.every((offer) => reached(offer.phone))), (ok) => ok);
     const expiries = new Queue('offer-expiry', { prefix: market.queuePrefix, connection: redis });
     const expiring = offered[0]!;
     const expiry = await waitFor('its expiry job', () => expiries.getJob(expiring.id), (job) => job !== undefined);
