@@ -109,7 +109,7 @@ describe('matching', () => {
     expect(new Set(Object.values(bySeeker)).size).toBe(2);
 
     const confirmed = await api().post(`/api/dispatch/plans/${plan.body.id}/confirm`).set(bearer(admin)).expect(201);
-    expect(confirmed.body).toEqual({ bookings: 2, failed: [] });
+    expect(confirmed.body).toEqual({ bookings: 2, failed: [], status: 'confirmed' });
     const twice = await api().post(`/api/dispatch/plans/${plan.body.id}/confirm`).set(bearer(admin)).expect(409);
     expect(twice.body.code).toBe('PLAN_ALREADY_CONFIRMED');
     await api().post('/api/dispatch/plans').set(bearer(admin)).send({ shiftIds: [] }).expect(400);

@@ -57,11 +57,12 @@ describe('offers by SMS', () => {
     const [first, second] = (await waitFor('two offers', () => offersOn(shift.id), (rows) => rows.length === 2)).map((offer) => offer.phone);
     const third = ['13700000081', '13700000082', '13700000083'].find((phone) => phone !== first && phone !== second)!;
 
-    // The first lets the offer run out: its expiry job (delayed to expires_at) asks the next person.
-    await market.db.query(`UPDATE offers SET expires_at = now() - interval '1 second' WHERE shift_id = $1 AND phone = $2`, [shift.id, first]);
+    // The first lets the offer run out: its expiry job (added at the send, delayed to expires_at) asks the next person.
     const expiries = new Queue('offer-expiry', { prefix: market.queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } });
     const offerId = (await market.db.query(`SELECT id FROM offers WHERE shift_id = $1 AND phone = $2`, [shift.id, first])).rows[0].id as string;
-    await (await expiries.getJob(offerId))?.promote();
+    const expiry = await waitFor('the offer to be sent and its expiry scheduled', () => expiries.getJob(offerId), (job) => job !== undefined);
+    await market.db.query(`UPDATE offers SET expires_at = now() - interval '1 second' WHERE shift_id = $1 AND phone = $2`, [shift.id, first]);
+    await expiry!.promote();
     await expiries.close();
     await waitFor('the third candidate to be asked', () => offersOn(shift.id), (rows) => rows.some((row) => row.phone === third));
     expect((await offersOn(shift.id)).find((row) => row.phone === first)!.status).toBe('expired');

@@ -30,8 +30,9 @@ describe('booking reminders', () => {
   const booking = async (shiftId: string) =>
     (await market.db.query(`SELECT b.id, b.status, b.cancelled_by AS "cancelledBy", b.attendance_confirmed_at AS "confirmedAt", w.phone FROM bookings b JOIN workers w ON w.id = b.worker_id WHERE b.shift_id = $1 ORDER BY b.created_at DESC`, [shiftId])).rows[0] as
       { id: string; status: string; cancelledBy: string | null; confirmedAt: Date | null; phone: string } | undefined;
+  // Sent, not just made: a reply answers only an offer the phone has received.
   const offersTo = async (shiftId: string) =>
-    (await waitFor('offers', async () => (await market.db.query(`SELECT phone FROM offers WHERE shift_id = $1 ORDER BY score DESC`, [shiftId])).rows.map((row) => row.phone as string), (phones) => phones.length === 2));
+    (await waitFor('offers sent', async () => (await market.db.query(`SELECT phone FROM offers WHERE shift_id = $1 AND sent_at IS NOT NULL ORDER BY score DESC`, [shiftId])).rows.map((row) => row.phone as string), (phones) => phones.length === 2));
   async function run(step: 'attendance-ask' | 'attendance-release' | 'booking-starting_soon', bookingId: string) {
     const jobId = `${step}-${bookingId}`;
     const job = await waitFor(`the ${step} job`, () => reminders.getJob(jobId), (found) => found !== undefined);

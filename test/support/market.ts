@@ -14,6 +14,10 @@ export interface Market {
   db: Client;
   /** This market's BullMQ prefix, for tests that enqueue jobs themselves. */
   queuePrefix: string;
+  /** Stops matching (as a crash or a deploy would): the others keep running and find it away. */
+  stopMatching(): Promise<void>;
+  /** Starts matching again at the same address. */
+  startMatching(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,6 +28,10 @@ export interface MarketOptions {
   quietHours?: string;
   /** `process`: no worker in this process; the test starts (and kills) its own with `workerEnv`. */
   worker?: 'in-process' | 'process';
+  /** Settings for the worker only, e.g. an SMS gateway or a faster sweep. */
+  workerEnv?: Record<string, string>;
+  /** Puts something between matching and job-posting (say, a hop that loses answers): given job-posting's address, returns the one matching uses. */
+  matchingToJobPosting?: (jobPostingUrl: string) => Promise<string>;
 }
 
 type AppName = 'web' | 'job-posting' | 'worker-profile' | 'matching' | 'worker';
@@ -95,12 +103,18 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
   const webUrl = `http://127.0.0.1:${webPort}`;
   const jobPosting = await start('job-posting');
   const workerProfile = await start('worker-profile', { WEB_URL: webUrl });
-  const matching = await start('matching', { JOB_POSTING_URL: address(jobPosting), WORKER_PROFILE_URL: address(workerProfile) });
+  const matchingEnv = {
+    JOB_POSTING_URL: options.matchingToJobPosting ? await options.matchingToJobPosting(address(jobPosting)) : address(jobPosting),
+    WORKER_PROFILE_URL: address(workerProfile),
+  };
+  let matching: NestFastifyApplication | undefined = await start('matching', matchingEnv);
+  const matchingUrl = address(matching);
   const workerEnv = {
-    MATCHING_URL: address(matching),
+    MATCHING_URL: matchingUrl,
     JOB_POSTING_URL: address(jobPosting),
     WEB_URL: webUrl,
     ...(options.workerRedisPort && { REDIS_PORT: String(options.workerRedisPort) }),
+    ...options.workerEnv,
   };
   const worker = options.worker === 'process' ? undefined : await start('worker', workerEnv);
   const web = await start(
@@ -108,7 +122,7 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
     {
       JOB_POSTING_URL: address(jobPosting),
       WORKER_PROFILE_URL: address(workerProfile),
-      MATCHING_URL: address(matching),
+      MATCHING_URL: matchingUrl,
     },
     webPort,
   );
@@ -121,12 +135,19 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
       web: address(web),
       'job-posting': address(jobPosting),
       'worker-profile': address(workerProfile),
-      matching: address(matching),
+      matching: matchingUrl,
       ...(worker && { worker: address(worker) }),
     },
     workerEnv,
     db,
     queuePrefix,
+    async stopMatching() {
+      await matching?.close();
+      matching = undefined;
+    },
+    async startMatching() {
+      matching ??= await start('matching', matchingEnv, Number(new URL(matchingUrl).port));
+    },
     async close() {
       await db.end();
       for (const app of [web, worker, matching, workerProfile, jobPosting]) await app?.close();

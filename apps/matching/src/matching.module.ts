@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OfferSettings, ServiceUrlSettings } from '@lingong/config';
+import { OfferSettings, ServiceUrlSettings, SmsSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { BookingsClient } from './bookings-client/bookings.client';
@@ -9,6 +9,7 @@ import { CandidatesRepository } from './candidates/candidates.repository';
 import { CandidatesService } from './candidates/candidates.service';
 import { DispatchController } from './dispatch/dispatch.controller';
 import { DispatchService } from './dispatch/dispatch.service';
+import { InternalDispatchController } from './dispatch/internal-dispatch.controller';
 import { matchingEntities } from './matching.entities';
 import { InboundSmsController } from './offers/inbound-sms.controller';
 import { InboundSmsService } from './offers/inbound-sms.service';
@@ -24,11 +25,11 @@ import { StatsRepository } from './stats/stats.repository';
 /** Candidate retrieval and ranking with explanations, referrals, bulk dispatch and the market's figures. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'matching', settings: [ServiceUrlSettings, OfferSettings] }),
+    PlatformModule.forRoot({ service: 'matching', settings: [ServiceUrlSettings, OfferSettings, SmsSettings] }),
     DatabaseModule.forRoot(matchingEntities),
     TypeOrmModule.forFeature(matchingEntities),
   ],
-  controllers: [CandidatesController, ReferralsController, DispatchController, StatsController, OffersController, InboundSmsController, InternalOffersController],
+  controllers: [CandidatesController, ReferralsController, DispatchController, StatsController, OffersController, InboundSmsController, InternalOffersController, InternalDispatchController],
   providers: [CandidatesService, CandidatesRepository, BookingsClient, DispatchService, StatsService, StatsRepository, OffersService, OffersRepository, OpenQuestionsRepository, InboundSmsService],
 })
 export class MatchingModule {}

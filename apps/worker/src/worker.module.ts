@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { OutboxSettings, PrivacySettings, ReminderSettings, ServiceUrlSettings, SmsSettings } from '@lingong/config';
+import { OfferSettings, OutboxSettings, PrivacySettings, ReminderSettings, ServiceUrlSettings, SmsSettings, SweepSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { QueueModule, QueueName } from '@lingong/queue';
@@ -24,12 +24,18 @@ import { SchedulesService } from './schedules/schedules.service';
 import { ServicesClient } from './services-client/services.client';
 import { ShiftAlertsRepository } from './shift-alerts/shift-alerts.repository';
 import { ShiftAlertsService } from './shift-alerts/shift-alerts.service';
+import { SweepProcessor } from './sweep/sweep.processor';
+import { SweepRepository } from './sweep/sweep.repository';
+import { SweepService } from './sweep/sweep.service';
 import { workerEntities } from './worker.entities';
 
-/** Background work: the outbox relay, reactions to domain events (erasures among them), reminders, and SMS sending. */
+/** Background work: the outbox relay, reactions to domain events (erasures among them), reminders, SMS sending, and the sweep of work left behind. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings, ServiceUrlSettings, ReminderSettings, PrivacySettings] }),
+    PlatformModule.forRoot({
+      service: 'worker',
+      settings: [OutboxSettings, SmsSettings, ServiceUrlSettings, ReminderSettings, PrivacySettings, OfferSettings, SweepSettings],
+    }),
     DatabaseModule.forRoot(workerEntities),
     QueueModule.forRoot(Object.values(QueueName)),
     SmsModule,
@@ -55,6 +61,9 @@ import { workerEntities } from './worker.entities';
     ErasureRepository,
     QueuedJobsRepository,
     PhoneHasher,
+    SweepRepository,
+    SweepService,
+    SweepProcessor,
   ],
 })
 export class WorkerModule {}

@@ -191,6 +191,13 @@ export class OutboxSettings {
   OUTBOX_POLL_MS = 1000;
 }
 
+/** The worker's sweep: work left behind (overdue offers, messages and events without a live job, interrupted dispatch) is finished or re-queued. */
+export class SweepSettings {
+  /** How often the sweep runs, in seconds. */
+  @Type(() => Number) @IsInt() @Min(5) @Max(3600)
+  SWEEP_EVERY_SECONDS = 60;
+}
+
 /** Market rules that change with policy, not code. */
 export class MarketRuleSettings {
   /** Zhejiang minimum-wage tier of the market's district (Longwan: tier 1); see libs/domain/src/minimum-wage.ts. */

@@ -8,6 +8,7 @@ export const QueueName = {
   shiftClock: 'shift-clock',
   offerExpiry: 'offer-expiry',
   bookingReminders: 'booking-reminders',
+  sweep: 'sweep',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -16,17 +17,44 @@ export interface QueueJobs {
   notifications: { 'sms.send': { notificationId: string } };
   /** Scheduled by the worker every minute; handled by job-posting, which owns shifts. */
   'shift-clock': { 'shift-clock.tick': Record<string, never> };
-  /** Delayed until the offer's expiry; matching then asks the next candidate. */
-  'offer-expiry': { 'offer.expire': { offerId: string } };
+  /**
+   * An offer's timed steps: its SMS, delayed to the end of the quiet hours when made in them, and
+   * its expiry, delayed until then (matching then asks the next candidate).
+   */
+  'offer-expiry': { 'offer.send': { offerId: string }; 'offer.expire': { offerId: string } };
   /** Delayed from the booking to the evening before (ask), the confirmation deadline (release) and shortly before the start. */
   'booking-reminders': {
     'attendance.ask': { bookingId: string };
     'attendance.release': { bookingId: string };
     'booking.starting_soon': { bookingId: string };
   };
+  /** Scheduled by the worker every SWEEP_EVERY_SECONDS: finishes or re-queues work left behind, and reports what it fixed. */
+  sweep: { 'sweep.run': Record<string, never> };
 }
 
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
+
+/** Retries of work that keeps mattering back off exponentially from `delay`, but never wait longer than this between tries. */
+export const RETRY_DELAY_CAP_MS = 60_000;
+
+/**
+ * The backoff named `capped`: exponential from the job's `backoff.delay`, at most RETRY_DELAY_CAP_MS.
+ * BullMQ asks the worker for custom strategies: processors of queues that use it pass it in
+ * their settings (`{ settings: { backoffStrategy: cappedBackoff } }`).
+ */
+export function cappedBackoff(attemptsMade: number, type?: string, _error?: Error, job?: { opts: JobsOptions }): number {
+  const backoff = job?.opts.backoff;
+  const base = typeof backoff === 'object' && backoff.delay ? backoff.delay : 1_000;
+  if (type !== 'capped') return base;
+  return Math.min(RETRY_DELAY_CAP_MS, base * 2 ** Math.max(0, attemptsMade - 1));
+}
+
+/**
+ * An SMS is tried until it is sent or stops mattering (its `matters_until`, checked before each
+ * try), not until a count runs out; this count only bounds a job that somehow outlives that
+ * (a week of tries a minute apart). The sweep re-queues a message whose job is gone.
+ */
+const MESSAGE_ATTEMPTS = 10_000;
 
 /** Retries back off exponentially; failures stay inspectable for a week, successes are kept briefly. */
 export const defaultJobOptions: Record<QueueName, JobsOptions> = {
@@ -36,9 +64,11 @@ export const defaultJobOptions: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 24 * 3600, count: 10_000 },
     removeOnFail: { age: 7 * 24 * 3600 },
   },
+  // Sending an offer or expiring it asks matching; while matching is away, retried a minute apart
+  // for a quarter of an hour, then the sweep (which finds overdue and unsent offers) takes over.
   'offer-expiry': {
-    attempts: 5,
-    backoff: { type: 'exponential', delay: 5_000 },
+    attempts: 20,
+    backoff: { type: 'capped', delay: 5_000 },
     removeOnComplete: { age: 24 * 3600 },
     removeOnFail: { age: 7 * 24 * 3600 },
   },
@@ -53,9 +83,15 @@ export const defaultJobOptions: Record<QueueName, JobsOptions> = {
     removeOnComplete: { count: 100 },
     removeOnFail: { count: 100 },
   },
+  // The last hundred reports (the job's return value) stay readable on the staff queue board.
+  sweep: {
+    attempts: 1,
+    removeOnComplete: { count: 100 },
+    removeOnFail: { count: 100 },
+  },
   notifications: {
-    attempts: 6,
-    backoff: { type: 'exponential', delay: 2_000 },
+    attempts: MESSAGE_ATTEMPTS,
+    backoff: { type: 'capped', delay: 2_000 },
     removeOnComplete: { age: 24 * 3600, count: 10_000 },
     removeOnFail: { age: 7 * 24 * 3600 },
   },

@@ -19,6 +19,7 @@ export type BookingCanceller = 'worker' | 'employer' | 'staff' | 'market' | 'era
 @Index('bookings_one_active_per_shift', ['shiftId', 'workerId'], { unique: true, where: `"status" IN ('confirmed', 'checked_in', 'completed')` })
 @Index('bookings_worker', ['workerId', 'startsAt'])
 @Index('bookings_shift', ['shiftId'])
+@Index('bookings_idempotency_key', ['idempotencyKey'], { unique: true, where: `"idempotency_key" IS NOT NULL` })
 @Check('bookings_pay_positive', '"pay_amount_fen" > 0')
 export class Booking {
   @PrimaryGeneratedColumn('uuid')
@@ -42,6 +43,13 @@ export class Booking {
 
   @Column({ type: 'varchar', length: 16 })
   source!: BookingSource;
+
+  /**
+   * Set by a caller that may ask twice (matching: the offer's id; a dispatch plan's id, shift and
+   * seeker): a repeated request answers this booking instead of making or refusing another.
+   */
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true })
+  idempotencyKey!: string | null;
 
   @Column({ type: 'varchar', length: 16, default: 'confirmed' })
   status!: BookingStatus;

@@ -70,6 +70,10 @@ export class BookingsRepository {
     return manager.getRepository(Booking).findOneBy({ id });
   }
 
+  findByIdempotencyKey(key: string): Promise<Booking | null> {
+    return this.dataSource.getRepository(Booking).findOneBy({ idempotencyKey: key });
+  }
+
   findForUpdate(manager: EntityManager, id: string): Promise<Booking | null> {
     return manager.getRepository(Booking).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }

@@ -16,6 +16,8 @@ export interface BookingRequest {
   workerId: string;
   source: BookingSource;
   applicationId?: string;
+  /** From a caller that may ask again after a lost answer or a crash: the same key answers the same booking. */
+  idempotencyKey?: string;
 }
 
 const WEEK_MS = 7 * 24 * 3_600_000;
@@ -39,6 +41,8 @@ export class BookingsService {
    * the application accepted.
    */
   async book(request: BookingRequest, alsoInTransaction?: (manager: EntityManager, booking: Booking) => Promise<void>): Promise<Booking> {
+    const earlier = await this.bookedEarlier(request);
+    if (earlier) return earlier;
     const now = this.clock.now();
     try {
       return await this.bookings.transaction(async (manager) => {
@@ -55,6 +59,7 @@ export class BookingsService {
           workerId: request.workerId,
           applicationId: request.applicationId ?? null,
           source: request.source,
+          idempotencyKey: request.idempotencyKey ?? null,
           status: 'confirmed',
           startsAt: shift.startsAt,
           endsAt: shift.endsAt,
@@ -67,6 +72,9 @@ export class BookingsService {
         return booking;
       });
     } catch (error) {
+      // A concurrent request under the same key may have won (then this one met ALREADY_BOOKED or the key's unique index).
+      const winner = await this.bookedEarlier(request);
+      if (winner) return winner;
       throw this.explainConstraint(error);
     }
   }
@@ -77,6 +85,16 @@ export class BookingsService {
     if (status !== 'active') {
       throw new DomainException('WORKER_NOT_ACTIVE', '该求职者已注销或停用，不能预订 / This seeker is no longer active (erased or inactive) and cannot be booked', 409);
     }
+  }
+
+  /** The booking an earlier request under the same idempotency key made, if any; a key reused for another booking is refused. */
+  private async bookedEarlier(request: BookingRequest): Promise<Booking | null> {
+    if (!request.idempotencyKey) return null;
+    const booking = await this.bookings.findByIdempotencyKey(request.idempotencyKey);
+    if (booking && (booking.shiftId !== request.shiftId || booking.workerId !== request.workerId)) {
+      throw new DomainException('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was used for another booking', 409);
+    }
+    return booking;
   }
 
   private async whyNoPlace(manager: EntityManager, shiftId: string, now: Date): Promise<DomainException> {

@@ -11,6 +11,9 @@ export interface BookingAnswer {
   source: string;
 }
 
+/** Pauses before asking a repeatable booking again, when job-posting's answer did not arrive. */
+const RETRY_PAUSES_MS = [200, 1_000];
+
 /**
  * What matching asks of the services that own the data: job-posting books and takes seekers'
  * answers to the evening question (and answers as it
@@ -24,8 +27,22 @@ export class BookingsClient {
     private readonly tokens: ServiceTokens,
   ) {}
 
-  book(shiftId: string, workerId: string, source: 'offer' | 'referral' | 'dispatch'): Promise<BookingAnswer> {
-    return this.post<BookingAnswer>(this.urls.JOB_POSTING_URL, '/api/internal/bookings', { shiftId, workerId, source });
+  /**
+   * Books through job-posting's one booking path. With an idempotency key (an offer's id, a
+   * dispatch plan's assignment) the call is safe to repeat, so an answer lost on the way (a
+   * timeout, a dropped connection, job-posting restarting) is asked again before giving up.
+   */
+  async book(shiftId: string, workerId: string, source: 'offer' | 'referral' | 'dispatch', idempotencyKey?: string): Promise<BookingAnswer> {
+    const ask = () => this.post<BookingAnswer>(this.urls.JOB_POSTING_URL, '/api/internal/bookings', { shiftId, workerId, source, idempotencyKey });
+    for (const pause of idempotencyKey ? RETRY_PAUSES_MS : []) {
+      try {
+        return await ask();
+      } catch (error) {
+        if ((error as DomainException).code !== 'SERVICE_UNAVAILABLE') throw error;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+    return ask();
   }
 
   /** A reply of 1 to the evening question: the seeker is coming. */
@@ -55,8 +72,12 @@ export class BookingsClient {
     } catch (error) {
       throw new DomainException('SERVICE_UNAVAILABLE', `A service is unavailable right now: ${(error as Error).message}`, 409);
     }
-    const body = (await response.json().catch(() => ({}))) as T & { code?: string; message?: string[] };
+    const read = await response.json().then((json: unknown) => ({ json }), () => null);
+    // An answer cut off half-way says nothing about what happened: as good as no answer.
+    if (!read && response.ok) throw new DomainException('SERVICE_UNAVAILABLE', `${path}: the answer was cut off`, 409);
+    const body = (read?.json ?? {}) as T & { code?: string; message?: string[] };
     if (response.ok) return body;
+    if (response.status >= 500) throw new DomainException('SERVICE_UNAVAILABLE', `${path} answered ${response.status}`, 409);
     const status = [404, 409, 422].includes(response.status) ? (response.status as 404 | 409 | 422) : 409;
     throw new DomainException(body.code ?? 'REFUSED', body.message?.join('; ') ?? `${path} answered ${response.status}`, status);
   }

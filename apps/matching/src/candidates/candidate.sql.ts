@@ -1,6 +1,6 @@
 /**
  * The SQL of candidate retrieval, kept together so the conditions read as DESIGN.md states them:
- * active and consenting, within travel distance (geo index), holding the required skills
+ * active, within travel distance (geo index), holding the required skills
  * (GIN index) and unexpired certificates, available when the shift starts, and not booked on
  * an overlapping shift (the bookings' range index).
  */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { standing, type PayUnit, type PriorityGroup } from '@lingong/domain';
+import { acceptsMarketingSmsSql, standing, type PayUnit, type PriorityGroup } from '@lingong/domain';
 import type { FairnessContext, SeekerForMatching, ShiftForMatching } from '@lingong/matching-engine';
 import { eligible, employerSuspended, seekerColumns, seekerHistory, shiftColumns } from './candidate.sql';
 
@@ -55,15 +55,17 @@ export class CandidatesRepository {
 
   /**
    * Eligible seekers for the shift, nearest first (a KNN walk of the location index, stopping at
-   * the limit), with their history of the last 30 days.
+   * the limit), with their history of the last 30 days. `smsConsent`: only those who take offers
+   * by SMS (staff may still refer the others by hand).
    */
-  async candidatesFor(shiftId: string, now: Date): Promise<SeekerRow[]> {
+  async candidatesFor(shiftId: string, now: Date, only: { smsConsent?: boolean } = {}): Promise<SeekerRow[]> {
+    const consenting = only.smsConsent ? ` AND ${acceptsMarketingSmsSql('w')}` : '';
     const rows = (await this.withoutJit((manager) =>
       manager.query(
         `SELECT ${seekerColumns}
            FROM shifts s
            CROSS JOIN LATERAL (
-             SELECT w.* FROM workers w WHERE ${eligible} ORDER BY w.location <-> s.location LIMIT ${RETRIEVAL_LIMIT}
+             SELECT w.* FROM workers w WHERE ${eligible}${consenting} ORDER BY w.location <-> s.location LIMIT ${RETRIEVAL_LIMIT}
            ) w
            ${seekerHistory}
           WHERE s.id = $1 ORDER BY w.location <-> s.location, w.id`,

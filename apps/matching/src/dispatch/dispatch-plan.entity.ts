@@ -37,6 +37,10 @@ export class DispatchPlan {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  /** When confirming began; a plan still `confirming` long after was interrupted and is finished by running it again. */
+  @Column({ name: 'confirm_started_at', type: 'timestamptz', nullable: true })
+  confirmStartedAt!: Date | null;
+
   @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
   confirmedAt!: Date | null;
 

@@ -60,13 +60,18 @@ export class DispatchService {
     return this.view(saved);
   }
 
-  /** Books every planned person (each through job-posting's booking rules); SMS tell them. Confirming twice is refused. */
+  /**
+   * Books every planned person (each through job-posting's booking rules); SMS tell them. Each
+   * booking carries the plan, shift and seeker as idempotency key, so a plan left `confirming`
+   * (a crash half-way) is confirmed again by the same call, or by the worker's sweep: what was
+   * booked is found, what is missing is booked. A confirmed plan is not confirmed twice.
+   */
   async confirm(id: string) {
     const claimed = await this.dataSource
       .createQueryBuilder()
       .update(DispatchPlan)
-      .set({ status: 'confirming' })
-      .where(`id = :id AND status = 'proposed'`, { id })
+      .set({ status: 'confirming', confirmStartedAt: () => 'coalesce(confirm_started_at, now())' })
+      .where(`id = :id AND status IN ('proposed', 'confirming')`, { id })
       .execute();
     const plan = claimed.affected ? await this.dataSource.getRepository(DispatchPlan).findOneBy({ id }) : null;
     if (!plan) {
@@ -77,14 +82,23 @@ export class DispatchService {
     const outcome: NonNullable<DispatchPlan['outcome']> = [];
     for (const assignment of plan.assignments) {
       try {
-        const booking = await this.bookings.book(assignment.shiftId, assignment.workerId, 'dispatch');
+        const key = `dispatch:${plan.id}:${assignment.shiftId}:${assignment.workerId}`;
+        const booking = await this.bookings.book(assignment.shiftId, assignment.workerId, 'dispatch', key);
         outcome.push({ shiftId: assignment.shiftId, workerId: assignment.workerId, bookingId: booking.id });
       } catch (error) {
         outcome.push({ shiftId: assignment.shiftId, workerId: assignment.workerId, code: (error as DomainException).code ?? 'BOOKING_REFUSED' });
       }
     }
-    await this.dataSource.getRepository(DispatchPlan).update({ id }, { status: 'confirmed', confirmedAt: this.clock.now(), outcome });
-    return { bookings: outcome.filter((o) => o.bookingId).length, failed: outcome.filter((o) => o.code) };
+    // Job-posting out of reach means unknown outcomes: the plan stays `confirming`, to be run again (by staff or the sweep).
+    const unknown = outcome.filter((o) => o.code === 'SERVICE_UNAVAILABLE').length;
+    const plans = this.dataSource.getRepository(DispatchPlan);
+    if (unknown > 0) await plans.update({ id, status: 'confirming' }, { outcome });
+    else await plans.update({ id, status: 'confirming' }, { status: 'confirmed', confirmedAt: this.clock.now(), outcome });
+    return {
+      bookings: outcome.filter((o) => o.bookingId).length,
+      failed: outcome.filter((o) => o.code),
+      status: unknown > 0 ? ('confirming' as const) : ('confirmed' as const),
+    };
   }
 
   private view(plan: DispatchPlan) {

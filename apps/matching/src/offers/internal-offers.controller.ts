@@ -9,7 +9,7 @@ export class MatchingRunDto {
   shiftId!: string;
 }
 
-/** Called by the worker app: a matching run when a shift opens, an expiry when an offer's time is up, a seeker's erasure. */
+/** Called by the worker app: a matching run when a shift opens, an offer's send, an expiry when its time is up (or the sweep finds it overdue), a seeker's erasure. */
 @ApiExcludeController()
 @Controller('internal')
 export class InternalOffersController {
@@ -30,11 +30,18 @@ export class InternalOffersController {
     return this.offers.eraseSeeker(id);
   }
 
+  /** The worker is about to send the offer's SMS: send (and until when it stands), wait until the quiet hours end, or nothing. */
+  @Roles('service')
+  @Post('offers/:id/send')
+  @HttpCode(200)
+  async send(@Param('id', ParseUUIDPipe) id: string) {
+    return this.offers.send(id);
+  }
+
   @Roles('service')
   @Post('offers/:id/expire')
   @HttpCode(200)
   async expire(@Param('id', ParseUUIDPipe) id: string) {
-    await this.offers.expire(id);
-    return { done: true };
+    return { done: true, outcome: await this.offers.expire(id) };
   }
 }

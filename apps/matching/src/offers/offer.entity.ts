@@ -1,12 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** `withdrawn`: the seeker erased their data while the offer was open. */
+/** `withdrawn`: the market took back an open offer (the seeker erased their data or no longer consents to SMS, the shift closed or starts too soon). */
 export type OfferStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'too_late' | 'withdrawn';
 
 /** A shift offered to one seeker by SMS; answered by page, API or a reply of 1 / 2, or left to expire. */
 @Entity('offers')
 @Index('offers_one_per_shift_and_seeker', ['shiftId', 'workerId'], { unique: true })
 @Index('offers_phone_pending', ['phone', 'createdAt'], { where: `"status" = 'pending'` })
+@Index('offers_pending_expiry', ['expiresAt'], { where: `"status" = 'pending'` })
 export class Offer {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -27,8 +28,13 @@ export class Offer {
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status!: OfferStatus;
 
+  /** Until its SMS is sent, when it would expire if sent as planned; set for good at the send (the time to answer counts from then). */
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
+
+  /** When its SMS was handed to the sender: never in the quiet hours. Null while it waits for the morning. */
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
 
   @Column({ name: 'booking_id', type: 'uuid', nullable: true })
   bookingId!: string | null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { acceptsMarketingSmsSql } from '@lingong/domain';
 import { Offer, type OfferStatus } from './offer.entity';
 
 @Injectable()
@@ -49,6 +50,27 @@ export class OffersRepository {
       ];
       return { withdrawn, shiftIds: [...new Set(rows[0].map((row) => row.shiftId))] };
     });
+  }
+
+  /** Starts the offer's clock: sent now, answerable until `expiresAt`. */
+  async markSent(manager: EntityManager, offer: Offer, at: Date, expiresAt: Date): Promise<Offer> {
+    Object.assign(offer, { sentAt: at, expiresAt });
+    return manager.getRepository(Offer).save(offer);
+  }
+
+  /** Whether the seeker (worker-profile's row, read here) is still active at that phone and takes marketing-like SMS. */
+  async seekerAcceptsSms(manager: EntityManager, workerId: string, phone: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `SELECT 1 FROM workers w WHERE w.id = $1 AND w.phone = $2 AND w.status = 'active' AND ${acceptsMarketingSmsSql('w')}`,
+      [workerId, phone],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /** The booking job-posting made under this offer's id as idempotency key (job-posting's row, read here), if any. */
+  async bookingMadeFor(manager: EntityManager, offerId: string): Promise<string | null> {
+    const rows = (await manager.query(`SELECT id FROM bookings WHERE idempotency_key = $1`, [offerId])) as { id: string }[];
+    return rows[0]?.id ?? null;
   }
 
   forWorker(workerId: string, statuses?: OfferStatus[]): Promise<Offer[]> {

@@ -1,26 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { OfferSettings } from '@lingong/config';
+import { OfferSettings, SmsSettings } from '@lingong/config';
 import { toMarketIso } from '@lingong/domain';
 import { defaultWeights, rankCandidates } from '@lingong/matching-engine';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
-import { BookingsClient } from '../bookings-client/bookings.client';
+import { parseQuietHours, type QuietHours } from '@lingong/sms';
+import { BookingsClient, type BookingAnswer } from '../bookings-client/bookings.client';
 import { CandidatesRepository, type ShiftRow } from '../candidates/candidates.repository';
 import { CandidatesService } from '../candidates/candidates.service';
 import type { Offer } from './offer.entity';
+import { offerExpiry, offerSendTime, stillWorthOffering } from './offer-timing';
 import { OffersRepository } from './offers.repository';
 
-const MINUTE_MS = 60_000;
 /** Answers that mean the place is gone: the seeker gets a polite SMS, not a booking. */
 export const placeGone: ReadonlySet<string> = new Set(['SHIFT_FULL', 'SHIFT_NOT_OPEN']);
 
+/** What the worker does with an offer's SMS: send it now (answerable until `expiresAt`), wait until the morning, or nothing. */
+export type SendDecision = { action: 'send'; expiresAt: string } | { action: 'wait'; until: string } | { action: 'none' };
+
+/** What an expiry found: expired (the next candidate is asked), accepted (a booking under the offer's key was found), or nothing due. */
+export type ExpiryOutcome = 'expired' | 'accepted' | 'unchanged';
+
 /**
- * Offers: the best candidates not yet asked hear of a shift by SMS; an offer answered no or left
- * to expire passes to the next candidate, until the shift is full or about to start.
+ * Offers: the best candidates not yet asked who agreed to SMS hear of a shift by SMS; an offer
+ * answered no or left to expire passes to the next candidate, until the shift is full or about to
+ * start. Offers wait out the quiet hours, and the time to answer counts from the send.
  */
 @Injectable()
 export class OffersService {
+  private readonly quietHours: QuietHours | null;
+
   constructor(
     private readonly offers: OffersRepository,
     private readonly candidates: CandidatesRepository,
@@ -28,21 +38,25 @@ export class OffersService {
     private readonly bookings: BookingsClient,
     private readonly settings: OfferSettings,
     private readonly clock: Clock,
-  ) {}
+    sms: SmsSettings,
+  ) {
+    this.quietHours = parseQuietHours(sms.SMS_QUIET_HOURS);
+  }
 
   /** Offers the shift to `count` more candidates (default: enough to keep OFFERS_PER_PLACE out per place). */
   async offerNext(shiftId: string, count?: number): Promise<number> {
     const now = this.clock.now();
     const shift = await this.candidates.shift(shiftId);
-    if (!shift || shift.status !== 'open' || shift.employerSuspended || shift.startsAt.getTime() - now.getTime() < 30 * MINUTE_MS) return 0;
+    const sendAt = offerSendTime(now, this.quietHours);
+    if (!shift || shift.status !== 'open' || shift.employerSuspended || !stillWorthOffering(sendAt, shift.startsAt)) return 0;
     const asked = await this.offers.askedFor(shiftId);
     const wanted = count ?? shift.remaining * this.settings.OFFERS_PER_PLACE - asked.pending;
     if (wanted <= 0) return 0;
-    const fresh = (await this.candidates.candidatesFor(shiftId, now)).filter((seeker) => !asked.workerIds.has(seeker.id));
+    // Only people who agreed to SMS and have not replied T: an offer is not a service message.
+    const fresh = (await this.candidates.candidatesFor(shiftId, now, { smsConsent: true })).filter((seeker) => !asked.workerIds.has(seeker.id));
     const chosen = rankCandidates(shift, fresh, await this.ranking.fairnessContext(now), defaultWeights).slice(0, wanted);
-    // Shorter when the start is near: never more than a quarter of the time left.
-    const stands = Math.min(this.settings.OFFER_MINUTES * MINUTE_MS, (shift.startsAt.getTime() - now.getTime()) / 4);
-    const expiresAt = new Date(now.getTime() + stands);
+    // As planned; set again when the SMS actually goes (the worker asks `send`).
+    const expiresAt = offerExpiry(sendAt, shift.startsAt, this.settings.OFFER_MINUTES);
     return this.offers.transaction(async (manager) => {
       const created = await this.offers.insert(
         manager,
@@ -61,12 +75,51 @@ export class OffersService {
     return this.offerNext(shift.id, count);
   }
 
-  /** Yes: book through job-posting. Too late (full, started) is recorded and told politely by SMS. */
-  async accept(offerId: string, workerId: string) {
+  /**
+   * The worker is about to send the offer's SMS. Outside the quiet hours it starts the offer's
+   * clock (asked again, it answers the same); in them it says when to come back. An offer that
+   * can no longer go out (the seeker withdrew SMS consent, the shift closed or starts too soon)
+   * is withdrawn unsent and the next candidate asked.
+   */
+  async send(offerId: string): Promise<SendDecision> {
+    const now = this.clock.now();
+    const decision = await this.offers.transaction(async (manager): Promise<SendDecision | { action: 'withdrawn'; shiftId: string }> => {
+      const offer = await this.offers.findForUpdate(manager, offerId);
+      if (!offer || offer.status !== 'pending') return { action: 'none' };
+      if (offer.sentAt) return { action: 'send', expiresAt: toMarketIso(offer.expiresAt) };
+      const sendAt = offerSendTime(now, this.quietHours);
+      if (sendAt > now) return { action: 'wait', until: toMarketIso(sendAt) };
+      const shift = await this.candidates.shift(offer.shiftId);
+      const reachable = offer.phone !== null && (await this.offers.seekerAcceptsSms(manager, offer.workerId, offer.phone));
+      if (!shift || shift.status !== 'open' || shift.employerSuspended || !stillWorthOffering(now, shift.startsAt) || !reachable) {
+        await this.offers.settle(manager, offer, 'withdrawn', now);
+        return { action: 'withdrawn', shiftId: offer.shiftId };
+      }
+      const sent = await this.offers.markSent(manager, offer, now, offerExpiry(now, shift.startsAt, this.settings.OFFER_MINUTES));
+      return { action: 'send', expiresAt: toMarketIso(sent.expiresAt) };
+    });
+    if (decision.action !== 'withdrawn') return decision;
+    await this.offerNext(decision.shiftId);
+    return { action: 'none' };
+  }
+
+  /**
+   * Yes: book through job-posting under the offer's id as idempotency key, so a retry after a
+   * lost answer or a crash finds the same booking. Asked again once accepted, it answers that
+   * booking. Too late (full, started) is recorded and told politely by SMS.
+   */
+  async accept(offerId: string, workerId: string): Promise<BookingAnswer> {
     const outcome = await this.offers.transaction(async (manager) => {
-      const offer = await this.answerable(manager, offerId, workerId);
+      const offer = await this.offers.findForUpdate(manager, offerId);
+      if (!offer || offer.workerId !== workerId) throw new NotFoundDomainException('Offer');
+      if (offer.status === 'accepted') return { booking: await this.bookings.book(offer.shiftId, offer.workerId, 'offer', offer.id) };
+      if (offer.status !== 'pending') throw new DomainException('OFFER_CLOSED', `This offer is already ${offer.status}`, 409);
+      // Past its time, an offer is still accepted if its booking was made before an interruption.
+      if (offer.expiresAt <= this.clock.now() && !(await this.offers.bookingMadeFor(manager, offer.id))) {
+        throw new DomainException('OFFER_EXPIRED', '该邀请已过期 / This offer has expired', 409);
+      }
       try {
-        const booking = await this.bookings.book(offer.shiftId, offer.workerId, 'offer');
+        const booking = await this.bookings.book(offer.shiftId, offer.workerId, 'offer', offer.id);
         await this.offers.settle(manager, offer, 'accepted', this.clock.now(), booking.id);
         return { booking };
       } catch (error) {
@@ -89,14 +142,24 @@ export class OffersService {
     return declined;
   }
 
-  /** Called when an offer's time is up (a delayed job in the worker); the next candidate is asked. */
-  async expire(offerId: string): Promise<void> {
-    const expired = await this.offers.transaction(async (manager) => {
+  /**
+   * When an offer's time is up (its delayed job in the worker, or the worker's sweep): expired,
+   * and the next candidate asked. An offer whose accept was interrupted after job-posting booked
+   * (a booking carries its id) is finished as accepted instead, and nobody else is asked.
+   */
+  async expire(offerId: string): Promise<ExpiryOutcome> {
+    const now = this.clock.now();
+    const settled = await this.offers.transaction(async (manager) => {
       const offer = await this.offers.findForUpdate(manager, offerId);
-      if (!offer || offer.status !== 'pending' || offer.expiresAt > this.clock.now()) return null;
-      return this.offers.settle(manager, offer, 'expired', this.clock.now());
+      if (!offer || offer.status !== 'pending') return null;
+      const bookingId = await this.offers.bookingMadeFor(manager, offer.id);
+      if (bookingId) return this.offers.settle(manager, offer, 'accepted', now, bookingId);
+      if (!offer.sentAt || offer.expiresAt > now) return null;
+      return this.offers.settle(manager, offer, 'expired', now);
     });
-    if (expired) await this.offerNext(expired.shiftId);
+    if (!settled) return 'unchanged';
+    if (settled.status === 'expired') await this.offerNext(settled.shiftId);
+    return settled.status === 'expired' ? 'expired' : 'accepted';
   }
 
   /**

@@ -28,9 +28,9 @@ export class OpenQuestionsRepository {
   async latestFor(phone: string, now: Date): Promise<OpenQuestion | null> {
     const rows = (await this.dataSource.query(
       `SELECT kind, id, "workerId" FROM (
-         SELECT 'offer' AS kind, o.id, o.worker_id AS "workerId", o.created_at AS asked_at
+         SELECT 'offer' AS kind, o.id, o.worker_id AS "workerId", o.sent_at AS asked_at
            FROM offers o
-          WHERE o.phone = $1 AND o.status = 'pending' AND o.expires_at > $2
+          WHERE o.phone = $1 AND o.status = 'pending' AND o.sent_at IS NOT NULL AND o.expires_at > $2
          UNION ALL ${openAttendanceQuestions}
        ) questions
        ORDER BY asked_at DESC LIMIT 1`,

@@ -1,4 +1,4 @@
-import { maskPhone, toMarketIso } from '@lingong/domain';
+import { acceptsMarketingSms, maskPhone, toMarketIso } from '@lingong/domain';
 import type { WorkerStanding } from '@lingong/domain';
 import type { Worker } from './worker.entity';
 
@@ -31,7 +31,7 @@ export function workerView(worker: Worker, standing: WorkerStanding, audience: A
     availability: worker.availability,
     ...(confidant ? { expectedDailyPayFen: worker.expectedDailyPayFen } : {}),
     hasSmartphone: worker.hasSmartphone,
-    consent: { dataProcessing: worker.status !== 'erased', sms: worker.consentSms && worker.smsOptOutAt === null },
+    consent: { dataProcessing: worker.status !== 'erased', sms: acceptsMarketingSms(worker) },
     reliability: standing.reliability,
     rating: standing.rating,
     status: worker.status,

@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
+import { acceptsMarketingSms } from '@lingong/domain';
 import { isStaff, type SignedInAccount } from '@lingong/identity';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import type { CreateWorkerDto } from './dto/create-worker.dto';
@@ -144,7 +145,7 @@ export class WorkersService {
       const worker = await this.workers.findForUpdate(manager, id);
       if (!worker || worker.accountId !== account.id) throw new NotFoundDomainException('Worker profile');
       const consents: NewConsent[] = [];
-      if (consent?.sms !== undefined && consent.sms !== (worker.consentSms && worker.smsOptOutAt === null)) {
+      if (consent?.sms !== undefined && consent.sms !== acceptsMarketingSms(worker)) {
         Object.assign(changes, { consentSms: consent.sms }, consent.sms ? { smsOptOutAt: null } : {});
         consents.push({
           purpose: 'sms_alerts',

@@ -8,7 +8,7 @@ import { NoticeFactsRepository, type BookingFacts } from './notice-facts.reposit
 /**
  * Service messages about a person's bookings (confirmed, cancelled, attendance confirmed). They
  * reach everyone with a phone, whatever their alert consent: for people without a smartphone
- * this SMS is the booking.
+ * this SMS is the booking. Each matters until the shift's end.
  */
 @Injectable()
 export class BookingNoticesService {
@@ -24,7 +24,7 @@ export class BookingNoticesService {
     const booking = await this.bookings.find(bookingId);
     if (!booking?.phone || booking.status !== 'confirmed') return null;
     await this.notifications.send([
-      { ...this.about(booking), dedupeKey: `${eventId}:booking_confirmed`, phone: booking.phone, kind: 'booking_confirmed', text: smsTemplates.bookingConfirmed(booking), urgent: this.isSameDay(booking) },
+      { ...this.about(booking), dedupeKey: `${eventId}:booking_confirmed`, phone: booking.phone, kind: 'booking_confirmed', text: smsTemplates.bookingConfirmed(booking), urgent: this.isSameDay(booking), mattersUntil: booking.endsAt },
     ]);
     return booking;
   }
@@ -39,7 +39,7 @@ export class BookingNoticesService {
     const urgent = this.isSameDay(booking);
     const droppedOut = booking.cancelledBy === 'worker' || booking.cancelledBy === 'market' || booking.cancelledBy === 'erasure';
     await this.notifications.send([
-      ...(booking.phone ? [{ ...this.about(booking), dedupeKey: `${eventId}:booking_cancelled`, phone: booking.phone, kind: 'booking_cancelled', text: this.cancellationText(booking), urgent }] : []),
+      ...(booking.phone ? [{ ...this.about(booking), dedupeKey: `${eventId}:booking_cancelled`, phone: booking.phone, kind: 'booking_cancelled', text: this.cancellationText(booking), urgent, mattersUntil: booking.endsAt }] : []),
       ...(droppedOut && booking.employerPhone
         ? [{
             // Naming the seeker, it is theirs to erase; the notice of an erased seeker names nobody.
@@ -49,6 +49,7 @@ export class BookingNoticesService {
             kind: 'employer_dropout',
             text: this.dropoutText(booking),
             urgent,
+            mattersUntil: booking.endsAt,
           }]
         : []),
     ]);
@@ -59,7 +60,7 @@ export class BookingNoticesService {
     const booking = await this.bookings.find(bookingId);
     if (!booking?.phone || booking.status !== 'confirmed') return;
     await this.notifications.send([
-      { ...this.about(booking), dedupeKey: `${eventId}:attendance_confirmed`, phone: booking.phone, kind: 'attendance_confirmed', text: smsTemplates.attendanceConfirmed(booking), urgent: this.isSameDay(booking) },
+      { ...this.about(booking), dedupeKey: `${eventId}:attendance_confirmed`, phone: booking.phone, kind: 'attendance_confirmed', text: smsTemplates.attendanceConfirmed(booking), urgent: this.isSameDay(booking), mattersUntil: booking.endsAt },
     ]);
   }
 

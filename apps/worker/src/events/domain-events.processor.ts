@@ -42,8 +42,10 @@ export class DomainEventsProcessor extends QueueProcessor {
         const { phone, code, expiresInMinutes } = (event as DomainEvent<'auth.otp_requested'>).payload;
         // No phone: an erasure took it from the event before it was relayed.
         if (!phone) return;
+        // A code is worth sending only while it can still be used.
+        const mattersUntil = new Date(Date.parse(event.occurredAt) + expiresInMinutes * 60_000);
         await this.notifications.send([
-          { dedupeKey: `${event.eventId}:otp`, phone, kind: 'otp', text: smsTemplates.otp(code, expiresInMinutes), urgent: true, causedAt: occurredAt },
+          { dedupeKey: `${event.eventId}:otp`, phone, kind: 'otp', text: smsTemplates.otp(code, expiresInMinutes), urgent: true, causedAt: occurredAt, mattersUntil },
         ]);
         return;
       }
@@ -57,7 +59,7 @@ export class DomainEventsProcessor extends QueueProcessor {
       case 'booking.cancelled':
         return this.bookingNotices.cancelled(event.eventId, (event as DomainEvent<'booking.cancelled'>).payload.bookingId);
       case 'offer.created':
-        return this.offerNotices.offered(event.eventId, (event as DomainEvent<'offer.created'>).payload.offerId);
+        return this.offerNotices.send((event as DomainEvent<'offer.created'>).payload.offerId);
       case 'offer.too_late':
         return this.offerNotices.tooLate(event.eventId, (event as DomainEvent<'offer.too_late'>).payload.offerId);
       case 'sms.reply_refused': {

@@ -1,6 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed';
+/**
+ * `failed`: the gateway refused it for good (or the person erased their data); `expired`: it could
+ * not be sent before it stopped mattering (see `mattersUntil`), so it was given up.
+ */
+export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'expired';
 
 /**
  * One SMS. The unique dedupe key (event id + phone + kind) is written before the send, so an
@@ -10,6 +14,7 @@ export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'delivered' | '
 @Index('notifications_phone_created', ['phone', 'createdAt'])
 @Index('notifications_provider_message', ['providerMessageId'])
 @Index('notifications_worker', ['workerId'], { where: '"worker_id" IS NOT NULL' })
+@Index('notifications_unsent', ['updatedAt'], { where: `"status" IN ('queued', 'sending')` })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -61,4 +66,11 @@ export class Notification {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /**
+   * When the message stops mattering (a sign-in code's expiry, a reminder's shift start, an
+   * offer's expiry): retried until sent or until then, when it ends `expired`.
+   */
+  @Column({ name: 'matters_until', type: 'timestamptz', nullable: true })
+  mattersUntil!: Date | null;
 }

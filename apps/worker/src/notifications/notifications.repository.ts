@@ -18,6 +18,11 @@ export interface NewMessage {
   causedAt: Date;
   /** The seeker the message is about, when one is (to them, or naming them to an employer): their erasure finds it. */
   workerId?: string;
+  /**
+   * When the message stops mattering (a code's expiry, the start of the shift it reminds of): it is
+   * retried until then and given up (`expired`) after. Without one, a day after it is written.
+   */
+  mattersUntil?: Date;
 }
 
 export interface PendingMessage {
@@ -33,7 +38,9 @@ export class NotificationsRepository {
    * Writes the messages (a key seen before is left as it is) and returns the ids of those still
    * waiting to be sent, including ones written by an earlier, interrupted attempt.
    */
-  async insertPending(messages: (Omit<NewMessage, 'urgent'> & { sendAfter: Date | null; phoneHash: string })[]): Promise<PendingMessage[]> {
+  async insertPending(
+    messages: (Omit<NewMessage, 'urgent' | 'mattersUntil'> & { sendAfter: Date | null; mattersUntil: Date; phoneHash: string })[],
+  ): Promise<PendingMessage[]> {
     if (messages.length === 0) return [];
     const incoming = messages.map((m) => ({
       dedupe_key: m.dedupeKey,
@@ -41,6 +48,7 @@ export class NotificationsRepository {
       kind: m.kind,
       text: m.text,
       send_after: m.sendAfter,
+      matters_until: m.mattersUntil,
       worker_id: m.workerId ?? null,
       phone_hash: m.phoneHash,
       caused_at: m.causedAt,
@@ -51,11 +59,11 @@ export class NotificationsRepository {
       return (await manager.query(
         `WITH incoming AS (
            SELECT * FROM jsonb_to_recordset($1::jsonb)
-             AS m(dedupe_key text, phone text, kind text, text text, send_after timestamptz, worker_id uuid, phone_hash text, caused_at timestamptz)
+             AS m(dedupe_key text, phone text, kind text, text text, send_after timestamptz, matters_until timestamptz, worker_id uuid, phone_hash text, caused_at timestamptz)
             WHERE NOT EXISTS (SELECT 1 FROM erasures e WHERE e.phone_hash = m.phone_hash AND e.erased_at >= m.caused_at)
          ), inserted AS (
-           INSERT INTO notifications (dedupe_key, phone, kind, text, send_after, worker_id, caused_at)
-           SELECT dedupe_key, phone, kind, text, send_after, worker_id, caused_at FROM incoming
+           INSERT INTO notifications (dedupe_key, phone, kind, text, send_after, matters_until, worker_id, caused_at)
+           SELECT dedupe_key, phone, kind, text, send_after, matters_until, worker_id, caused_at FROM incoming
            ON CONFLICT (dedupe_key) DO NOTHING
            RETURNING id, send_after
          )
@@ -70,14 +78,17 @@ export class NotificationsRepository {
   /**
    * Takes a message for sending. A row left in `sending` by a worker killed mid-send is taken
    * again; the provider receives the same id as idempotency key, so the person gets one SMS.
+   * A message that stopped mattering by `now` is not taken but given up: `expired`.
    */
-  async claim(id: string): Promise<Notification | null> {
+  async claim(id: string, now: Date): Promise<Pick<Notification, 'id' | 'phone' | 'text' | 'kind' | 'attempts' | 'status'> | null> {
     const [rows] = (await this.dataSource.query(
-      `UPDATE notifications SET status = 'sending', attempts = attempts + 1, updated_at = now()
+      `UPDATE notifications
+          SET status = CASE WHEN matters_until <= $2 THEN 'expired' ELSE 'sending' END,
+              attempts = attempts + CASE WHEN matters_until <= $2 THEN 0 ELSE 1 END, updated_at = now()
         WHERE id = $1 AND status IN ('queued', 'sending') AND phone <> ''
-        RETURNING id, phone, text, kind, attempts`,
-      [id],
-    )) as [Notification[], number];
+        RETURNING id, phone, text, kind, attempts, status`,
+      [id, now],
+    )) as [Pick<Notification, 'id' | 'phone' | 'text' | 'kind' | 'attempts' | 'status'>[], number];
     return rows[0] ?? null;
   }
 
@@ -89,11 +100,34 @@ export class NotificationsRepository {
     );
   }
 
+  /** `final`: refused for good (`failed`); otherwise back to `queued` for the next try. */
   async markFailed(id: string, error: string, final: boolean): Promise<void> {
     await this.dataSource.query(
       `UPDATE notifications SET status = $2, last_error = $3, updated_at = now() WHERE id = $1 AND status = 'sending'`,
       [id, final ? 'failed' : 'queued', error.slice(0, 1000)],
     );
+  }
+
+  /**
+   * Messages still to send whose row has not moved since `idleSince` and whose time has come:
+   * candidates for the sweep, which checks each for a live job. Ones deferred to the morning wait.
+   */
+  async idleUnsent(idleSince: Date, now: Date, limit: number): Promise<{ id: string; mattersUntil: Date | null }[]> {
+    return (await this.dataSource.query(
+      `SELECT id, matters_until AS "mattersUntil" FROM notifications
+        WHERE status IN ('queued', 'sending') AND phone <> '' AND updated_at < $1 AND (send_after IS NULL OR send_after <= $2)
+        ORDER BY updated_at LIMIT $3`,
+      [idleSince, now, limit],
+    )) as { id: string; mattersUntil: Date | null }[];
+  }
+
+  /** Gives up a message that was never sent and no longer matters. */
+  async expire(id: string, now: Date): Promise<boolean> {
+    const [, count] = (await this.dataSource.query(
+      `UPDATE notifications SET status = 'expired', updated_at = now() WHERE id = $1 AND status IN ('queued', 'sending') AND matters_until <= $2`,
+      [id, now],
+    )) as [unknown, number];
+    return count > 0;
   }
 
   /** A receipt moves a sent message to delivered or failed; receipts for unknown ids change nothing. */

@@ -10,6 +10,9 @@ import { NotificationsRepository, type NewMessage } from './notifications.reposi
 
 type NotificationsQueue = Queue<QueueJobs['notifications']['sms.send'], unknown, 'sms.send'>;
 
+/** A message that says nothing of when it stops mattering is given up a day after it was written. */
+const DEFAULT_LIFETIME_MS = 24 * 3_600_000;
+
 @Injectable()
 export class NotificationsService {
   constructor(
@@ -34,13 +37,14 @@ export class NotificationsService {
     const now = this.clock.now();
     // Stored signed, so the row (and /api/dev/sms) holds exactly what the person receives.
     const pending = await this.notifications.insertPending(
-      messages.map(({ urgent, ...message }) => {
+      messages.map(({ urgent, mattersUntil, ...message }) => {
         const sendAfter = earliestSendTime(now, urgent, this.quietHours);
         return {
           ...message,
           text: signed(this.settings.SMS_SIGNATURE, message.text),
           sendAfter: sendAfter > now ? sendAfter : null,
           phoneHash: this.phones.hash(message.phone),
+          mattersUntil: mattersUntil ?? new Date(now.getTime() + DEFAULT_LIFETIME_MS),
         };
       }),
     );
@@ -59,19 +63,19 @@ export class NotificationsService {
   }
 
   /**
-   * Sends one message. Returns quietly when it was already sent; throws to let the queue retry
-   * with backoff, marking the row failed on the last attempt.
+   * Sends one message. Returns quietly when it was already sent, or given up because it stopped
+   * mattering (`expired`). A temporary failure (gateway down, throttled) puts it back and throws,
+   * so the queue tries again with capped backoff; a refusal (`failed`) is final.
    */
-  async deliver(notificationId: string, lastAttempt: boolean): Promise<void> {
-    const message = await this.notifications.claim(notificationId);
-    if (!message) return;
+  async deliver(notificationId: string): Promise<void> {
+    const message = await this.notifications.claim(notificationId, this.clock.now());
+    if (!message || message.status === 'expired') return;
     try {
       const receipt = await this.provider.send({ id: message.id, phone: message.phone, text: message.text });
       await this.notifications.markSent(message.id, this.provider.name, receipt.providerMessageId);
     } catch (error) {
-      // Only a temporary failure (gateway down, throttled) is worth another try.
       const temporary = error instanceof SmsTemporaryFailure;
-      await this.notifications.markFailed(message.id, (error as Error).message, lastAttempt || !temporary);
+      await this.notifications.markFailed(message.id, (error as Error).message, !temporary);
       throw temporary ? error : new UnrecoverableError((error as Error).message);
     }
   }

@@ -84,9 +84,23 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     }
   }
 
-  private relayBatch(): Promise<number> {
+  /**
+   * For the sweep: relays events still waiting since before `before`, on its own path, for when
+   * the relay itself stalled (a lost NOTIFY and a poll stuck behind a hung pass). Returns how many.
+   */
+  async relayLeftBehind(before: Date): Promise<number> {
+    let total = 0;
+    let relayed: number;
+    do {
+      relayed = await this.relayBatch(before);
+      total += relayed;
+    } while (relayed === BATCH_SIZE && !this.stopped);
+    return total;
+  }
+
+  private relayBatch(before?: Date): Promise<number> {
     return this.outbox.transaction(async (manager) => {
-      const events = await this.outbox.claimBatch(manager, BATCH_SIZE);
+      const events = await this.outbox.claimBatch(manager, BATCH_SIZE, before);
       if (events.length === 0) return 0;
       await this.enqueue(events);
       await this.outbox.markRelayed(manager, events.map((event) => event.id));

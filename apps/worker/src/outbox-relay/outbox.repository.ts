@@ -17,12 +17,16 @@ export class OutboxRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Oldest unrelayed events, locked; SKIP LOCKED lets several worker replicas relay side by side. */
-  claimBatch(manager: EntityManager, size: number): Promise<PendingEvent[]> {
+  /**
+   * Oldest unrelayed events (written before `before`, when given), locked; SKIP LOCKED lets
+   * several worker replicas, and the sweep beside the relay, relay side by side.
+   */
+  claimBatch(manager: EntityManager, size: number, before?: Date): Promise<PendingEvent[]> {
     return manager.query(
       `SELECT id, type, payload, created_at FROM outbox_events
-        WHERE relayed_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [size],
+        WHERE relayed_at IS NULL AND ($2::timestamptz IS NULL OR created_at < $2)
+        ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [size, before ?? null],
     );
   }
 

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { ReminderSettings, SmsSettings } from '@lingong/config';
+import { OfferSettings, ReminderSettings, SmsSettings } from '@lingong/config';
 import { Clock } from '@lingong/platform';
 import { QueueName, type JobName, type QueueJobs } from '@lingong/queue';
 import { isSameDayChange, parseQuietHours, smsTemplates, type QuietHours } from '@lingong/sms';
@@ -26,6 +26,7 @@ export class BookingRemindersService {
     private readonly notifications: NotificationsService,
     private readonly services: ServicesClient,
     private readonly settings: ReminderSettings,
+    private readonly offerSettings: OfferSettings,
     private readonly clock: Clock,
     sms: SmsSettings,
     @InjectQueue(QueueName.bookingReminders) private readonly queue: RemindersQueue,
@@ -62,6 +63,7 @@ export class BookingRemindersService {
         kind: 'attendance_request',
         text: smsTemplates.attendanceRequest(booking, this.timesOf(booking).releaseAt),
         urgent: isSameDayChange(this.clock.now(), booking.startsAt),
+        mattersUntil: booking.startsAt,
       },
     ]);
   }
@@ -83,6 +85,7 @@ export class BookingRemindersService {
         urgent: true,
         workerId: booking.workerId,
         causedAt: booking.bookedAt,
+        mattersUntil: booking.startsAt,
       },
     ]);
   }
@@ -92,6 +95,7 @@ export class BookingRemindersService {
       eveningHour: this.settings.REMINDER_EVENING_HOUR,
       confirmByMinutes: this.settings.ATTENDANCE_CONFIRM_BY_MINUTES,
       beforeStartMinutes: this.settings.REMINDER_BEFORE_START_MINUTES,
+      offerMinutes: this.offerSettings.OFFER_MINUTES,
     };
     return reminderTimes(booking.startsAt, booking.bookedAt, rules, this.quietHours);
   }

@@ -2,7 +2,7 @@ import { parseQuietHours } from '@lingong/sms';
 import { reminderTimes } from './reminder-times';
 
 const at = (local: string) => new Date(`${local}+08:00`);
-const rules = { eveningHour: 18, confirmByMinutes: 180, beforeStartMinutes: 120 };
+const rules = { eveningHour: 18, confirmByMinutes: 180, beforeStartMinutes: 120, offerMinutes: 30 };
 const quiet = parseQuietHours('22:00-07:00');
 
 describe('reminderTimes', () => {
@@ -14,9 +14,12 @@ describe('reminderTimes', () => {
     });
   });
 
-  it('moves a release that would fall in the quiet hours to 22:00 the evening before', () => {
-    // 08:00 start: three hours before is 05:00, in the quiet hours.
-    expect(reminderTimes(at('2026-12-03T08:00:00'), at('2026-12-01T10:00:00'), rules, quiet).releaseAt).toEqual(at('2026-12-02T22:00:00'));
+  it('moves a release that would fall in the quiet hours to one offer round before 22:00 the evening before', () => {
+    // 08:00 start: three hours before is 05:00, in the quiet hours; released at 21:30, its place is offered again before 22:00.
+    expect(reminderTimes(at('2026-12-03T08:00:00'), at('2026-12-01T10:00:00'), rules, quiet).releaseAt).toEqual(at('2026-12-02T21:30:00'));
+    expect(reminderTimes(at('2026-12-03T08:00:00'), at('2026-12-01T10:00:00'), { ...rules, offerMinutes: 60 }, quiet).releaseAt).toEqual(at('2026-12-02T21:00:00'));
+    // 10:00 start: released at 07:00, when offers may go out again; nothing moves.
+    expect(reminderTimes(at('2026-12-03T10:00:00'), at('2026-12-01T10:00:00'), rules, quiet).releaseAt).toEqual(at('2026-12-03T07:00:00'));
     // Without quiet hours it stays at 05:00.
     expect(reminderTimes(at('2026-12-03T08:00:00'), at('2026-12-01T10:00:00'), rules, null).releaseAt).toEqual(at('2026-12-03T05:00:00'));
   });

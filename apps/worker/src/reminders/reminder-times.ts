@@ -8,6 +8,8 @@ export interface ReminderRules {
   eveningHour: number;
   confirmByMinutes: number;
   beforeStartMinutes: number;
+  /** How long an offer stands (OFFER_MINUTES): one round of offers fits before the quiet hours. */
+  offerMinutes: number;
 }
 
 /** When a booked seeker hears from us before the work; null for a step that does not apply. */
@@ -23,13 +25,16 @@ export interface ReminderTimes {
 /**
  * The reminders of one booking. Someone who booked after the evening question would have gone out
  * has just said yes, so is not asked again (and never released). The release never falls in the
- * quiet hours: it moves to their start, so nobody is woken to hear they lost the work and the next
- * candidate hears of it the evening before, not at dawn.
+ * quiet hours: for an early shift it moves to the evening before, one offer round before the quiet
+ * hours begin (21:30 with 22:00–07:00 and 30-minute offers), so nobody is woken to hear they lost
+ * the work and the next candidate's offer goes out that evening, not at 07:00 with an hour left.
  */
 export function reminderTimes(startsAt: Date, bookedAt: Date, rules: ReminderRules, quiet: QuietHours | null): ReminderTimes {
   const eveningBefore = new Date(marketMidnight(startsAt).getTime() - DAY_MS + rules.eveningHour * 60 * MINUTE_MS);
   const askAt = eveningBefore > bookedAt && eveningBefore < startsAt ? eveningBefore : null;
-  const releaseBy = quietHoursStartBefore(new Date(startsAt.getTime() - rules.confirmByMinutes * MINUTE_MS), quiet);
+  const due = new Date(startsAt.getTime() - rules.confirmByMinutes * MINUTE_MS);
+  const quietStart = quietHoursStartBefore(due, quiet);
+  const releaseBy = quietStart < due ? new Date(quietStart.getTime() - rules.offerMinutes * MINUTE_MS) : due;
   const releaseAt = askAt && releaseBy.getTime() - askAt.getTime() >= LEAST_TIME_TO_ANSWER_MS ? releaseBy : null;
   const remind = new Date(startsAt.getTime() - rules.beforeStartMinutes * MINUTE_MS);
   return { askAt, releaseAt, remindAt: remind > bookedAt ? remind : null };

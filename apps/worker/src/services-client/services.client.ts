@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ServiceUrlSettings } from '@lingong/config';
 import { ServiceTokens } from '@lingong/identity';
 
+export type OfferSendDecision = { action: 'send'; expiresAt: string } | { action: 'wait'; until: string } | { action: 'none' };
+export type OfferExpiryOutcome = 'expired' | 'accepted' | 'unchanged';
+
 /**
  * What the worker asks of the services that own the data, over their internal routes with a
  * service token: matching runs and expires offers; job-posting asks about and releases bookings;
@@ -18,8 +21,18 @@ export class ServicesClient {
     await this.post(this.urls.MATCHING_URL, '/api/internal/matching/runs', { shiftId });
   }
 
-  async expireOffer(offerId: string): Promise<void> {
-    await this.post(this.urls.MATCHING_URL, `/api/internal/offers/${offerId}/expire`, {});
+  /** Matching decides whether the offer's SMS goes now (and until when it stands), waits for the morning, or not at all. */
+  sendOffer(offerId: string): Promise<OfferSendDecision> {
+    return this.post<OfferSendDecision>(this.urls.MATCHING_URL, `/api/internal/offers/${offerId}/send`, {});
+  }
+
+  async expireOffer(offerId: string): Promise<OfferExpiryOutcome> {
+    return (await this.post<{ outcome: OfferExpiryOutcome }>(this.urls.MATCHING_URL, `/api/internal/offers/${offerId}/expire`, {})).outcome;
+  }
+
+  /** A dispatch plan left `confirming`: confirming it again books only what is missing. */
+  async finishDispatchPlan(planId: string): Promise<void> {
+    await this.post(this.urls.MATCHING_URL, `/api/internal/dispatch/plans/${planId}/confirm`, {});
   }
 
   /** True while the question stands: the booking is still on and not yet confirmed. */

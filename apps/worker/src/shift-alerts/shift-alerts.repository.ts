@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { acceptsMarketingSmsSql } from '@lingong/domain';
 import type { ShiftSummary } from '@lingong/sms';
 
 export interface OpenShift extends ShiftSummary {
@@ -48,7 +49,7 @@ export class ShiftAlertsRepository {
     const wanted = JSON.stringify(skills.map((code) => ({ code })));
     const rows = (await this.dataSource.query(
       `SELECT w.phone FROM workers w
-        WHERE w.status = 'active' AND w.phone IS NOT NULL AND w.consent_sms AND w.sms_opt_out_at IS NULL
+        WHERE w.status = 'active' AND w.phone IS NOT NULL AND ${acceptsMarketingSmsSql('w')}
           AND w.street = $1 AND w.skills @> $2::jsonb
           AND (SELECT count(*) FROM notifications n
                 WHERE n.phone = w.phone AND n.kind = 'shift_alert' AND n.created_at > now() - interval '24 hours'

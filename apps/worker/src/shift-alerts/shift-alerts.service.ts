@@ -23,7 +23,15 @@ export class ShiftAlertsService {
     const phones = await this.alerts.phonesToAlert(eventId, shift.street, skills, this.settings.SMS_ALERTS_PER_PHONE_PER_DAY);
     const text = smsTemplates.shiftAlert(shift);
     return this.notifications.send(
-      phones.map((phone) => ({ dedupeKey: `${eventId}:${phone}:shift_alert`, phone, kind: 'shift_alert', text, urgent: false, causedAt: shift.publishedAt })),
+      phones.map((phone) => ({
+        dedupeKey: `${eventId}:${phone}:shift_alert`,
+        phone,
+        kind: 'shift_alert',
+        text,
+        urgent: false,
+        causedAt: shift.publishedAt,
+        mattersUntil: shift.startsAt,
+      })),
     );
   }
 }

@@ -8,6 +8,7 @@ import { AttendanceConfirmation1795884525170 } from './1795884525170-attendance-
 import { WorkerDirectoryIndex1795886890204 } from './1795886890204-worker-directory-index';
 import { ResidentIdConflict1796000000000 } from './1796000000000-resident-id-conflict';
 import { ErasureAndRevocation1796100000000 } from './1796100000000-erasure-and-revocation';
+import { Reliability1796300000000 } from './1796300000000-reliability';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   WorkerDirectoryIndex1795886890204,
   ResidentIdConflict1796000000000,
   ErasureAndRevocation1796100000000,
+  Reliability1796300000000,
 ];

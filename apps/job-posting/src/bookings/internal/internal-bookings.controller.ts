@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { IsIn, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Roles } from '@lingong/identity';
 import { bookingView } from '../booking.view';
 import { BookingLifecycleService } from '../booking-lifecycle.service';
@@ -15,6 +15,12 @@ export class InternalBookingDto {
 
   @IsIn(['offer', 'referral', 'dispatch'])
   source!: 'offer' | 'referral' | 'dispatch';
+
+  /** The offer's id, or a dispatch plan's id with shift and seeker: asking again answers the same booking. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  idempotencyKey?: string;
 }
 
 /** A seeker's SMS answer, matched to the seeker by the matching service from the sender's phone. */
