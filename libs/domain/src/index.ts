@@ -9,3 +9,4 @@ export * from './minimum-wage';
 export * from './labour-law';
 export * from './reliability';
 export * from './attendance';
+export * from './shift-limits';
