@@ -11,6 +11,7 @@ import { DispatchController } from './dispatch/dispatch.controller';
 import { DispatchService } from './dispatch/dispatch.service';
 import { matchingEntities } from './matching.entities';
 import { InboundSmsController } from './offers/inbound-sms.controller';
+import { GatewayMessagesRepository } from './offers/gateway-messages.repository';
 import { InboundSmsService } from './offers/inbound-sms.service';
 import { OpenQuestionsRepository } from './offers/open-questions.repository';
 import { InternalOffersController } from './offers/internal-offers.controller';
@@ -29,6 +30,6 @@ import { StatsRepository } from './stats/stats.repository';
     TypeOrmModule.forFeature(matchingEntities),
   ],
   controllers: [CandidatesController, ReferralsController, DispatchController, StatsController, OffersController, InboundSmsController, InternalOffersController],
-  providers: [CandidatesService, CandidatesRepository, BookingsClient, DispatchService, StatsService, StatsRepository, OffersService, OffersRepository, OpenQuestionsRepository, InboundSmsService],
+  providers: [CandidatesService, CandidatesRepository, BookingsClient, DispatchService, StatsService, StatsRepository, OffersService, OffersRepository, OpenQuestionsRepository, InboundSmsService, GatewayMessagesRepository],
 })
 export class MatchingModule {}
