@@ -8,6 +8,7 @@ import { AccountsRepository } from './accounts/accounts.repository';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { OtpRepository } from './auth/otp.repository';
+import { StaffSignInFailuresRepository } from './auth/staff-sign-in-failures.repository';
 import { DevSmsController } from './dev/dev-sms.controller';
 import { StaffController } from './staff/staff.controller';
 import { StaffService } from './staff/staff.service';
@@ -25,6 +26,6 @@ import { webEntities } from './web.entities';
     }),
   ],
   controllers: [AuthController, StaffController, DevSmsController],
-  providers: [AuthService, OtpRepository, AccountsRepository, StaffService],
+  providers: [AuthService, OtpRepository, AccountsRepository, StaffSignInFailuresRepository, StaffService],
 })
 export class WebModule {}
