@@ -87,6 +87,8 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
     OUTBOX_POLL_MS: '250',
     // Tests run at any hour; the quiet-hours test sets its own window.
     SMS_QUIET_HOURS: options.quietHours ?? 'off',
+    // Tests read sign-in codes as people do, from their SMS: the development inbox, on loopback.
+    DEV_SMS_INBOX: 'true',
   });
   const jobPosting = await start('job-posting');
   const workerProfile = await start('worker-profile');

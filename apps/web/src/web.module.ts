@@ -10,6 +10,7 @@ import { AuthService } from './auth/auth.service';
 import { OtpRepository } from './auth/otp.repository';
 import { StaffSignInFailuresRepository } from './auth/staff-sign-in-failures.repository';
 import { DevSmsController } from './dev/dev-sms.controller';
+import { DevSmsRepository } from './dev/dev-sms.repository';
 import { StaffController } from './staff/staff.controller';
 import { StaffService } from './staff/staff.service';
 import { webEntities } from './web.entities';
@@ -26,6 +27,6 @@ import { webEntities } from './web.entities';
     }),
   ],
   controllers: [AuthController, StaffController, DevSmsController],
-  providers: [AuthService, OtpRepository, AccountsRepository, StaffSignInFailuresRepository, StaffService],
+  providers: [AuthService, OtpRepository, AccountsRepository, StaffSignInFailuresRepository, StaffService, DevSmsRepository],
 })
 export class WebModule {}

@@ -3,3 +3,4 @@ export * from './decorators';
 export * from './access.guard';
 export * from './identity.module';
 export * from './service-token';
+export * from './sealed-text';

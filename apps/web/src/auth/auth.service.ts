@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthSettings } from '@lingong/config';
-import type { AccessTokenClaims, AccountRole } from '@lingong/identity';
+import { sealText, type AccessTokenClaims, type AccountRole } from '@lingong/identity';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException } from '@lingong/platform';
 import type { Account } from '../accounts/account.entity';
@@ -53,7 +53,8 @@ export class AuthService {
         requestedFrom,
         createdAt: now,
       });
-      await recordEvent(manager, 'auth.otp_requested', { otpId: otp.id, phone, code, expiresInMinutes: otpRules.validMinutes });
+      const sealedCode = sealText(this.settings.JWT_SECRET, code);
+      await recordEvent(manager, 'auth.otp_requested', { otpId: otp.id, phone, sealedCode, expiresInMinutes: otpRules.validMinutes });
       return { sent: true as const, retryAfterSeconds: otpRules.windows[0].seconds };
     });
   }

@@ -10,6 +10,8 @@ export interface NewMessage {
   text: string;
   /** Sign-in codes and changes to today's work; everything else waits out the quiet hours. */
   urgent: boolean;
+  /** A sign-in code, sealed: `text` holds CODE_PLACEHOLDER in its place. */
+  sealedCode?: string;
 }
 
 export interface PendingMessage {
@@ -29,17 +31,21 @@ export class NotificationsRepository {
     if (messages.length === 0) return [];
     const rows = (await this.dataSource.query(
       `WITH incoming AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS m(dedupe_key text, phone text, kind text, text text, send_after timestamptz)
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS m(dedupe_key text, phone text, kind text, text text, sealed_code text, send_after timestamptz)
        ), inserted AS (
-         INSERT INTO notifications (dedupe_key, phone, kind, text, send_after)
-         SELECT dedupe_key, phone, kind, text, send_after FROM incoming
+         INSERT INTO notifications (dedupe_key, phone, kind, text, sealed_code, send_after)
+         SELECT dedupe_key, phone, kind, text, sealed_code, send_after FROM incoming
          ON CONFLICT (dedupe_key) DO NOTHING
          RETURNING id, send_after
        )
        SELECT id, send_after AS "sendAfter" FROM inserted
        UNION
        SELECT n.id, n.send_after FROM notifications n JOIN incoming i ON i.dedupe_key = n.dedupe_key WHERE n.status IN ('queued', 'sending')`,
-      [JSON.stringify(messages.map((m) => ({ dedupe_key: m.dedupeKey, phone: m.phone, kind: m.kind, text: m.text, send_after: m.sendAfter })))],
+      [
+        JSON.stringify(
+          messages.map((m) => ({ dedupe_key: m.dedupeKey, phone: m.phone, kind: m.kind, text: m.text, sealed_code: m.sealedCode ?? null, send_after: m.sendAfter })),
+        ),
+      ],
     )) as PendingMessage[];
     return rows;
   }
@@ -52,7 +58,7 @@ export class NotificationsRepository {
     const [rows] = (await this.dataSource.query(
       `UPDATE notifications SET status = 'sending', attempts = attempts + 1, updated_at = now()
         WHERE id = $1 AND status IN ('queued', 'sending') AND phone <> ''
-        RETURNING id, phone, text, kind, attempts`,
+        RETURNING id, phone, text, kind, attempts, sealed_code AS "sealedCode"`,
       [id],
     )) as [Notification[], number];
     return rows[0] ?? null;
@@ -81,7 +87,7 @@ export class NotificationsRepository {
   async forgetPhone(phone: string, before: Date): Promise<number> {
     const [, count] = (await this.dataSource.query(
       `UPDATE notifications
-          SET phone = '', text = '[已注销]', updated_at = now(),
+          SET phone = '', text = '[已注销]', sealed_code = NULL, updated_at = now(),
               status = CASE WHEN status IN ('queued', 'sending') THEN 'failed' ELSE status END,
               last_error = CASE WHEN status IN ('queued', 'sending') THEN 'erased' ELSE last_error END
         WHERE phone = $1 AND created_at <= $2`,

@@ -26,10 +26,13 @@ export class OutboxRepository {
     );
   }
 
-  /** A sign-in code leaves the outbox once it is on the queue: web keeps only its hash, and so should the log. */
+  /**
+   * A sign-in code (sealed; in the clear in rows written before codes were sealed) leaves the outbox
+   * once it is on the queue: web keeps only its hash, and so should the log.
+   */
   async markRelayed(manager: EntityManager, ids: string[]): Promise<void> {
     await manager.query(
-      `UPDATE outbox_events SET relayed_at = now(), relay_attempts = relay_attempts + 1, payload = payload - 'code' WHERE id = ANY($1)`,
+      `UPDATE outbox_events SET relayed_at = now(), relay_attempts = relay_attempts + 1, payload = payload - 'code' - 'sealedCode' WHERE id = ANY($1)`,
       [ids],
     );
   }

@@ -8,6 +8,7 @@ import { AttendanceConfirmation1795884525170 } from './1795884525170-attendance-
 import { WorkerDirectoryIndex1795886890204 } from './1795886890204-worker-directory-index';
 import { GatewayMessages1796200000000 } from './1796200000000-gateway-messages';
 import { StaffSignInFailures1796200100000 } from './1796200100000-staff-sign-in-failures';
+import { SealedSignInCodes1796200200000 } from './1796200200000-sealed-sign-in-codes';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
-export const migrations = [InitialSchema1795875764269, BookingsAndTrust1795877883853, DispatchPlans1795879529553, QuietHours1795879969169, Offers1795882176649, DeliveryReceipts1795883149886, AttendanceConfirmation1795884525170, WorkerDirectoryIndex1795886890204, GatewayMessages1796200000000, StaffSignInFailures1796200100000];
+export const migrations = [InitialSchema1795875764269, BookingsAndTrust1795877883853, DispatchPlans1795879529553, QuietHours1795879969169, Offers1795882176649, DeliveryReceipts1795883149886, AttendanceConfirmation1795884525170, WorkerDirectoryIndex1795886890204, GatewayMessages1796200000000, StaffSignInFailures1796200100000, SealedSignInCodes1796200200000];
