@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pinoHttp } from 'pino-http';
-import { maskPersonalData, requestForLog } from './log-redaction';
+import { errorForLog, maskPersonalData, requestForLog } from './log-redaction';
 import { pinoOptions } from './logging';
 
 const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhMSIsInBob25lIjoiMTM4MTIzNDU2NzgifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
@@ -29,6 +29,19 @@ describe('maskPersonalData', () => {
     'code must be 6 digits',
   ])('leaves %s alone', (text) => {
     expect(maskPersonalData(text)).toBe(text);
+  });
+});
+
+describe('errorForLog', () => {
+  it('masks the error and the errors it carries (a driver error quoting the row)', () => {
+    const driverError = Object.assign(new Error('duplicate key value violates unique constraint "workers_phone"'), {
+      detail: 'Key (phone)=(13812345678) already exists.',
+    });
+    const logged = JSON.stringify(
+      errorForLog({ type: 'QueryFailedError', message: 'failed for 13812345678', stack: 'QueryFailedError: failed for 13812345678', parameters: ['13812345678'], driverError }),
+    );
+    expect(logged).not.toContain('13812345678');
+    expect(logged).toContain('Key (phone)=(138****5678) already exists.');
   });
 });
 

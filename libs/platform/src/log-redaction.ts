@@ -31,13 +31,17 @@ function isPlainObject(value: object): boolean {
 }
 
 /**
- * Masks every string inside plain data (objects, arrays), to a bounded depth. Class instances
- * (a request, a response, an error) are left whole for their serializers to reduce.
+ * Masks every string inside plain data (objects, arrays), to a bounded depth. An error nested in
+ * it (a database driver's, whose detail quotes the row: `Key (phone)=(138…)`) is masked as data;
+ * other class instances (a request, a response) are left whole for their serializers to reduce.
  */
 export function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPersonalData(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
+  if (value instanceof Error && depth > 0) {
+    return maskDeep({ ...value, type: value.constructor.name, message: value.message, stack: value.stack }, depth);
+  }
   if (!isPlainObject(value)) return value;
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, maskDeep(item, depth + 1)]));
 }
