@@ -45,6 +45,10 @@ COPY --from=build /app/apps ./apps
 COPY --from=build /app/.env.example ./.env.example
 
 ENV NODE_ENV=production
+# All of the container's interfaces (.env.example says 127.0.0.1, for a developer's machine); what
+# is reachable from outside is decided where the container's ports are published. In production
+# the apps refuse the published example secrets, so a container needs secrets of its own.
+ENV HOST=0.0.0.0
 ARG APP=web
 ENV APP=${APP}
 

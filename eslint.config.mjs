@@ -14,6 +14,13 @@ const appBoundaries = apps.map((app) => ({
     'no-restricted-imports': [
       'error',
       {
+        paths: [
+          {
+            name: 'class-validator',
+            importNames: ['ValidateNested'],
+            message: 'Use NestedObject / NestedArrayOf from @lingong/domain: they also refuse a list or text where an object belongs.',
+          },
+        ],
         patterns: [
           {
             regex: `(^|/)(apps/)?(${apps.filter((other) => other !== app).join('|')})/src(/|$)`,

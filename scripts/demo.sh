@@ -48,7 +48,7 @@ cat <<'MSG'
   Front door and API   http://localhost:3000/api/shifts
   API docs             http://localhost:3000/docs  (each service also at :3001-:3004/docs)
   Health               http://localhost:3000/health/ready
-  Queue board (staff)  http://localhost:3004/queues?token=<staff accessToken>
+  Queue board (staff)  http://localhost:3004/queues/login  (paste a staff accessToken; kept in a cookie)
 
   Sign in as a seeker or employer: POST /api/auth/otp {"phone":"13800138000"},
     read the code at http://localhost:3000/api/dev/sms?phone=13800138000,
@@ -58,6 +58,8 @@ cat <<'MSG'
 
 MSG
 export LOG_PRETTY="${LOG_PRETTY:-true}"
+# The demo reads sign-in codes from the development inbox, answered on this machine only.
+export DEV_SMS_INBOX="${DEV_SMS_INBOX:-true}"
 exec npx concurrently --kill-others --prefix "[{name}]" \
   --names web,job-posting,worker-profile,matching,worker \
   --prefix-colors cyan,green,yellow,magenta,blue \

@@ -2,6 +2,8 @@ import request, { type Response } from 'supertest';
 import { minutesFromNow, verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
 import { bearer, seekerWithProfile, shiftInput, signIn, signInAdmin, workerInput } from '../support/people';
+import { rawRequest } from '../support/raw-http';
+import { signedByGateway } from '../support/sms-gateway';
 
 /**
  * Hostile input to every write route of job-posting (and POST /api/workers), each with the token
@@ -266,6 +268,19 @@ describe('hostile input to every write route', () => {
         ['a title 100 000 arrays deep', { title: 'NESTED' }],
         ['skills 100 000 arrays deep', { requirements: { skills: 'NESTED', certificates: [] } }],
         ['20 000 skills', { requirements: { skills: Array.from({ length: 20_000 }, () => 'loading'), certificates: [] } }],
+        ['an empty list for pay', { pay: [] }],
+        ['a list holding the pay object', { pay: [{ amountFen: 22000, unit: 'day', settlement: 'daily' }] }],
+        ['an empty list for requirements', { requirements: [] }],
+        ['a list holding the requirements object', { requirements: [{ skills: ['loading'], certificates: [] }] }],
+        ['a start in year 0', { startsAt: '0000-01-01T08:00:00+08:00' }],
+        ['an end in year 275760', { endsAt: '+275760-09-13T00:00:00Z' }],
+        ['an end in 2100', { endsAt: '2100-01-01T08:00:00+08:00' }],
+        ['a shift until 9999-12-31 at an hourly rate', { endsAt: '9999-12-31T17:00:00+08:00', pay: { amountFen: 3000, unit: 'hour', settlement: 'daily' } }],
+        [
+          'a part-time shift until 9999-12-31',
+          { employmentType: 'part_time', endsAt: '9999-12-31T17:00:00+08:00', pay: { amountFen: 3000, unit: 'hour', settlement: 'daily' } },
+        ],
+        ['a shift of 24 hours and a minute', { endsAt: 'DAY_AND_A_MINUTE', pay: { amountFen: 3000, unit: 'hour', settlement: 'daily' } }],
       ],
     },
     { route: 'POST /api/shifts/:id/publish', actor: 'employer', path: (id) => `/api/shifts/${id}/publish`, target: () => ids.openShift },
@@ -458,6 +473,16 @@ describe('hostile input to every write route', () => {
         ['a NUL byte in the name', { name: nul }],
         ['skills 100 000 arrays deep', { skills: 'NESTED' }],
         ['20 000 skills', { skills: Array.from({ length: 20_000 }, () => ({ code: 'loading', years: 1 })) }],
+        ['an empty list for consent', { consent: [] }],
+        ['a list holding the consent object', { consent: [{ dataProcessing: true, sms: true }] }],
+        ['a skill that is a list', { skills: [[{ code: 'loading', years: 1 }]] }],
+        ['a skill that is an empty list', { skills: [[]] }],
+        ['a skill that is text', { skills: ['loading'] }],
+        ['a certificate that is a list', { certificates: [['health', '2027-06-30']] }],
+        ['a certificate expiring in year 0', { certificates: [{ code: 'health', expiresOn: '0000-01-01' }] }],
+        ['a certificate expiring in 9999', { certificates: [{ code: 'health', expiresOn: '9999-12-31' }] }],
+        ['an availability slot that is a list', { availability: [[{ day: 1, start: '07:00', end: '19:00' }]] }],
+        ['22 availability slots', { availability: Array.from({ length: 22 }, () => ({ day: 1, start: '07:00', end: '19:00' })) }],
       ],
     },
   ];
@@ -521,7 +546,10 @@ describe('hostile input to every write route', () => {
       const bad = route.bad.map(([what, change, whole]) => [what, change, whole ?? false] as const);
       it.each(bad)('refuses %s with 400', async (_what, change, whole) => {
         // Sent as JSON text, so a value can be spliced in that JSON.stringify could not write (100 000 levels deep).
-        const json = JSON.stringify(whole ? change : { ...valid(), ...change });
+        const base = valid() ?? {};
+        // A day and a minute after the valid body's start, computed here since the start moves with the clock.
+        const dayAndMinute = typeof base.startsAt === 'string' ? new Date(Date.parse(base.startsAt) + 24 * 3_600_000 + 60_000).toISOString() : '';
+        const json = JSON.stringify(whole ? change : { ...base, ...change }).replace('"DAY_AND_A_MINUTE"', JSON.stringify(dayAndMinute));
         await expectRefused(route.actor, targetPath(), { raw: json.replace('"NESTED"', nestedRaw) }, { status: 400 });
       });
     }
@@ -690,6 +718,80 @@ describe('hostile input to every write route', () => {
       );
       expect({ status: created.status, body: created.body as unknown }).toEqual(expect.objectContaining({ status: 201 }));
       expect(created.body.name).toBe(text);
+    });
+  });
+  /** Inputs that once reached PostgreSQL or Node's crypto and answered 500, each at the hop it hit. */
+  describe('inputs that answered 500', () => {
+    const cursor = (position: object) => Buffer.from(JSON.stringify(position)).toString('base64url');
+    const patchMe = (body: object) => request(market.url).patch('/api/workers/me').set(bearer(tokens.seeker!)).send(body);
+    const workerRow = async () => (await market.db.query(`SELECT skills, certificates, availability, sms_opt_out_at FROM workers WHERE id = $1`, [ids.seeker])).rows[0];
+
+    it.each([
+      ['an empty list for consent', { consent: [] }],
+      ['a skill that is a list', { skills: [[{ code: 'loading', years: 1 }]] }],
+      ['a skill that is an empty list', { skills: [[]] }],
+      ['a certificate expiring in year 0', { certificates: [{ code: 'health', expiresOn: '0000-01-01' }] }],
+      ['an availability slot that is a list', { availability: [[]] }],
+    ])('PATCH /api/workers/me refuses %s with 400 and keeps the profile', async (_what, body) => {
+      const before = await workerRow();
+      const answer = await patchMe(body);
+      expect({ status: answer.status, body: answer.body as unknown }).toEqual({ status: 400, body: expect.objectContaining({ statusCode: 400 }) });
+      expect(await workerRow()).toEqual(before);
+    });
+
+    it.each([
+      ['dated year 0', { createdAt: '0000-01-01T00:00:00.000000Z', id: missingId }],
+      ['dated 1900', { createdAt: '1900-01-01T00:00:00.000000Z', id: missingId }],
+    ])('answers a seeker-directory cursor %s with 400', async (_what, position) => {
+      const answer = await request(market.url).get('/api/workers').query({ cursor: cursor(position) }).set(bearer(tokens.staff!));
+      expect({ status: answer.status, message: answer.body.message as unknown }).toEqual({
+        status: 400,
+        message: ['cursor is invalid; pass the nextCursor of the previous page'],
+      });
+    });
+
+    it('answers a board cursor dated year 0 with 400', async () => {
+      const answer = await request(market.url).get('/api/shifts').query({ cursor: cursor({ sort: 'startsAt', key: '0000-01-01T00:00:00.000Z', id: missingId }) });
+      expect(answer.status).toBe(400);
+    });
+
+    it.each([
+      ['a board filter from year 0', '/api/shifts', { from: '0000-01-01T00:00:00Z' }],
+      ['figures from year 0', '/api/stats/overview', { from: '0000-01-01T00:00:00Z' }],
+    ])('answers %s with 400', async (_what, path, query) => {
+      const answer = await request(market.url).get(path).query(query).set(bearer(tokens.staff!));
+      expect(answer.status).toBe(400);
+    });
+
+    it('refuses a gateway signature of 64 non-ASCII bytes with 401, at the front door and at matching itself', async () => {
+      const body = JSON.stringify({ from: '13700002001', text: '1', receivedAt: new Date().toISOString() });
+      const headers = { 'content-type': 'application/json', 'x-lingong-timestamp': new Date().toISOString(), 'x-lingong-signature': Buffer.alloc(64, 0xe9) };
+      for (const base of [market.url, market.apps.matching]) {
+        const answer = await rawRequest(base, 'POST', '/api/sms/inbound', headers, body);
+        expect({ base, status: answer.status }).toEqual({ base, status: 401 });
+      }
+      const receipt = JSON.stringify({ messageId: 'x', status: 'delivered' });
+      expect((await rawRequest(market.apps.matching, 'POST', '/api/sms/receipts', headers, receipt)).status).toBe(401);
+    });
+
+    it('takes a gateway reply received in year 0 as the bad input it is', async () => {
+      await signedByGateway(market, '/api/sms/inbound', { from: '13700002001', text: '你好', receivedAt: '0000-01-01T00:00:00Z' }).expect(400);
+    });
+
+    it('checks out a booking left open for two weeks at the highest hourly rate without overflowing pay', async () => {
+      const shift = await postShift(
+        { startsAt: minutesFromNow(20), endsAt: minutesFromNow(80), pay: { amountFen: 10_000_000, unit: 'hour', settlement: 'daily' } },
+        0,
+      );
+      const booking = await book(shift);
+      await ok(post('employer', `/api/bookings/${booking}/check-in`), 200);
+      await market.db.query(
+        `UPDATE bookings SET starts_at = starts_at - interval '14 days', ends_at = ends_at - interval '14 days',
+                checked_in_at = checked_in_at - interval '14 days' WHERE id = $1`,
+        [booking],
+      );
+      const out = await post('employer', `/api/bookings/${booking}/check-out`);
+      expect({ status: out.status, payFen: out.body.payFen as unknown }).toEqual({ status: 200, payFen: 240_000_000 });
     });
   });
 });

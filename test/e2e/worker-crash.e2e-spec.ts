@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { startMarket, type Market } from '../support/market';
 import { waitFor } from '../support/wait-for';
-import { startWorkerProcess, type WorkerProcess } from '../support/worker-process';
+import { startWorkerProcess, type WorkerProcess } from '../support/app-process';
 
 /** BullMQ finds a dead worker's job by its expired lock: up to a lock duration and two stall checks (30 s each). */
 const STALL_RECOVERY_MS = 120_000;

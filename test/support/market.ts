@@ -96,6 +96,8 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
     OUTBOX_POLL_MS: '250',
     // Tests run at any hour; the quiet-hours test sets its own window.
     SMS_QUIET_HOURS: options.quietHours ?? 'off',
+    // Tests read sign-in codes as people do, from their SMS: the development inbox, on loopback.
+    DEV_SMS_INBOX: 'true',
   });
   // The front door starts last (it forwards to the others) but its address is known first: the
   // services call its internal routes (a seeker's erasure ends their sign-in there).

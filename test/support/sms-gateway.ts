@@ -9,10 +9,15 @@ export const INBOUND_SECRET = 'local-inbound-secret';
 
 /** A request as the SMS gateway sends it: HMAC-SHA256 over `timestamp.body`. */
 export function signedByGateway(market: Market, path: string, payload: object, secret = INBOUND_SECRET) {
+  return gatewayRequest(market, path, payload, secret)();
+}
+
+/** One signed request, to send as often as a test likes: the same body, timestamp and signature each time (a replay). */
+export function gatewayRequest(market: Market, path: string, payload: object, secret = INBOUND_SECRET, timestamp = new Date().toISOString()) {
   const body = JSON.stringify(payload);
-  const timestamp = new Date().toISOString();
   const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-  return request(market.url).post(path).set({ 'content-type': 'application/json', 'x-lingong-timestamp': timestamp, 'x-lingong-signature': signature }).send(body);
+  return () =>
+    request(market.url).post(path).set({ 'content-type': 'application/json', 'x-lingong-timestamp': timestamp, 'x-lingong-signature': signature }).send(body);
 }
 
 /** A person's SMS reply, as the gateway passes it on. */

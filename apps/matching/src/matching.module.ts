@@ -12,6 +12,7 @@ import { DispatchService } from './dispatch/dispatch.service';
 import { InternalDispatchController } from './dispatch/internal-dispatch.controller';
 import { matchingEntities } from './matching.entities';
 import { InboundSmsController } from './offers/inbound-sms.controller';
+import { GatewayMessagesRepository } from './offers/gateway-messages.repository';
 import { InboundSmsService } from './offers/inbound-sms.service';
 import { OpenQuestionsRepository } from './offers/open-questions.repository';
 import { InternalOffersController } from './offers/internal-offers.controller';
@@ -29,7 +30,28 @@ import { StatsRepository } from './stats/stats.repository';
     DatabaseModule.forRoot(matchingEntities),
     TypeOrmModule.forFeature(matchingEntities),
   ],
-  controllers: [CandidatesController, ReferralsController, DispatchController, StatsController, OffersController, InboundSmsController, InternalOffersController, InternalDispatchController],
-  providers: [CandidatesService, CandidatesRepository, BookingsClient, DispatchService, StatsService, StatsRepository, OffersService, OffersRepository, OpenQuestionsRepository, InboundSmsService],
+  controllers: [
+    CandidatesController,
+    ReferralsController,
+    DispatchController,
+    StatsController,
+    OffersController,
+    InboundSmsController,
+    InternalOffersController,
+    InternalDispatchController,
+  ],
+  providers: [
+    CandidatesService,
+    CandidatesRepository,
+    BookingsClient,
+    DispatchService,
+    StatsService,
+    StatsRepository,
+    OffersService,
+    OffersRepository,
+    OpenQuestionsRepository,
+    InboundSmsService,
+    GatewayMessagesRepository,
+  ],
 })
 export class MatchingModule {}

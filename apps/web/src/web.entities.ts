@@ -1,5 +1,6 @@
 import { OutboxEvent } from '@lingong/outbox';
 import { Account } from './accounts/account.entity';
 import { OtpCode } from './auth/otp-code.entity';
+import { StaffSignInFailure } from './auth/staff-sign-in-failure.entity';
 
-export const webEntities = [Account, OtpCode, OutboxEvent];
+export const webEntities = [Account, OtpCode, StaffSignInFailure, OutboxEvent];

@@ -9,7 +9,9 @@ import { SeekerErasureController } from './accounts/internal/seeker-erasure.cont
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { OtpRepository } from './auth/otp.repository';
+import { StaffSignInFailuresRepository } from './auth/staff-sign-in-failures.repository';
 import { DevSmsController } from './dev/dev-sms.controller';
+import { DevSmsRepository } from './dev/dev-sms.repository';
 import { StaffController } from './staff/staff.controller';
 import { StaffService } from './staff/staff.service';
 import { webEntities } from './web.entities';
@@ -26,6 +28,6 @@ import { webEntities } from './web.entities';
     }),
   ],
   controllers: [AuthController, StaffController, DevSmsController, SeekerErasureController],
-  providers: [AuthService, OtpRepository, AccountsRepository, StaffService],
+  providers: [AuthService, OtpRepository, AccountsRepository, StaffSignInFailuresRepository, StaffService, DevSmsRepository],
 })
 export class WebModule {}

@@ -33,7 +33,7 @@ describe('loadSettings', () => {
     expect(() => loadSettings([AuthSettings, BootstrapAdminSettings], { ...env, NODE_ENV: 'production' }, examples)).toThrow(
       /JWT_SECRET must be changed from the example value in production[\s\S]*BOOTSTRAP_ADMIN_PASSWORD must be changed from the example value in production/,
     );
-    expect(() => loadSettings([AuthSettings, BootstrapAdminSettings], { ...env, NODE_ENV: 'development' }, examples)).not.toThrow();
+    expect(() => loadSettings([AuthSettings, BootstrapAdminSettings], { ...env, NODE_ENV: 'development', HOST: '127.0.0.1' }, examples)).not.toThrow();
     const own = { ...env, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', BOOTSTRAP_ADMIN_PASSWORD: 'another-one' };
     expect(() => loadSettings([AuthSettings, BootstrapAdminSettings], own, examples)).not.toThrow();
   });
@@ -45,5 +45,26 @@ describe('loadSettings', () => {
     );
     const ok = loadSettings([BootstrapAdminSettings, SmsSettings], { ...env, BOOTSTRAP_ADMIN_PHONE: '+86 139-0000-0000', SMS_PROVIDER: 'log' }, {});
     expect((ok.get(BootstrapAdminSettings) as BootstrapAdminSettings).BOOTSTRAP_ADMIN_PHONE).toBe('13900000000');
+  });
+
+  it('takes the example secrets outside production only when the app listens on loopback', () => {
+    const examples = { JWT_SECRET: 'local-development-secret-change-me-0123456789' };
+    for (const HOST of ['127.0.0.1', '::1', 'localhost']) {
+      expect(() => loadSettings([AuthSettings], { ...examples, NODE_ENV: 'development', HOST }, examples)).not.toThrow();
+    }
+    for (const HOST of ['0.0.0.0', '192.168.1.20', '::', undefined]) {
+      expect(() => loadSettings([AuthSettings], { ...examples, NODE_ENV: 'development', HOST }, examples)).toThrow(
+        /JWT_SECRET is the published example value: set your own, or listen on loopback only \(HOST=127\.0\.0\.1\)/,
+      );
+    }
+    expect(() => loadSettings([AuthSettings], { JWT_SECRET: 'my-own-secret-of-at-least-32-characters', HOST: '0.0.0.0' }, examples)).not.toThrow();
+  });
+
+  it('keeps the development SMS inbox off unless switched on, and refuses it in production', () => {
+    expect((loadSettings([RuntimeSettings], {}).get(RuntimeSettings) as RuntimeSettings).DEV_SMS_INBOX).toBe(false);
+    expect((loadSettings([RuntimeSettings], { DEV_SMS_INBOX: 'true' }).get(RuntimeSettings) as RuntimeSettings).DEV_SMS_INBOX).toBe(true);
+    expect(() => loadSettings([RuntimeSettings], { DEV_SMS_INBOX: 'true', NODE_ENV: 'production' })).toThrow(
+      /DEV_SMS_INBOX must be false when NODE_ENV=production/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
-import { validateSync, ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync, ValidationError } from 'class-validator';
 import { parse } from 'dotenv';
 
 export type SettingsClass<T extends object = object> = new () => T;
@@ -23,12 +23,28 @@ export function readExampleFile(cwd = process.cwd()): Record<string, string> {
 
 const SECRET_NAME = /SECRET|PASSWORD|_KEY$/;
 
-/** In production, a secret still set to its published example value is a problem like any other. */
-function exampleSecrets(instance: object, env: Record<string, string | undefined>, examples: Record<string, string>): string[] {
-  if (env.NODE_ENV !== 'production') return [];
+/** 127.0.0.0/8, ::1 and localhost: reachable from this machine only. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  return host !== undefined && (/^127(\.\d{1,3}){3}$/.test(host) || host === '::1' || host === '::ffff:127.0.0.1' || host === 'localhost');
+}
+
+/**
+ * A secret still at its published example value lets anyone who read .env.example mint staff
+ * tokens: a problem like any other in production, and elsewhere too unless the app listens on
+ * loopback only (HOST=127.0.0.1), as a developer's machine does.
+ */
+function exampleSecrets(cls: SettingsClass, instance: object, env: Record<string, string | undefined>, examples: Record<string, string>): string[] {
+  const production = env.NODE_ENV === 'production';
+  if (!production && isLoopbackHost(env.HOST)) return [];
+  // Only the settings this class declares: the instance also carries every other variable it was built from.
+  const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).map((rule) => rule.propertyName));
   return Object.entries(instance)
-    .filter(([name, value]) => SECRET_NAME.test(name) && typeof value === 'string' && value !== '' && value === examples[name])
-    .map(([name]) => `  - ${name} must be changed from the example value in production (got the example)`);
+    .filter(([name, value]) => declared.has(name) && SECRET_NAME.test(name) && typeof value === 'string' && value !== '' && value === examples[name])
+    .map(([name]) =>
+      production
+        ? `  - ${name} must be changed from the example value in production (got the example)`
+        : `  - ${name} is the published example value: set your own, or listen on loopback only (HOST=127.0.0.1) for local development`,
+    );
 }
 
 /** One line per problem, showing the value as it was given (not as converted: "abc", not NaN). */
@@ -56,7 +72,7 @@ export function loadSettings(
   for (const cls of classes) {
     const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
     const instance = plainToInstance(cls, present, { enableImplicitConversion: false, exposeDefaultValues: true });
-    problems.push(...describe(validateSync(instance, { whitelist: false, forbidUnknownValues: false }), env), ...exampleSecrets(instance, env, examples));
+    problems.push(...describe(validateSync(instance, { whitelist: false, forbidUnknownValues: false }), env), ...exampleSecrets(cls, instance, env, examples));
     loaded.set(cls, instance);
   }
   if (problems.length > 0) {

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
 import { IsMainlandPhone, LONGWAN_MINIMUM_WAGE_TIER, minimumWageTiers, ToMainlandPhone, type MinimumWageTier } from '@lingong/domain';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
 
 /** One class per concern; each app composes the ones it needs (the worker never reads HTTP settings). */
+
+const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value);
 
 export class RuntimeSettings {
   @IsIn(['development', 'test', 'production'])
@@ -13,9 +15,24 @@ export class RuntimeSettings {
   LOG_LEVEL = 'info';
 
   /** Human-readable logs for `npm run demo`; JSON otherwise. */
-  @Transform(({ value }) => (typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value))
+  @Transform(toBoolean)
   @IsBoolean()
   LOG_PRETTY = false;
+
+  /**
+   * GET /api/dev/sms, the `log` provider's inbox (sign-in codes included): off unless switched on,
+   * answered only to requests from this machine (loopback), and refused at start in production.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  @ValidateBy({
+    name: 'offInProduction',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => !(value === true && (args?.object as RuntimeSettings).NODE_ENV === 'production'),
+      defaultMessage: () => 'DEV_SMS_INBOX must be false when NODE_ENV=production: the inbox shows sign-in codes',
+    },
+  })
+  DEV_SMS_INBOX = false;
 }
 
 export class DatabaseSettings {

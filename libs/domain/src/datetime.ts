@@ -24,3 +24,21 @@ export function isIsoDateTimeWithOffset(value: unknown): value is string {
     Number.isFinite(Date.parse(value))
   );
 }
+
+/**
+ * The instants a date in this market may name: 2000-01-01 up to (not including) 2100-01-01 UTC.
+ * Anything outside is a typo or an attack, and some of it (year 0, year 275760) is out of
+ * PostgreSQL's range, where it would fail deep inside a query instead of at validation.
+ */
+export const MARKET_ERA = { from: Date.UTC(2000, 0, 1), until: Date.UTC(2100, 0, 1) } as const;
+
+export function isWithinMarketEra(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= MARKET_ERA.from && ms < MARKET_ERA.until;
+}
+
+/** `2027-06-30`: a calendar day that exists (not `2027-02-30`) within the market's era. */
+export function isCalendarDay(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [year, month, day] = [+value.slice(0, 4), +value.slice(5, 7), +value.slice(8, 10)];
+  return isCalendarDate(year, month, day) && isWithinMarketEra(Date.UTC(year, month - 1, day));
+}

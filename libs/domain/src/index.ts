@@ -11,3 +11,4 @@ export * from './labour-law';
 export * from './reliability';
 export * from './attendance';
 export * from './sms-consent';
+export * from './shift-limits';

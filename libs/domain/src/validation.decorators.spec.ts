@@ -1,6 +1,11 @@
+import 'reflect-metadata';
 import { describe, expect, it } from '@jest/globals';
 import { validateSync } from 'class-validator';
-import { IsAfter, IsCreditCode, IsIsoWithOffset, IsMainlandPhone, IsResidentId } from './validation.decorators';
+import { plainToInstance } from 'class-transformer';
+import { IsDefined, IsInt, IsOptional } from 'class-validator';
+import {
+  IsAfter, IsAtMostHoursAfter, IsCalendarDay, IsCreditCode, IsIsoWithOffset, IsMainlandPhone, IsResidentId, NestedArrayOf, NestedObject,
+} from './validation.decorators';
 
 class Dto {
   @IsMainlandPhone() phone: unknown = '13800138000';
@@ -68,5 +73,83 @@ describe('validation decorators', () => {
         'startsAt must be an ISO 8601 date-time with an explicit offset (Z or ±hh:mm)',
       ]);
     });
+  });
+
+  describe('IsIsoWithOffset, within the market era', () => {
+    it.each(['0000-01-01T00:00:00Z', '1999-12-31T23:59:59Z', '2100-01-01T00:00:00Z', '9999-12-31T17:00:00+08:00'])('refuses %s', (v) => {
+      expect(messages({ startsAt: v, endsAt: '2099-01-01T00:00:00Z' })).toContain('startsAt must be between 2000-01-01 and 2099-12-31');
+      expect(messages({ startsAt: '2001-01-01T00:00:00Z', endsAt: v })).toContain('endsAt must be between 2000-01-01 and 2099-12-31');
+    });
+
+    it('takes the first and last instants of the era', () => {
+      expect(messages({ startsAt: '2000-01-01T00:00:00Z', endsAt: '2099-12-31T23:59:59Z' })).toEqual([]);
+    });
+  });
+});
+
+describe('IsAtMostHoursAfter', () => {
+  class Span {
+    @IsIsoWithOffset() startsAt = '2026-12-02T08:00:00+08:00';
+    @IsIsoWithOffset() @IsAtMostHoursAfter('startsAt', 24) endsAt = '2026-12-02T17:00:00+08:00';
+  }
+  const problems = (patch: Partial<Span>) => validateSync(Object.assign(new Span(), patch)).flatMap((e) => Object.values(e.constraints ?? {}));
+
+  it('takes a span of up to the hours given, and no more', () => {
+    expect(problems({ endsAt: '2026-12-03T08:00:00+08:00' })).toEqual([]);
+    expect(problems({ endsAt: '2026-12-03T08:00:01+08:00' })).toEqual(['endsAt must be at most 24 hours after startsAt']);
+    expect(problems({ endsAt: '2099-12-31T17:00:00+08:00' })).toEqual(['endsAt must be at most 24 hours after startsAt']);
+  });
+
+  it('leaves malformed times to the format check', () => {
+    expect(problems({ startsAt: 'soon' })).toEqual(['startsAt must be an ISO 8601 date-time with an explicit offset (Z or ±hh:mm)']);
+  });
+});
+
+describe('IsCalendarDay', () => {
+  class Certificate {
+    @IsCalendarDay() expiresOn: unknown = '2027-06-30';
+  }
+  it.each(['2027-02-30', '0000-01-01', '2100-01-01', '27-06-30', 20270630, null])('refuses %p', (value) => {
+    expect(validateSync(Object.assign(new Certificate(), { expiresOn: value }))).toHaveLength(1);
+  });
+  it('takes a real day', () => {
+    expect(validateSync(new Certificate())).toEqual([]);
+  });
+});
+
+describe('NestedObject and NestedArrayOf', () => {
+  class Pay {
+    @IsInt() amountFen!: number;
+  }
+  class Input {
+    @IsDefined() @NestedObject(() => Pay) pay!: Pay;
+    @IsOptional() @NestedArrayOf(() => Pay, 3) history?: Pay[];
+  }
+  const problems = (plain: object) =>
+    validateSync(plainToInstance(Input, plain)).flatMap(function flat(e): string[] {
+      return [...Object.values(e.constraints ?? {}), ...(e.children ?? []).flatMap(flat)];
+    });
+
+  it('takes the objects they name', () => {
+    expect(problems({ pay: { amountFen: 1 }, history: [{ amountFen: 2 }] })).toEqual([]);
+  });
+
+  it.each([[[]], [[{ amountFen: 1 }]], ['22000'], [22000], [true]])('refuses pay of %p: an object belongs there', (pay) => {
+    expect(problems({ pay })).toContain('pay must be an object');
+  });
+
+  it('validates inside the object', () => {
+    expect(problems({ pay: { amountFen: 'x' } })).toEqual(['amountFen must be an integer number']);
+  });
+
+  it.each([[[[]]], [[[{ amountFen: 1 }]]], [['x']], [[1]], [[null]]])('refuses a list item of %p: each must be an object', (history) => {
+    expect(problems({ pay: { amountFen: 1 }, history })).toContain('each item of history must be an object');
+  });
+
+  it('refuses more items than allowed, and a non-list', () => {
+    expect(problems({ pay: { amountFen: 1 }, history: Array.from({ length: 4 }, () => ({ amountFen: 1 })) })).toEqual([
+      'history must contain no more than 3 elements',
+    ]);
+    expect(problems({ pay: { amountFen: 1 }, history: { amountFen: 1 } })).toContain('history must be an array');
   });
 });

@@ -4,3 +4,4 @@ export * from './access.guard';
 export * from './identity.module';
 export * from './service-token';
 export * from './account-standing';
+export * from './sealed-text';

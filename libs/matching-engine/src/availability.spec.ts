@@ -59,6 +59,40 @@ describe('availability', () => {
     expect(coveredMinutes(at('2026-12-06T12:00:00'), at('2026-12-15T12:00:00'), mondays)).toBe(2 * 24 * 60);
   });
 
+  it('counts whole weeks at once, agreeing minute for minute with a week-by-week count', () => {
+    const windows = [
+      { day: 1, start: '07:00', end: '19:00' },
+      { day: 5, start: '22:00', end: '06:00' },
+      { day: 7, start: '20:00', end: '02:00' },
+    ];
+    const weekByWeek = (startsAt: Date, endsAt: Date) => {
+      const intervals = weeklyIntervals(windows);
+      const week = 7 * 24 * 60;
+      const from = (startsAt.getTime() + 8 * 3_600_000) / 60_000 + 3 * 24 * 60;
+      const to = (endsAt.getTime() + 8 * 3_600_000) / 60_000 + 3 * 24 * 60;
+      let covered = 0;
+      for (let start = Math.floor(from / week) * week; start < to; start += week) {
+        for (const [a, b] of intervals) covered += Math.max(0, Math.min(to, start + b) - Math.max(from, start + a));
+      }
+      return covered;
+    };
+    for (const [from, to] of [
+      ['2026-12-07T08:00:00', '2026-12-07T16:00:00'],
+      ['2026-12-11T23:00:00', '2026-12-14T01:30:00'],
+      ['2026-12-06T12:00:00', '2027-03-15T12:17:00'],
+      ['2026-12-13T21:00:00', '2028-12-13T21:00:00'],
+    ] as const) {
+      expect(coveredMinutes(at(from), at(to), windows)).toBe(weekByWeek(at(from), at(to)));
+    }
+  });
+
+  it('answers at once for a span of thousands of years (a row from before shifts were bounded)', () => {
+    const mondays = [{ day: 1, start: '00:00', end: '24:00' }];
+    // 9999-12-31 is a Friday: from Monday 2026-12-07 it is 416 014 whole weeks and 4 days (one more Monday).
+    expect(coveredMinutes(at('2026-12-07T00:00:00'), at('9999-12-31T00:00:00'), mondays)).toBe(416_015 * 24 * 60);
+    expect(availabilityPart(at('2026-12-07T00:00:00'), at('9999-12-31T00:00:00'), mondays).fit).toBeCloseTo(1 / 7, 4);
+  });
+
   it('is 0 with no windows, said so in Chinese; bad windows throw', () => {
     expect(availabilityPart(at('2026-12-07T08:00:00'), at('2026-12-07T16:00:00'), [])).toEqual({ fit: 0, text: '未登记每周空闲时间' });
     expect(availabilityPart(at('2026-12-07T08:00:00'), at('2026-12-07T16:00:00'), [{ day: 2, start: '08:00', end: '16:00' }])).toEqual({

@@ -46,14 +46,23 @@ export function weeklyIntervals(windows: readonly WeeklyWindow[]): [number, numb
   return merged;
 }
 
-/** Minutes of [startsAt, endsAt) inside the weekly windows. */
+/**
+ * Minutes of [startsAt, endsAt) inside the weekly windows. Whole weeks are counted at once (each
+ * covers every window), so the work does not grow with the span: a shift row of any length,
+ * however it got there, cannot stall a ranking.
+ */
 export function coveredMinutes(startsAt: Date, endsAt: Date, windows: readonly WeeklyWindow[]): number {
   const intervals = weeklyIntervals(windows);
   const from = (startsAt.getTime() + MARKET_OFFSET_MS) / 60_000 + EPOCH_WEEK_OFFSET; // minutes since a local Monday 00:00
   const to = (endsAt.getTime() + MARKET_OFFSET_MS) / 60_000 + EPOCH_WEEK_OFFSET;
-  let covered = 0;
-  for (let week = Math.floor(from / WEEK) * WEEK; week < to; week += WEEK) {
-    for (const [a, b] of intervals) covered += Math.max(0, Math.min(to, week + b) - Math.max(from, week + a));
+  if (!(to > from)) return 0;
+  const wholeWeeks = Math.floor((to - from) / WEEK);
+  const perWeek = intervals.reduce((sum, [a, b]) => sum + (b - a), 0);
+  const restFrom = from + wholeWeeks * WEEK;
+  let covered = wholeWeeks * perWeek;
+  // What is left is under a week, so it touches at most two calendar weeks.
+  for (let week = Math.floor(restFrom / WEEK) * WEEK; week < to; week += WEEK) {
+    for (const [a, b] of intervals) covered += Math.max(0, Math.min(to, week + b) - Math.max(restFrom, week + a));
   }
   return covered;
 }

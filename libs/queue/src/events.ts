@@ -5,7 +5,8 @@
  */
 export interface DomainEventPayloads {
   'shift.published': { shiftId: string };
-  'auth.otp_requested': { otpId: string; phone: string; code: string; expiresInMinutes: number };
+  /** The code is sealed (libs/identity sealText): the outbox row and the queued job never hold it in the clear. */
+  'auth.otp_requested': { otpId: string; phone: string; sealedCode: string; expiresInMinutes: number };
   'booking.confirmed': { bookingId: string };
   /** Also when the market released it for want of a confirmation (`cancelledBy: market`). */
   'booking.cancelled': { bookingId: string };

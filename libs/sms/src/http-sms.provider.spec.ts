@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SmsSettings } from '@lingong/config';
-import { HttpSmsProvider, signSmsRequest } from './http-sms.provider';
+import { HttpSmsProvider, isSignedByGateway, signSmsRequest } from './http-sms.provider';
 import { SmsTemporaryFailure } from './sms-provider';
 
 /** A local stand-in for the SMS gateway that checks what a real one would. */
@@ -57,5 +57,28 @@ describe('HttpSmsProvider', () => {
 
   it('refuses to start without its gateway settings', () => {
     expect(() => new HttpSmsProvider({ SMS_PROVIDER: 'http' } as SmsSettings)).toThrow(/SMS_HTTP_URL/);
+  });
+});
+
+describe('isSignedByGateway', () => {
+  const now = () => new Date().toISOString();
+
+  it('takes a fresh request signed with the secret, in either case of hex', () => {
+    const timestamp = now();
+    const signature = signSmsRequest('s', timestamp, '{}');
+    expect(isSignedByGateway('s', '{}', timestamp, signature)).toBe(true);
+    expect(isSignedByGateway('s', '{}', timestamp, signature.toUpperCase())).toBe(true);
+    expect(isSignedByGateway('other', '{}', timestamp, signature)).toBe(false);
+    expect(isSignedByGateway('s', '{}', new Date(Date.now() - 10 * 60_000).toISOString(), signSmsRequest('s', new Date(Date.now() - 10 * 60_000).toISOString(), '{}'))).toBe(false);
+  });
+
+  it.each([
+    ['64 non-ASCII characters', 'é'.repeat(64)],
+    ['64 latin-1 bytes read as text', '\u00e9'.repeat(64)],
+    ['63 hex digits', 'a'.repeat(63)],
+    ['64 characters that are not hex', 'z'.repeat(64)],
+    ['a signature with a trailing newline', `${'a'.repeat(63)}\n`],
+  ])('answers false, never throws, for %s', (_what, signature) => {
+    expect(isSignedByGateway('s', '{}', now(), signature)).toBe(false);
   });
 });

@@ -14,8 +14,10 @@ const MAX_SKEW_MS = 5 * 60_000;
 export function isSignedByGateway(secret: string | undefined, body: string | undefined, timestamp: string | undefined, signature: string | undefined): boolean {
   if (!secret || body === undefined || !timestamp || !signature) return false;
   if (!(Math.abs(Date.now() - Date.parse(timestamp)) < MAX_SKEW_MS)) return false;
-  const expected = signSmsRequest(secret, timestamp, body);
-  return expected.length === signature.length && timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
+  // Only 64 hex digits can be a signature: anything else (64 non-ASCII characters are 128 bytes)
+  // is refused before the constant-time compare, which throws on buffers of different lengths.
+  if (!/^[0-9a-f]{64}$/i.test(signature)) return false;
+  return timingSafeEqual(Buffer.from(signSmsRequest(secret, timestamp, body), 'hex'), Buffer.from(signature, 'hex'));
 }
 
 /** Posts each message to the configured gateway, signed, with the notification id as idempotency key. */

@@ -42,6 +42,17 @@ export interface BookingSummary {
 
 const when = (booking: { startsAt: Date; endsAt: Date }) => `${timeFormat.format(booking.startsAt)}-${clockFormat.format(booking.endsAt)}`;
 
+/**
+ * Stands for a sign-in code in the stored text of its SMS; the code itself is kept sealed beside
+ * it and put in only when the message is sent (or shown by the development inbox).
+ */
+export const CODE_PLACEHOLDER = '******';
+
+/** The text with the sealed code's place filled in. */
+export function withCode(text: string, code: string): string {
+  return text.replace(CODE_PLACEHOLDER, code);
+}
+
 export const smsTemplates = {
   otp: (code: string, minutes: number) => `您的登录验证码是${code}，${minutes}分钟内有效。请勿告诉他人。`,
 

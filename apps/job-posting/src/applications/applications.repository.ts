@@ -23,8 +23,9 @@ export class ApplicationsRepository {
     return this.dataSource.getRepository(Application).findOneBy({ id });
   }
 
+  /** The first applicants, oldest first; capped (a shift takes at most 500 people) so no list is unbounded. */
   forShift(shiftId: string): Promise<Application[]> {
-    return this.dataSource.getRepository(Application).find({ where: { shiftId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource.getRepository(Application).find({ where: { shiftId }, order: { createdAt: 'ASC', id: 'ASC' }, take: 1000 });
   }
 
   forWorker(workerId: string): Promise<Application[]> {

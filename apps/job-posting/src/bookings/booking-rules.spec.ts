@@ -13,6 +13,13 @@ describe('payForWork', () => {
     expect(payForWork({ payAmountFen: 22000, payUnit: 'day' }, shift, at('08:05'), at('17:00'))).toEqual({ minutesWorked: 535, payOwedFen: 22000 });
     expect(payForWork({ payAmountFen: 50, payUnit: 'piece' }, shift, at('08:00'), at('10:00')).payOwedFen).toBeNull();
   });
+
+  it('counts a check-out forgotten for a month as 24 hours, so the highest rate still fits an integer column', () => {
+    const monthLater = new Date(at('08:00').getTime() + 30 * 86_400_000);
+    const paid = payForWork({ payAmountFen: 10_000_000, payUnit: 'hour' }, shift, at('08:00'), monthLater);
+    expect(paid).toEqual({ minutesWorked: 24 * 60, payOwedFen: 240_000_000 });
+    expect(paid.payOwedFen).toBeLessThan(2 ** 31);
+  });
 });
 
 describe('lateCancellationCompensation', () => {

@@ -12,7 +12,8 @@ export const seekerHistory = `
            count(*) FILTER (WHERE b.status = 'no_show')::int AS "noShows",
            count(*) FILTER (WHERE b.status = 'cancelled' AND b.cancelled_by = 'worker' AND b.late_cancellation)::int AS "lateCancellations",
            coalesce(sum(b.minutes_worked) FILTER (WHERE b.status = 'completed' AND b.ends_at > $2::timestamptz - interval '30 days'), 0) / 60.0 AS "hoursLast30Days",
-           coalesce(sum(b.pay_owed_fen) FILTER (WHERE b.status = 'completed' AND b.ends_at > $2::timestamptz - interval '30 days'), 0)::int AS "earningsLast30DaysFen"
+           -- a month's pay summed can pass int's range; float8 holds whole fen exactly up to 2^53
+           coalesce(sum(b.pay_owed_fen) FILTER (WHERE b.status = 'completed' AND b.ends_at > $2::timestamptz - interval '30 days'), 0)::float8 AS "earningsLast30DaysFen"
       FROM bookings b WHERE b.worker_id = w.id
   ) history ON true`;
 

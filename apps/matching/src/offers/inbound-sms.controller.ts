@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Post, Req, UnauthorizedException } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { OfferSettings } from '@lingong/config';
 import { IsIsoWithOffset, IsMainlandPhone, ToMainlandPhone } from '@lingong/domain';
@@ -22,6 +22,12 @@ export class InboundSmsDto {
   @ApiProperty({ example: '2026-12-01T09:00:00+08:00' })
   @IsIsoWithOffset()
   receivedAt!: string;
+
+  @ApiPropertyOptional({ description: "the gateway's own id of this inbound message: a resend under the same id is acted on once", example: 'gw-7f3a' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{1,100}$/, { message: 'messageId must be 1–100 visible ASCII characters' })
+  messageId?: string;
 }
 
 export class DeliveryReceiptDto {
@@ -35,7 +41,11 @@ export class DeliveryReceiptDto {
   status!: 'delivered' | 'failed';
 }
 
-/** What the SMS gateway sends us: replies and delivery receipts, signed HMAC-SHA256 over `timestamp.body` (as we sign to it). */
+/**
+ * What the SMS gateway sends us: replies and delivery receipts, signed HMAC-SHA256 over
+ * `timestamp.body` (as we sign to it). Each is acted on once: the same request again is answered
+ * 200 with the first answer.
+ */
 @ApiTags('offers')
 @Public()
 @Controller('sms')
@@ -53,8 +63,7 @@ export class InboundSmsController {
     @Headers('x-lingong-timestamp') timestamp?: string,
     @Headers('x-lingong-signature') signature?: string,
   ) {
-    this.verify(request.rawBody, timestamp, signature);
-    return this.inbound.handle(body.from, body.text);
+    return this.inbound.receive({ signature: this.verify(request.rawBody, timestamp, signature), messageId: body.messageId }, body.from, body.text);
   }
 
   @Post('receipts')
@@ -65,14 +74,14 @@ export class InboundSmsController {
     @Headers('x-lingong-timestamp') timestamp?: string,
     @Headers('x-lingong-signature') signature?: string,
   ) {
-    this.verify(request.rawBody, timestamp, signature);
-    await this.inbound.recordDelivery(body.messageId, body.status);
-    return { recorded: true };
+    return this.inbound.receiveReceipt({ signature: this.verify(request.rawBody, timestamp, signature) }, body.messageId, body.status);
   }
 
-  private verify(raw: Buffer | undefined, timestamp: string | undefined, signature: string | undefined): void {
-    if (!isSignedByGateway(this.settings.SMS_INBOUND_SECRET, raw?.toString('utf8'), timestamp, signature)) {
+  /** The request's signature, once checked: a replay of it is known by it. */
+  private verify(raw: Buffer | undefined, timestamp: string | undefined, signature: string | undefined): string {
+    if (!signature || !isSignedByGateway(this.settings.SMS_INBOUND_SECRET, raw?.toString('utf8'), timestamp, signature)) {
       throw new UnauthorizedException('A signed, fresh request from the SMS gateway is required');
     }
+    return signature;
   }
 }

@@ -4,10 +4,26 @@ import { DataSource } from 'typeorm';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException } from '@lingong/platform';
 import { BookingsClient } from '../bookings-client/bookings.client';
+import { GatewayMessagesRepository } from './gateway-messages.repository';
 import { OffersService, placeGone } from './offers.service';
 import { OpenQuestionsRepository, type OpenQuestion } from './open-questions.repository';
 
 type Outcome = 'accepted' | 'too_late' | 'refused' | 'declined' | 'attendance_confirmed' | 'booking_cancelled' | 'unsubscribed' | 'help';
+
+/** How the gateway's request is known again: its own message id when it sends one, else its signature. */
+export interface GatewayRequest {
+  signature: string;
+  messageId?: string;
+}
+
+/**
+ * A signed request stays valid for its freshness window (five minutes either side of its
+ * timestamp); it is remembered much longer, so that a gateway resending a reply under its own
+ * message id, later and newly signed, is acted on once too.
+ */
+const REMEMBER_MS = 24 * 3_600_000;
+/** How long a repeat waits for the first identical request to finish before asking the gateway to retry. */
+const WAIT_FOR_FIRST_MS = 10_000;
 
 /** Full-width digits and letters, as phones without Latin input send them. */
 function normalise(text: string): string {
@@ -26,16 +42,52 @@ export class InboundSmsService {
     private readonly questions: OpenQuestionsRepository,
     private readonly offers: OffersService,
     private readonly services: BookingsClient,
+    private readonly gatewayMessages: GatewayMessagesRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
-  /** Delivery receipts update the worker's notification rows: an event, since matching does not own them. */
-  async recordDelivery(providerMessageId: string, status: 'delivered' | 'failed'): Promise<void> {
-    await this.dataSource.transaction((manager) => recordEvent(manager, 'sms.delivery_reported', { providerMessageId, status }));
+  /** A reply from a phone, acted on once however often the gateway (or anyone replaying it) sends it. */
+  receive(request: GatewayRequest, phone: string, text: string): Promise<{ outcome: Outcome }> {
+    const key = request.messageId ? `inbound:id:${request.messageId}` : `inbound:sig:${request.signature.toLowerCase()}`;
+    return this.once(key, () => this.handle(phone, text));
   }
 
-  async handle(phone: string, text: string): Promise<{ outcome: Outcome }> {
+  /** Delivery receipts update the worker's notification rows: an event, since matching does not own them. */
+  receiveReceipt(request: GatewayRequest, providerMessageId: string, status: 'delivered' | 'failed'): Promise<{ recorded: true }> {
+    return this.once(`receipt:sig:${request.signature.toLowerCase()}`, async () => {
+      await this.dataSource.transaction((manager) => recordEvent(manager, 'sms.delivery_reported', { providerMessageId, status }));
+      return { recorded: true as const };
+    });
+  }
+
+  /**
+   * Acts on a gateway request once: the first claims its key (one INSERT … ON CONFLICT, so of two
+   * at once only one claims), acts and records its answer; a repeat gets that answer, waiting for
+   * it while the first is still at work. A first request that fails frees the key for the retry.
+   */
+  private async once<T extends object>(key: string, act: () => Promise<T>): Promise<T> {
+    for (let tries = 0; tries < 3; tries += 1) {
+      const now = this.clock.now();
+      if (await this.gatewayMessages.claim(key, now, new Date(now.getTime() + REMEMBER_MS))) {
+        let answer: T;
+        try {
+          answer = await act();
+        } catch (error) {
+          await this.gatewayMessages.release(key);
+          throw error;
+        }
+        await this.gatewayMessages.record(key, answer as Record<string, unknown>);
+        return answer;
+      }
+      const first = await this.gatewayMessages.awaitAnswer(key, WAIT_FOR_FIRST_MS);
+      if (first === undefined) break;
+      if (first !== 'released') return first as T;
+    }
+    throw new DomainException('GATEWAY_MESSAGE_IN_PROGRESS', 'The same message is still being handled; send it again shortly', 409);
+  }
+
+  private async handle(phone: string, text: string): Promise<{ outcome: Outcome }> {
     const reply = normalise(text);
     if (reply === 'T' || reply === 'TD') {
       await this.services.optOutOfAlerts(phone);

@@ -17,6 +17,21 @@ export class OffersRepository {
     return { workerIds: new Set(offers.map((offer) => offer.workerId)), pending: offers.filter((offer) => offer.status === 'pending').length };
   }
 
+  /**
+   * Takes the shift's offer lock for this transaction (concurrent runs for one shift wait here) and
+   * reads, under it, the places left and the offers still waiting for an answer.
+   */
+  async lockShiftOffers(manager: EntityManager, shiftId: string): Promise<{ remaining: number; pending: number }> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`offers:${shiftId}`]);
+    const rows = (await manager.query(
+      `SELECT greatest(s.headcount - s.filled, 0)::int AS remaining,
+              (SELECT count(*) FROM offers o WHERE o.shift_id = s.id AND o.status = 'pending')::int AS pending
+         FROM shifts s WHERE s.id = $1`,
+      [shiftId],
+    )) as { remaining: number; pending: number }[];
+    return rows[0] ?? { remaining: 0, pending: 0 };
+  }
+
   /** New offers; one per shift and seeker ever, so a retried run asks nobody twice. */
   async insert(manager: EntityManager, offers: Pick<Offer, 'shiftId' | 'workerId' | 'phone' | 'score' | 'expiresAt'>[]): Promise<Offer[]> {
     if (offers.length === 0) return [];

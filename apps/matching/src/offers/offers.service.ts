@@ -43,14 +43,19 @@ export class OffersService {
     this.quietHours = parseQuietHours(sms.SMS_QUIET_HOURS);
   }
 
-  /** Offers the shift to `count` more candidates (default: enough to keep OFFERS_PER_PLACE out per place). */
+  /**
+   * Offers the shift to up to `count` more candidates (default: as many as the cap allows). However
+   * often it is called, no more than OFFERS_PER_PLACE per remaining place stand at once: a client's
+   * `count` only asks for fewer.
+   */
   async offerNext(shiftId: string, count?: number): Promise<number> {
     const now = this.clock.now();
     const shift = await this.candidates.shift(shiftId);
     const sendAt = offerSendTime(now, this.quietHours);
     if (!shift || shift.status !== 'open' || shift.employerSuspended || !stillWorthOffering(sendAt, shift.startsAt)) return 0;
     const asked = await this.offers.askedFor(shiftId);
-    const wanted = count ?? shift.remaining * this.settings.OFFERS_PER_PLACE - asked.pending;
+    const room = shift.remaining * this.settings.OFFERS_PER_PLACE - asked.pending;
+    const wanted = Math.min(count ?? room, room);
     if (wanted <= 0) return 0;
     // Only people who agreed to SMS and have not replied T: an offer is not a service message.
     const fresh = (await this.candidates.candidatesFor(shiftId, now, { smsConsent: true })).filter((seeker) => !asked.workerIds.has(seeker.id));
@@ -58,9 +63,15 @@ export class OffersService {
     // As planned; set again when the SMS actually goes (the worker asks `send`).
     const expiresAt = offerExpiry(sendAt, shift.startsAt, this.settings.OFFER_MINUTES);
     return this.offers.transaction(async (manager) => {
+      // Runs for one shift at once (a reply, an expiry, an employer's clicks) queue here, and the
+      // room is counted again under the lock: what was read above may have been taken meanwhile.
+      const standing = await this.offers.lockShiftOffers(manager, shiftId);
+      const roomNow = standing.remaining * this.settings.OFFERS_PER_PLACE - standing.pending;
       const created = await this.offers.insert(
         manager,
-        chosen.map((candidate) => ({ shiftId, workerId: candidate.seeker.id, phone: candidate.seeker.phone, score: candidate.score, expiresAt })),
+        chosen
+          .slice(0, Math.max(0, roomNow))
+          .map((candidate) => ({ shiftId, workerId: candidate.seeker.id, phone: candidate.seeker.phone, score: candidate.score, expiresAt })),
       );
       for (const offer of created) await recordEvent(manager, 'offer.created', { offerId: offer.id });
       return created.length;

@@ -11,6 +11,17 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+let dummy: Promise<string> | undefined;
+
+/**
+ * A hash of a random password nobody knows, made once: checking a password against it costs the
+ * same scrypt work as against a real account's, so an unknown phone is not answered faster.
+ */
+export function dummyPasswordHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(32).toString('base64'));
+  return dummy;
+}
+
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
   const [scheme, salt, key] = (stored ?? '').split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;

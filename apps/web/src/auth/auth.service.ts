@@ -4,13 +4,14 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthSettings } from '@lingong/config';
-import type { AccessTokenClaims, AccountRole } from '@lingong/identity';
+import { sealText, type AccessTokenClaims, type AccountRole } from '@lingong/identity';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException } from '@lingong/platform';
 import type { Account } from '../accounts/account.entity';
 import { AccountsRepository } from '../accounts/accounts.repository';
-import { verifyPassword } from '../accounts/password';
+import { dummyPasswordHash, verifyPassword } from '../accounts/password';
 import { OtpRepository } from './otp.repository';
+import { StaffSignInFailuresRepository } from './staff-sign-in-failures.repository';
 import { otpRules, secondsUntilNextCode } from './otp-rules';
 
 export interface SignedIn {
@@ -26,6 +27,7 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly otps: OtpRepository,
     private readonly accounts: AccountsRepository,
+    private readonly staffFailures: StaffSignInFailuresRepository,
     private readonly jwt: JwtService,
     private readonly clock: Clock,
     private readonly settings: AuthSettings,
@@ -51,7 +53,8 @@ export class AuthService {
         requestedFrom,
         createdAt: now,
       });
-      await recordEvent(manager, 'auth.otp_requested', { otpId: otp.id, phone, code, expiresInMinutes: otpRules.validMinutes });
+      const sealedCode = sealText(this.settings.JWT_SECRET, code);
+      await recordEvent(manager, 'auth.otp_requested', { otpId: otp.id, phone, sealedCode, expiresInMinutes: otpRules.validMinutes });
       return { sent: true as const, retryAfterSeconds: otpRules.windows[0].seconds };
     });
   }
@@ -71,11 +74,24 @@ export class AuthService {
     return this.issue(outcome);
   }
 
+  /**
+   * A staff password, with a lock per phone after repeated failures (staff-lockout.ts). A phone
+   * without a staff account is answered with the same work, the same lock and the same words, so
+   * neither the answer nor its time tells whether the phone is staff.
+   */
   async signInStaff(phone: string, password: string): Promise<SignedIn> {
-    const account = await this.accounts.findWithPassword(phone, ['admin', 'staff']);
-    if (!account || !(await verifyPassword(password, account.passwordHash))) {
-      throw new DomainException('LOGIN_INVALID', '手机号或密码不正确 / Phone or password is wrong', 401);
+    const attempt = await this.staffFailures.reserveAttempt(phone, this.clock.now());
+    if (!attempt.allowed) {
+      const wait = Math.max(1, Math.ceil((attempt.lockedUntil.getTime() - this.clock.now().getTime()) / 1000));
+      const minutes = Math.ceil(wait / 60);
+      throw new DomainException('LOGIN_LOCKED', `尝试次数过多，请${minutes}分钟后再试 / Too many failed sign-ins; try again in ${minutes} min`, 429, {
+        retryAfterSeconds: wait,
+      });
     }
+    const account = await this.accounts.findWithPassword(phone, ['admin', 'staff']);
+    const matches = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash()));
+    if (!account || !matches) throw new DomainException('LOGIN_INVALID', '手机号或密码不正确 / Phone or password is wrong', 401);
+    await this.staffFailures.clear(phone);
     return this.issue(account);
   }
 

@@ -1,34 +1,42 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { RuntimeSettings } from '@lingong/config';
+import type { FastifyRequest } from 'fastify';
+import { AuthSettings, isLoopbackHost, RuntimeSettings } from '@lingong/config';
 import { toMarketIso } from '@lingong/domain';
-import { Public } from '@lingong/identity';
+import { openSealedText, Public } from '@lingong/identity';
 import { NotFoundDomainException } from '@lingong/platform';
+import { withCode } from '@lingong/sms';
 import { RequestCodeDto } from '../auth/dto/auth.dto';
+import { DevSmsRepository } from './dev-sms.repository';
 
 /**
- * Messages the `log` provider "sent" to a phone, newest first. Reads the worker's notifications
- * table (read only). Not there in production, as decided by the validated settings (which include
- * `.env`), since sign-in codes are among the messages.
+ * Messages the `log` provider "sent" to a phone, newest first, sign-in codes shown (unsealed from
+ * the row, which keeps them only sealed). There only when DEV_SMS_INBOX is switched on (never in
+ * production: the settings refuse it), and only to a request from this machine: to anyone else
+ * it does not exist.
  */
 @ApiTags('development')
 @Public()
 @Controller('dev/sms')
 export class DevSmsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly inbox: DevSmsRepository,
     private readonly runtime: RuntimeSettings,
+    private readonly auth: AuthSettings,
   ) {}
 
   @Get()
-  async list(@Query() query: RequestCodeDto) {
-    if (this.runtime.NODE_ENV === 'production') throw new NotFoundDomainException('Route');
-    const rows = (await this.dataSource.query(
-      `SELECT phone, text, created_at, status FROM notifications WHERE phone = $1 ORDER BY created_at DESC, id DESC LIMIT 100`,
-      [query.phone],
-    )) as { phone: string; text: string; created_at: Date; status: string }[];
-    return { items: rows.map((row) => ({ phone: row.phone, text: row.text, createdAt: toMarketIso(row.created_at), status: row.status })) };
+  async list(@Query() query: RequestCodeDto, @Req() request: Pick<FastifyRequest, 'ip' | 'socket'>) {
+    const local = isLoopbackHost(request.socket.remoteAddress) && isLoopbackHost(request.ip);
+    if (!this.runtime.DEV_SMS_INBOX || this.runtime.NODE_ENV === 'production' || !local) throw new NotFoundDomainException('Route');
+    const rows = await this.inbox.latestTo(query.phone);
+    return {
+      items: rows.map((row) => ({
+        phone: row.phone,
+        text: row.sealedCode ? withCode(row.text, openSealedText(this.auth.JWT_SECRET, row.sealedCode) ?? '（无法解密）') : row.text,
+        createdAt: toMarketIso(row.createdAt),
+        status: row.status,
+      })),
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
+import { isWithinMarketEra } from '@lingong/domain';
 import { decodeCursor, encodeCursor } from '@lingong/platform';
 import type { ListWorkersQuery } from './dto/list-workers.query';
 import { WorkerDirectoryRepository } from './worker-directory.repository';
@@ -12,7 +13,8 @@ const utcMicros = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 function position(cursor: string): { createdAt: string; id: string } {
   const { createdAt, id } = decodeCursor(cursor, ['createdAt', 'id'] as const);
   const time = Date.parse(createdAt);
-  const calendarDate = !Number.isNaN(time) && new Date(time).toISOString().slice(0, 19) === createdAt.slice(0, 19);
+  // A real instant PostgreSQL can hold (year 0 decodes in JavaScript but fails in SQL).
+  const calendarDate = isWithinMarketEra(time) && new Date(time).toISOString().slice(0, 19) === createdAt.slice(0, 19);
   if (!uuid.test(id) || !utcMicros.test(createdAt) || !calendarDate) {
     throw new BadRequestException(['cursor is invalid; pass the nextCursor of the previous page']);
   }

@@ -49,7 +49,7 @@ export class ErasureRepository {
   ): Promise<void> {
     await manager.query(
       `UPDATE notifications
-          SET phone = '', text = '[已注销]', dedupe_key = 'erased:' || id, worker_id = NULL, updated_at = now(),
+          SET phone = '', text = '[已注销]', sealed_code = NULL, dedupe_key = 'erased:' || id, worker_id = NULL, updated_at = now(),
               status = CASE WHEN status IN ('queued', 'sending') THEN 'failed' ELSE status END,
               last_error = CASE WHEN status IN ('queued', 'sending') THEN 'erased' ELSE NULL END
         WHERE ((phone = $1 AND coalesce(caused_at, created_at) <= $3) OR worker_id = $2) AND dedupe_key NOT LIKE 'erased:%'`,

@@ -1,7 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { QueueName, QueueProcessor, type DomainEvent, type DomainEventType } from '@lingong/queue';
-import { smsTemplates } from '@lingong/sms';
+import { CODE_PLACEHOLDER, smsTemplates } from '@lingong/sms';
 import { BookingNoticesService } from '../booking-notices/booking-notices.service';
 import { ErasureService } from '../erasure/erasure.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -39,13 +39,23 @@ export class DomainEventsProcessor extends QueueProcessor {
         return;
       }
       case 'auth.otp_requested': {
-        const { phone, code, expiresInMinutes } = (event as DomainEvent<'auth.otp_requested'>).payload;
+        const { phone, sealedCode, expiresInMinutes } = (event as DomainEvent<'auth.otp_requested'>).payload;
         // No phone: an erasure took it from the event before it was relayed.
         if (!phone) return;
         // A code is worth sending only while it can still be used.
         const mattersUntil = new Date(Date.parse(event.occurredAt) + expiresInMinutes * 60_000);
+        // Stored with the code's place held and the code sealed beside it; filled in at sending.
         await this.notifications.send([
-          { dedupeKey: `${event.eventId}:otp`, phone, kind: 'otp', text: smsTemplates.otp(code, expiresInMinutes), urgent: true, causedAt: occurredAt, mattersUntil },
+          {
+            dedupeKey: `${event.eventId}:otp`,
+            phone,
+            kind: 'otp',
+            text: smsTemplates.otp(CODE_PLACEHOLDER, expiresInMinutes),
+            sealedCode,
+            urgent: true,
+            causedAt: occurredAt,
+            mattersUntil,
+          },
         ]);
         return;
       }

@@ -36,8 +36,13 @@ export class Notification {
   @Column({ name: 'caused_at', type: 'timestamptz', nullable: true })
   causedAt!: Date | null;
 
+  /** For a sign-in code, the text with CODE_PLACEHOLDER where the code goes: the code is never stored in the clear. */
   @Column({ type: 'varchar', length: 500 })
   text!: string;
+
+  /** A sign-in code, sealed (libs/identity sealText); put into the text only when it is sent. */
+  @Column({ name: 'sealed_code', type: 'varchar', length: 200, nullable: true })
+  sealedCode!: string | null;
 
   @Column({ type: 'varchar', length: 16, default: 'queued' })
   status!: NotificationStatus;

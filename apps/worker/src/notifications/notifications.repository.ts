@@ -23,7 +23,12 @@ export interface NewMessage {
    * retried until then and given up (`expired`) after. Without one, a day after it is written.
    */
   mattersUntil?: Date;
+  /** A sign-in code, sealed: `text` holds CODE_PLACEHOLDER in its place. */
+  sealedCode?: string;
 }
+
+/** A message taken for sending; a sign-in code's text still holds the placeholder, the code sealed beside it. */
+export type ClaimedMessage = Pick<Notification, 'id' | 'phone' | 'text' | 'kind' | 'attempts' | 'status' | 'sealedCode'>;
 
 export interface PendingMessage {
   id: string;
@@ -47,6 +52,7 @@ export class NotificationsRepository {
       phone: m.phone,
       kind: m.kind,
       text: m.text,
+      sealed_code: m.sealedCode ?? null,
       send_after: m.sendAfter,
       matters_until: m.mattersUntil,
       worker_id: m.workerId ?? null,
@@ -59,11 +65,12 @@ export class NotificationsRepository {
       return (await manager.query(
         `WITH incoming AS (
            SELECT * FROM jsonb_to_recordset($1::jsonb)
-             AS m(dedupe_key text, phone text, kind text, text text, send_after timestamptz, matters_until timestamptz, worker_id uuid, phone_hash text, caused_at timestamptz)
+             AS m(dedupe_key text, phone text, kind text, text text, sealed_code text, send_after timestamptz, matters_until timestamptz,
+                  worker_id uuid, phone_hash text, caused_at timestamptz)
             WHERE NOT EXISTS (SELECT 1 FROM erasures e WHERE e.phone_hash = m.phone_hash AND e.erased_at >= m.caused_at)
          ), inserted AS (
-           INSERT INTO notifications (dedupe_key, phone, kind, text, send_after, matters_until, worker_id, caused_at)
-           SELECT dedupe_key, phone, kind, text, send_after, matters_until, worker_id, caused_at FROM incoming
+           INSERT INTO notifications (dedupe_key, phone, kind, text, sealed_code, send_after, matters_until, worker_id, caused_at)
+           SELECT dedupe_key, phone, kind, text, sealed_code, send_after, matters_until, worker_id, caused_at FROM incoming
            ON CONFLICT (dedupe_key) DO NOTHING
            RETURNING id, send_after
          )
@@ -80,15 +87,15 @@ export class NotificationsRepository {
    * again; the provider receives the same id as idempotency key, so the person gets one SMS.
    * A message that stopped mattering by `now` is not taken but given up: `expired`.
    */
-  async claim(id: string, now: Date): Promise<Pick<Notification, 'id' | 'phone' | 'text' | 'kind' | 'attempts' | 'status'> | null> {
+  async claim(id: string, now: Date): Promise<ClaimedMessage | null> {
     const [rows] = (await this.dataSource.query(
       `UPDATE notifications
           SET status = CASE WHEN matters_until <= $2 THEN 'expired' ELSE 'sending' END,
               attempts = attempts + CASE WHEN matters_until <= $2 THEN 0 ELSE 1 END, updated_at = now()
         WHERE id = $1 AND status IN ('queued', 'sending') AND phone <> ''
-        RETURNING id, phone, text, kind, attempts, status`,
+        RETURNING id, phone, text, kind, attempts, status, sealed_code AS "sealedCode"`,
       [id, now],
-    )) as [Pick<Notification, 'id' | 'phone' | 'text' | 'kind' | 'attempts' | 'status'>[], number];
+    )) as [ClaimedMessage[], number];
     return rows[0] ?? null;
   }
 

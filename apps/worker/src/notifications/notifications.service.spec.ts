@@ -1,7 +1,8 @@
 import type { Queue } from 'bullmq';
-import type { SmsSettings } from '@lingong/config';
+import type { AuthSettings, SmsSettings } from '@lingong/config';
 import type { Clock } from '@lingong/platform';
-import type { SmsProvider } from '@lingong/sms';
+import { sealText } from '@lingong/identity';
+import { CODE_PLACEHOLDER, type SmsProvider } from '@lingong/sms';
 import type { PhoneHasher } from '../erasure/phone-hasher';
 import type { NotificationsRepository } from './notifications.repository';
 import { strictMock as strict } from '../../../../test/support/strict-mock';
@@ -22,6 +23,7 @@ describe('NotificationsService.send', () => {
       strict<Clock>({ now: () => new Date(now) }),
       strict<Queue<{ notificationId: string }, unknown, 'sms.send'>>({ addBulk } as never),
       strict<PhoneHasher>({ hash: (phone: string) => `hash-of-${phone}` }),
+      strict<AuthSettings>({}),
     );
     return { service, insertPending, addBulk };
   }
@@ -42,3 +44,39 @@ describe('NotificationsService.send', () => {
     expect(addBulk).toHaveBeenCalledWith([{ name: 'sms.send', data: { notificationId: 'n0' }, opts: { jobId: 'n0' } }]);
   });
 });
+
+describe('NotificationsService.deliver', () => {
+  const secret = 'local-development-secret-change-me-0123456789';
+  const stored = { id: 'n1', phone: '13700000001', kind: 'otp', attempts: 1, status: 'sending', text: `【龙湾零工市场】您的登录验证码是${CODE_PLACEHOLDER}，5分钟内有效。` };
+
+  function build(sealedCode: string) {
+    const send = jest.fn(() => Promise.resolve({ providerMessageId: 'gw-1' }));
+    const markSent = jest.fn(() => Promise.resolve());
+    const markFailed = jest.fn(() => Promise.resolve());
+    const service = new NotificationsService(
+      strict<NotificationsRepository>({ claim: () => Promise.resolve({ ...stored, sealedCode }), markSent, markFailed } as never),
+      strict<SmsProvider>({ name: 'http', send } as never),
+      { SMS_SIGNATURE: '【龙湾零工市场】', SMS_QUIET_HOURS: 'off' } as SmsSettings,
+      strict<Clock>({ now: () => new Date('2026-12-02T10:00:00+08:00') }),
+      strict<Queue<{ notificationId: string }, unknown, 'sms.send'>>({}),
+      strict<PhoneHasher>({}),
+      { JWT_SECRET: secret } as AuthSettings,
+    );
+    return { service, send, markSent, markFailed };
+  }
+
+  it('puts the sealed sign-in code into the text only as it is sent', async () => {
+    const { service, send, markSent } = build(sealText(secret, '482916'));
+    await service.deliver('n1');
+    expect(send).toHaveBeenCalledWith({ id: 'n1', phone: '13700000001', text: '【龙湾零工市场】您的登录验证码是482916，5分钟内有效。' });
+    expect(markSent).toHaveBeenCalledWith('n1', 'http', 'gw-1');
+  });
+
+  it('fails for good a code sealed under another JWT_SECRET, sending nothing', async () => {
+    const { service, send, markFailed } = build(sealText('another-secret-of-at-least-32-characters', '482916'));
+    await expect(service.deliver('n1')).rejects.toThrow(/cannot be unsealed/);
+    expect(send).not.toHaveBeenCalled();
+    expect(markFailed).toHaveBeenCalledWith('n1', expect.stringMatching(/cannot be unsealed/), true);
+  });
+});
+

@@ -1,10 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { UnrecoverableError, type Queue } from 'bullmq';
-import { SmsSettings } from '@lingong/config';
+import { AuthSettings, SmsSettings } from '@lingong/config';
+import { openSealedText } from '@lingong/identity';
 import { QueueName, type QueueJobs } from '@lingong/queue';
 import { Clock } from '@lingong/platform';
-import { earliestSendTime, parseQuietHours, signed, SmsProvider, SmsTemporaryFailure, type QuietHours } from '@lingong/sms';
+import { earliestSendTime, parseQuietHours, signed, SmsProvider, SmsTemporaryFailure, withCode, type QuietHours } from '@lingong/sms';
 import { PhoneHasher } from '../erasure/phone-hasher';
 import { NotificationsRepository, type NewMessage } from './notifications.repository';
 
@@ -22,6 +23,7 @@ export class NotificationsService {
     private readonly clock: Clock,
     @InjectQueue(QueueName.notifications) private readonly queue: NotificationsQueue,
     private readonly phones: PhoneHasher,
+    private readonly auth: AuthSettings,
   ) {
     this.quietHours = parseQuietHours(settings.SMS_QUIET_HOURS);
   }
@@ -62,6 +64,15 @@ export class NotificationsService {
     return this.notifications.recordDelivery(providerMessageId, status);
   }
 
+  /** What the person receives: a sign-in code is put in only now, from its sealed form. */
+  private textToSend(message: { text: string; sealedCode: string | null }): string {
+    if (!message.sealedCode) return message.text;
+    const code = openSealedText(this.auth.JWT_SECRET, message.sealedCode);
+    // Sealed under another JWT_SECRET (it was changed meanwhile): a code that cannot be sent is a final failure.
+    if (code === null) throw new Error('the sign-in code cannot be unsealed with this JWT_SECRET');
+    return withCode(message.text, code);
+  }
+
   /**
    * Sends one message. Returns quietly when it was already sent, or given up because it stopped
    * mattering (`expired`). A temporary failure (gateway down, throttled) puts it back and throws,
@@ -71,7 +82,7 @@ export class NotificationsService {
     const message = await this.notifications.claim(notificationId, this.clock.now());
     if (!message || message.status === 'expired') return;
     try {
-      const receipt = await this.provider.send({ id: message.id, phone: message.phone, text: message.text });
+      const receipt = await this.provider.send({ id: message.id, phone: message.phone, text: this.textToSend(message) });
       await this.notifications.markSent(message.id, this.provider.name, receipt.providerMessageId);
     } catch (error) {
       const temporary = error instanceof SmsTemporaryFailure;

@@ -31,12 +31,13 @@ export class OutboxRepository {
   }
 
   /**
-   * A sign-in code leaves the outbox once it is on the queue: web keeps only its hash, and so should
-   * the log. So does a phone: the job carries it for as long as the work needs it.
+   * A sign-in code (sealed; in the clear in rows written before codes were sealed) leaves the outbox
+   * once it is on the queue: web keeps only its hash, and so should the log. So does a phone: the
+   * job carries it for as long as the work needs it.
    */
   async markRelayed(manager: EntityManager, ids: string[]): Promise<void> {
     await manager.query(
-      `UPDATE outbox_events SET relayed_at = now(), relay_attempts = relay_attempts + 1, payload = payload - 'code' - 'phone' WHERE id = ANY($1)`,
+      `UPDATE outbox_events SET relayed_at = now(), relay_attempts = relay_attempts + 1, payload = payload - 'code' - 'sealedCode' - 'phone' WHERE id = ANY($1)`,
       [ids],
     );
   }

@@ -8,6 +8,9 @@ import { AttendanceConfirmation1795884525170 } from './1795884525170-attendance-
 import { WorkerDirectoryIndex1795886890204 } from './1795886890204-worker-directory-index';
 import { ResidentIdConflict1796000000000 } from './1796000000000-resident-id-conflict';
 import { ErasureAndRevocation1796100000000 } from './1796100000000-erasure-and-revocation';
+import { GatewayMessages1796200000000 } from './1796200000000-gateway-messages';
+import { StaffSignInFailures1796200100000 } from './1796200100000-staff-sign-in-failures';
+import { SealedSignInCodes1796200200000 } from './1796200200000-sealed-sign-in-codes';
 import { Reliability1796300000000 } from './1796300000000-reliability';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
@@ -22,5 +25,8 @@ export const migrations = [
   WorkerDirectoryIndex1795886890204,
   ResidentIdConflict1796000000000,
   ErasureAndRevocation1796100000000,
+  GatewayMessages1796200000000,
+  StaffSignInFailures1796200100000,
+  SealedSignInCodes1796200200000,
   Reliability1796300000000,
 ];

@@ -1,4 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
+import { isWithinMarketEra } from '@lingong/domain';
 import { decodeCursor, encodeCursor } from '@lingong/platform';
 import { boardSorts, type BoardPosition, type BoardSort, type Point } from './shift-board.types';
 
@@ -37,7 +38,7 @@ export function decodeBoardCursor(cursor: string, sort: BoardSort, near?: Point)
   switch (sort) {
     case 'startsAt': {
       const startsAt = new Date(key);
-      if (!ISO_UTC.test(key) || Number.isNaN(startsAt.getTime())) throw new BadRequestException([INVALID]);
+      if (!ISO_UTC.test(key) || !isWithinMarketEra(startsAt.getTime())) throw new BadRequestException([INVALID]);
       return { sort, startsAt, id };
     }
     case 'pay': {

@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsNumber,
-  IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
+  IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
 } from 'class-validator';
 import {
-  employmentTypes, IsAfter, IsIsoWithOffset, longwanStreetNames, payUnits, settlements, shiftCategoryCodes, Trim,
-  type EmploymentType, type PayUnit, type Settlement, type ShiftCategory,
+  employmentTypes, IsAfter, IsAtMostHoursAfter, IsIsoWithOffset, longwanStreetNames, MAX_SHIFT_HOURS, NestedObject, payUnits, settlements,
+  shiftCategoryCodes, Trim, type EmploymentType, type PayUnit, type Settlement, type ShiftCategory,
 } from '@lingong/domain';
 
 const code = /^[a-z][a-z0-9_]{1,31}$/;
@@ -99,6 +98,9 @@ export class CreateShiftDto {
   @ApiProperty({ example: '2026-12-02T17:00:00+08:00' })
   @IsIsoWithOffset()
   @IsAfter('startsAt')
+  @IsAtMostHoursAfter('startsAt', MAX_SHIFT_HOURS, {
+    message: `endsAt must be at most ${MAX_SHIFT_HOURS} hours after startsAt; post a longer job as several shifts`,
+  })
   endsAt!: string;
 
   @ApiProperty({ minimum: 1, maximum: 500 })
@@ -109,14 +111,12 @@ export class CreateShiftDto {
 
   @ApiProperty({ type: ShiftPayDto })
   @IsDefined({ message: 'pay is required: {amountFen, unit, settlement}' })
-  @ValidateNested()
-  @Type(() => ShiftPayDto)
+  @NestedObject(() => ShiftPayDto)
   pay!: ShiftPayDto;
 
   @ApiPropertyOptional({ type: ShiftRequirementsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ShiftRequirementsDto)
+  @NestedObject(() => ShiftRequirementsDto)
   requirements?: ShiftRequirementsDto;
 
   @ApiPropertyOptional({ description: 'Publish at once (open, or pending review for unverified employers)' })

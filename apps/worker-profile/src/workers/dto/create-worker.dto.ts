@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { Equals, IsBoolean, IsDefined, IsOptional, ValidateNested } from 'class-validator';
-import { IsMainlandPhone, ToMainlandPhone } from '@lingong/domain';
+import { Equals, IsBoolean, IsDefined, IsOptional } from 'class-validator';
+import { IsMainlandPhone, NestedObject, ToMainlandPhone } from '@lingong/domain';
 import { WorkerProfileFields } from './worker-profile.fields';
 
 export { AvailabilityDto, CertificateDto, SkillDto } from './worker-profile.fields';
@@ -31,7 +30,6 @@ export class CreateWorkerDto extends IntersectionType(
 
   @ApiProperty({ type: ConsentDto })
   @IsDefined({ message: 'consent is required: {dataProcessing: true, sms}' })
-  @ValidateNested()
-  @Type(() => ConsentDto)
+  @NestedObject(() => ConsentDto)
   consent!: ConsentDto;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { Equals, IsBoolean, ValidateIf, ValidateNested } from 'class-validator';
+import { Equals, IsBoolean, ValidateIf } from 'class-validator';
+import { NestedObject } from '@lingong/domain';
 import { WorkerProfileFields } from './worker-profile.fields';
 
 const given = (_: object, value: unknown) => value !== undefined;
@@ -21,7 +21,6 @@ export class UpdateConsentDto {
 export class UpdateWorkerDto extends PartialType(WorkerProfileFields, { skipNullProperties: false }) {
   @ApiPropertyOptional({ type: UpdateConsentDto })
   @ValidateIf(given)
-  @ValidateNested()
-  @Type(() => UpdateConsentDto)
+  @NestedObject(() => UpdateConsentDto)
   consent?: UpdateConsentDto;
 }

@@ -43,7 +43,7 @@ describe('CreateWorkerDto', () => {
     );
     expect(await problems(CreateWorkerDto, { ...profile, residentId: '11010519491231002x' })).toEqual([]);
     expect(await problems(CreateWorkerDto, { ...profile, certificates: [{ code: 'health', expiresOn: '2027-02-30' }] })).toEqual([
-      'certificates.0.expiresOn must be a date YYYY-MM-DD',
+      'certificates.0.expiresOn must be a date YYYY-MM-DD between 2000-01-01 and 2099-12-31',
     ]);
   });
 });

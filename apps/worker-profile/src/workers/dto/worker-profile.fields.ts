@@ -1,8 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -15,17 +12,10 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateBy,
-  ValidateNested,
 } from 'class-validator';
-import { isCalendarDate, IsResidentId, longwanStreetNames, Trim } from '@lingong/domain';
+import { IsCalendarDay, IsResidentId, longwanStreetNames, NestedArrayOf, Trim } from '@lingong/domain';
 
 const code = /^[a-z][a-z0-9_]{1,31}$/;
-/** `2027-06-30`, a day that exists: `2027-02-30` would sort among real dates and mislead the expiry check. */
-const isCalendarDay = (value: unknown) =>
-  typeof value === 'string' &&
-  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-  isCalendarDate(+value.slice(0, 4), +value.slice(5, 7), +value.slice(8, 10));
 const clock = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class SkillDto {
@@ -48,11 +38,11 @@ export class CertificateDto {
   code!: string;
 
   @ApiProperty({ example: '2027-06-30' })
-  @IsString()
-  @ValidateBy({
-    name: 'isCalendarDay',
-    validator: { validate: isCalendarDay, defaultMessage: () => 'expiresOn must be a date YYYY-MM-DD' },
-  })
+  /**
+   * A day that exists (`2027-02-30` would sort among real dates and mislead the expiry check) and
+   * that PostgreSQL's `date` can hold: candidate retrieval casts every seeker's certificates.
+   */
+  @IsCalendarDay()
   expiresOn!: string;
 }
 
@@ -105,24 +95,15 @@ export class WorkerProfileFields {
   maxDistanceKm!: number;
 
   @ApiProperty({ type: [SkillDto] })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => SkillDto)
+  @NestedArrayOf(() => SkillDto, 20)
   skills!: SkillDto[];
 
   @ApiProperty({ type: [CertificateDto] })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => CertificateDto)
+  @NestedArrayOf(() => CertificateDto, 20)
   certificates!: CertificateDto[];
 
   @ApiProperty({ type: [AvailabilityDto] })
-  @IsArray()
-  @ArrayMaxSize(21)
-  @ValidateNested({ each: true })
-  @Type(() => AvailabilityDto)
+  @NestedArrayOf(() => AvailabilityDto, 21)
   availability!: AvailabilityDto[];
 
   @ApiProperty({ example: 20000, description: 'integer fen' })
