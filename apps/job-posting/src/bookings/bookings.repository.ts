@@ -42,9 +42,13 @@ export class BookingsRepository {
     );
   }
 
-  /** Serialises bookings of one seeker with one employer, so the weekly part-time sum cannot be raced. */
-  async lockSeekerWithEmployer(manager: EntityManager, workerId: string, employerId: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`booking:${workerId}:${employerId}`]);
+  /**
+   * Serialises one seeker's bookings. Two overlapping bookings of one person attempted at once
+   * would otherwise each wait on the other's exclusion-constraint check, and PostgreSQL would end
+   * one as a deadlock instead of DOUBLE_BOOKING; and the weekly part-time sum could be raced.
+   */
+  async lockSeeker(manager: EntityManager, workerId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`booking:${workerId}`]);
   }
 
   partTimeBookingsAround(manager: EntityManager, workerId: string, employerId: string, from: Date, to: Date): Promise<Booking[]> {

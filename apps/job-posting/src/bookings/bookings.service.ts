@@ -46,6 +46,7 @@ export class BookingsService {
     const now = this.clock.now();
     try {
       return await this.bookings.transaction(async (manager) => {
+        await this.bookings.lockSeeker(manager, request.workerId);
         // Whatever the source: nobody erased or inactive is booked (an old dispatch plan, a stale page).
         await this.requireActiveSeeker(manager, request.workerId);
         // Named before the constraints decide, which would report a rebooking as an overlap.
@@ -110,7 +111,6 @@ export class BookingsService {
 
   /** Labour Contract Law art. 68: part-time work for one employer stays within 24 hours a week. */
   private async checkWeeklyHours(manager: EntityManager, workerId: string, shift: Shift): Promise<void> {
-    await this.bookings.lockSeekerWithEmployer(manager, workerId, shift.employerId);
     const from = weekStart(shift.startsAt);
     const to = new Date(weekStart(shift.endsAt).getTime() + WEEK_MS);
     const existing = await this.bookings.partTimeBookingsAround(manager, workerId, shift.employerId, from, to);
