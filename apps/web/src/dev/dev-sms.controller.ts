@@ -1,12 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RuntimeSettings } from '@lingong/config';
 import { toMarketIso } from '@lingong/domain';
 import { Public } from '@lingong/identity';
-import { NotFoundDomainException } from '@lingong/platform';
+import { ApiErrors, ListOf, NotFoundDomainException, type List } from '@lingong/platform';
 import { RequestCodeDto } from '../auth/dto/auth.dto';
+import { DevSmsMessageDto } from './dev-sms-answer.dto';
 
 /**
  * Messages the `log` provider "sent" to a phone, newest first. Reads the worker's notifications
@@ -22,8 +23,14 @@ export class DevSmsController {
     private readonly runtime: RuntimeSettings,
   ) {}
 
+  @ApiOperation({
+    summary: 'Messages sent to a phone (development only)',
+    description: 'What the `log` SMS provider "sent" to the phone, newest first (at most 100). Answers 404 when NODE_ENV=production.',
+  })
+  @ApiOkResponse({ type: ListOf(DevSmsMessageDto) })
+  @ApiErrors(404)
   @Get()
-  async list(@Query() query: RequestCodeDto) {
+  async list(@Query() query: RequestCodeDto): Promise<List<DevSmsMessageDto>> {
     if (this.runtime.NODE_ENV === 'production') throw new NotFoundDomainException('Route');
     const rows = (await this.dataSource.query(
       `SELECT phone, text, created_at, status FROM notifications WHERE phone = $1 ORDER BY created_at DESC, id DESC LIMIT 100`,
