@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
+import { ContractRecorder } from './api-contract';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
 export interface Market {
@@ -13,6 +14,8 @@ export interface Market {
   db: Client;
   /** This market's BullMQ prefix, for tests that enqueue jobs themselves. */
   queuePrefix: string;
+  /** Every answer of the four HTTP apps, held to the checked-in API contract; `close()` fails on a violation. */
+  contract: ContractRecorder;
   close(): Promise<void>;
 }
 
@@ -38,7 +41,7 @@ const moduleClass: Record<AppName, string> = {
  * Loads and starts one app as its own process would: in a module registry of its own (so its
  * settings, logger and data source are its own) with `env` added to the environment.
  */
-async function start(name: AppName, env: Record<string, string> = {}): Promise<NestFastifyApplication> {
+async function start(name: AppName, contract: ContractRecorder, env: Record<string, string> = {}): Promise<NestFastifyApplication> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
@@ -59,11 +62,35 @@ async function start(name: AppName, env: Record<string, string> = {}): Promise<N
       };
     });
     const app = await create();
+    if (name !== 'worker') recordAnswers(app, contract);
     await app.listen(0, '127.0.0.1');
     return app;
   } finally {
     process.env = saved;
   }
+}
+
+/**
+ * Hands each answer an app makes itself to the contract check. What the front door forwards
+ * streams through it and is recorded by the service that made it.
+ */
+function recordAnswers(app: NestFastifyApplication, contract: ContractRecorder): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply, payload) => {
+      if (payload === null || payload === undefined || typeof payload === 'string' || Buffer.isBuffer(payload)) {
+        const contentType = reply.getHeader('content-type');
+        contract.record({
+          method: request.method,
+          url: request.url,
+          status: reply.statusCode,
+          contentType: typeof contentType === 'string' ? contentType : undefined,
+          body: payload === null || payload === undefined ? '' : payload.toString(),
+        });
+      }
+      return payload;
+    });
 }
 
 function address(app: NestFastifyApplication): string {
@@ -88,16 +115,17 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
     // Tests run at any hour; the quiet-hours test sets its own window.
     SMS_QUIET_HOURS: options.quietHours ?? 'off',
   });
-  const jobPosting = await start('job-posting');
-  const workerProfile = await start('worker-profile');
-  const matching = await start('matching', { JOB_POSTING_URL: address(jobPosting), WORKER_PROFILE_URL: address(workerProfile) });
+  const contract = new ContractRecorder();
+  const jobPosting = await start('job-posting', contract);
+  const workerProfile = await start('worker-profile', contract);
+  const matching = await start('matching', contract, { JOB_POSTING_URL: address(jobPosting), WORKER_PROFILE_URL: address(workerProfile) });
   const workerEnv = {
     MATCHING_URL: address(matching),
     JOB_POSTING_URL: address(jobPosting),
     ...(options.workerRedisPort && { REDIS_PORT: String(options.workerRedisPort) }),
   };
-  const worker = options.worker === 'process' ? undefined : await start('worker', workerEnv);
-  const web = await start('web', {
+  const worker = options.worker === 'process' ? undefined : await start('worker', contract, workerEnv);
+  const web = await start('web', contract, {
     JOB_POSTING_URL: address(jobPosting),
     WORKER_PROFILE_URL: address(workerProfile),
     MATCHING_URL: address(matching),
@@ -117,10 +145,13 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
     workerEnv,
     db,
     queuePrefix,
+    contract,
     async close() {
       await db.end();
       for (const app of [web, worker, matching, workerProfile, jobPosting]) await app?.close();
       await dropTestDatabase(databaseName);
+      const violations = contract.violations();
+      if (violations.length > 0) throw new Error(`Answers that break the API contract (apps/web/client/shared/api/openapi.json):\n- ${violations.join('\n- ')}`);
     },
   };
 }
