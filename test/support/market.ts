@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { freePort } from './free-port';
+import { ContractRecorder } from './api-contract';
 import { createTestDatabase, dropTestDatabase } from './test-database';
 
 export interface Market {
@@ -18,6 +19,8 @@ export interface Market {
   stopMatching(): Promise<void>;
   /** Starts matching again at the same address. */
   startMatching(): Promise<void>;
+  /** Every answer of the four HTTP apps, held to the checked-in API contract; `close()` fails on a violation. */
+  contract: ContractRecorder;
   close(): Promise<void>;
 }
 
@@ -47,7 +50,7 @@ const moduleClass: Record<AppName, string> = {
  * Loads and starts one app as its own process would: in a module registry of its own (so its
  * settings, logger and data source are its own) with `env` added to the environment.
  */
-async function start(name: AppName, env: Record<string, string> = {}, port = 0): Promise<NestFastifyApplication> {
+async function start(name: AppName, contract: ContractRecorder, env: Record<string, string> = {}, port = 0): Promise<NestFastifyApplication> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
@@ -68,11 +71,35 @@ async function start(name: AppName, env: Record<string, string> = {}, port = 0):
       };
     });
     const app = await create();
+    if (name !== 'worker') recordAnswers(app, contract);
     await app.listen(port, '127.0.0.1');
     return app;
   } finally {
     process.env = saved;
   }
+}
+
+/**
+ * Hands each answer an app makes itself to the contract check. What the front door forwards
+ * streams through it and is recorded by the service that made it.
+ */
+function recordAnswers(app: NestFastifyApplication, contract: ContractRecorder): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply, payload) => {
+      if (payload === null || payload === undefined || typeof payload === 'string' || Buffer.isBuffer(payload)) {
+        const contentType = reply.getHeader('content-type');
+        contract.record({
+          method: request.method,
+          url: request.url,
+          status: reply.statusCode,
+          contentType: typeof contentType === 'string' ? contentType : undefined,
+          body: payload === null || payload === undefined ? '' : payload.toString(),
+        });
+      }
+      return payload;
+    });
 }
 
 function address(app: NestFastifyApplication): string {
@@ -103,13 +130,14 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
   // services call its internal routes (a seeker's erasure ends their sign-in there).
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
-  const jobPosting = await start('job-posting');
-  const workerProfile = await start('worker-profile', { WEB_URL: webUrl });
+  const contract = new ContractRecorder();
+  const jobPosting = await start('job-posting', contract);
+  const workerProfile = await start('worker-profile', contract, { WEB_URL: webUrl });
   const matchingEnv = {
     JOB_POSTING_URL: options.matchingToJobPosting ? await options.matchingToJobPosting(address(jobPosting)) : address(jobPosting),
     WORKER_PROFILE_URL: address(workerProfile),
   };
-  let matching: NestFastifyApplication | undefined = await start('matching', matchingEnv);
+  let matching: NestFastifyApplication | undefined = await start('matching', contract, matchingEnv);
   const matchingUrl = address(matching);
   const workerEnv = {
     MATCHING_URL: matchingUrl,
@@ -118,9 +146,10 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
     ...(options.workerRedisPort && { REDIS_PORT: String(options.workerRedisPort) }),
     ...options.workerEnv,
   };
-  const worker = options.worker === 'process' ? undefined : await start('worker', workerEnv);
+  const worker = options.worker === 'process' ? undefined : await start('worker', contract, workerEnv);
   const web = await start(
     'web',
+    contract,
     {
       JOB_POSTING_URL: address(jobPosting),
       WORKER_PROFILE_URL: address(workerProfile),
@@ -148,12 +177,15 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
       matching = undefined;
     },
     async startMatching() {
-      matching ??= await start('matching', matchingEnv, Number(new URL(matchingUrl).port));
+      matching ??= await start('matching', contract, matchingEnv, Number(new URL(matchingUrl).port));
     },
+    contract,
     async close() {
       await db.end();
       for (const app of [web, worker, matching, workerProfile, jobPosting]) await app?.close();
       await dropTestDatabase(databaseName);
+      const violations = contract.violations();
+      if (violations.length > 0) throw new Error(`Answers that break the API contract (apps/web/client/shared/api/openapi.json):\n- ${violations.join('\n- ')}`);
     },
   };
 }

@@ -2,10 +2,11 @@ import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ListenSettings, loadSettings } from '@lingong/config';
 import { toApiError } from './errors/api-exception.filter';
+import { buildOpenApiDocument, mountDocs } from './openapi/openapi-document';
 
 /** Up to 1 MB of JSON; anything bigger is a 413. */
 export const BODY_LIMIT = 1_048_576;
@@ -49,20 +50,29 @@ export async function createHttpApp(module: Type | object, options: HttpAppOptio
       void reply.status(body.statusCode).send(body);
     });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
+  useApiPrefix(app);
   app.enableShutdownHooks();
   mountDocs(app, options);
   return app;
 }
 
-function mountDocs(app: INestApplication, options: HttpAppOptions): void {
-  const config = new DocumentBuilder()
-    .setTitle(options.title)
-    .setDescription(options.description)
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
+/** Routes under `/api`, health at the root (orchestrators probe it there). */
+function useApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix('api', { exclude: ['health/live', 'health/ready'] });
+}
+
+/**
+ * An app's OpenAPI document without starting it: `preview` builds the module graph but no
+ * provider, so nothing connects to PostgreSQL or Redis. The merged contract is built from these.
+ */
+export async function describeHttpApp(module: Type | object, options: Pick<HttpAppOptions, 'title' | 'description'>): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(module as Type, new FastifyAdapter(), { preview: true, logger: false });
+  try {
+    useApiPrefix(app);
+    return buildOpenApiDocument(app, options);
+  } finally {
+    await app.close();
+  }
 }
 
 /** Starts an app on its port and logs where; used by every `main.ts`. */

@@ -5,3 +5,7 @@ export * from './errors/api-exception.filter';
 export * from './platform.module';
 export * from './validation';
 export * from './cursor';
+export * from './openapi/api-error.dto';
+export * from './openapi/api-responses';
+export { buildOpenApiDocument, httpMethods, operationsOf, serveOpenApiDocument, type ApiDocumentInfo } from './openapi/openapi-document';
+export { mergeOpenApiDocuments, type ContractOptions, type ContractPart } from './openapi/merge-documents';

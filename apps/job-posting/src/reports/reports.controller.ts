@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Trim } from '@lingong/domain';
 import { CurrentAccount, Roles, type SignedInAccount } from '@lingong/identity';
+import { ApiErrors, ListOf, type List } from '@lingong/platform';
+import { ShiftReportDto } from './dto/shift-report-answer.dto';
 import { reportReasons, type ReportReason } from './shift-report.entity';
 import { ReportsService } from './reports.service';
 
@@ -25,16 +27,21 @@ export class ReportShiftDto {
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @ApiOperation({ summary: 'Report a shift (fake, unpaid, unsafe…)', description: 'Staff review reports and may suspend the employer.' })
+  @ApiCreatedResponse({ type: ShiftReportDto })
+  @ApiErrors(404, [409, 'WORKER_PROFILE_REQUIRED'])
   @Roles('worker')
   @Post('shifts/:id/reports')
-  report(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) shiftId: string, @Body() body: ReportShiftDto) {
+  report(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) shiftId: string, @Body() body: ReportShiftDto): Promise<ShiftReportDto> {
     return this.reports.report(account, shiftId, body.reason, body.detail);
   }
 
   /** Staff: open reports, newest first, to review and act on (verify, suspend). */
+  @ApiOperation({ summary: 'Open reports, newest first (at most 200)' })
+  @ApiOkResponse({ type: ListOf(ShiftReportDto) })
   @Roles('staff')
   @Get('employers/reports')
-  async open() {
+  async open(): Promise<List<ShiftReportDto>> {
     return { items: await this.reports.open() };
   }
 }

@@ -1,11 +1,13 @@
-import { Body, Controller, Headers, HttpCode, Post, Req, UnauthorizedException } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Headers, HttpCode, Post, Req, UnauthorizedException } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { OfferSettings } from '@lingong/config';
 import { IsIsoWithOffset, IsMainlandPhone, ToMainlandPhone } from '@lingong/domain';
 import { Public } from '@lingong/identity';
+import { ApiErrors } from '@lingong/platform';
 import { isSignedByGateway } from '@lingong/sms';
+import { InboundSmsOutcomeDto, ReceiptRecordedDto } from './dto/offer-answer.dto';
 import { InboundSmsService } from './inbound-sms.service';
 
 export class InboundSmsDto {
@@ -41,12 +43,19 @@ export class DeliveryReceiptDto {
   status!: 'delivered' | 'failed';
 }
 
+/** Both routes are signed by the gateway as our `http` provider signs to it. */
+const Signed = () =>
+  applyDecorators(
+    ApiHeader({ name: 'x-lingong-timestamp', required: true, description: 'when the gateway signed the request (ISO 8601); more than 5 minutes off is refused' }),
+    ApiHeader({ name: 'x-lingong-signature', required: true, description: 'hex HMAC-SHA256 of `<timestamp>.<raw body>` with SMS_INBOUND_SECRET' }),
+  );
+
 /**
  * What the SMS gateway sends us: replies and delivery receipts, signed HMAC-SHA256 over
  * `timestamp.body` (as we sign to it). Each is acted on once: the same request again is answered
  * 200 with the first answer.
  */
-@ApiTags('offers')
+@ApiTags('sms-gateway')
 @Public()
 @Controller('sms')
 export class InboundSmsController {
@@ -55,6 +64,10 @@ export class InboundSmsController {
     private readonly settings: OfferSettings,
   ) {}
 
+  @ApiOperation({ summary: 'A reply from a seeker, passed on by the SMS gateway', description: '1 accepts the sender’s latest open offer (or confirms the evening question), 2 declines it, T/TD unsubscribes from alerts.' })
+  @ApiOkResponse({ type: InboundSmsOutcomeDto })
+  @ApiErrors(401)
+  @Signed()
   @Post('inbound')
   @HttpCode(200)
   async receive(
@@ -66,6 +79,10 @@ export class InboundSmsController {
     return this.inbound.receive({ signature: this.verify(request.rawBody, timestamp, signature), messageId: body.messageId }, body.from, body.text);
   }
 
+  @ApiOperation({ summary: 'A delivery receipt from the SMS gateway' })
+  @ApiOkResponse({ type: ReceiptRecordedDto })
+  @ApiErrors(401)
+  @Signed()
   @Post('receipts')
   @HttpCode(200)
   async receipt(

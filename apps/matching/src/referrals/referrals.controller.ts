@@ -1,7 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { Roles } from '@lingong/identity';
+import { ApiErrors } from '@lingong/platform';
+import { BookingDto } from '../bookings-client/booking-answer.dto';
 import { BookingsClient } from '../bookings-client/bookings.client';
 
 export class ReferralDto {
@@ -21,6 +23,9 @@ export class ReferralDto {
 export class ReferralsController {
   constructor(private readonly bookings: BookingsClient) {}
 
+  @ApiOperation({ summary: 'Refer a seeker: book them straight onto a shift', description: '职业介绍 at the referral desk; the booking’s source is `referral`.' })
+  @ApiCreatedResponse({ type: BookingDto })
+  @ApiErrors(404, [409, 'SHIFT_FULL', 'SHIFT_NOT_OPEN', 'DOUBLE_BOOKING', 'ALREADY_BOOKED'], [422, 'PART_TIME_HOURS_EXCEEDED'])
   @Roles('staff')
   @Post()
   refer(@Body() body: ReferralDto) {

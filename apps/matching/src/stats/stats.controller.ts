@@ -1,10 +1,11 @@
 import { BadRequestException, Controller, Get, Injectable, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsIsoWithOffset } from '@lingong/domain';
 import { Roles } from '@lingong/identity';
 import { gini } from '@lingong/matching-engine';
 import { Clock } from '@lingong/platform';
+import { MarketOverviewDto } from './dto/market-overview-answer.dto';
 import { StatsRepository } from './stats.repository';
 
 export class StatsWindowQuery {
@@ -29,7 +30,7 @@ export class StatsService {
   ) {}
 
   /** The figures staff watch, and whether work is spreading: Gini 0 is equal shares, 1 all to one person. */
-  async overview(query: StatsWindowQuery) {
+  async overview(query: StatsWindowQuery): Promise<MarketOverviewDto> {
     const to = query.to ? new Date(query.to) : this.clock.now();
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * 86_400_000);
     if (from >= to) throw new BadRequestException(['from must be before to']);
@@ -57,9 +58,11 @@ export class StatsService {
 export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
+  @ApiOperation({ summary: 'The market’s figures over a window', description: 'Defaults to the 30 days before now.' })
+  @ApiOkResponse({ type: MarketOverviewDto })
   @Roles('staff')
   @Get('overview')
-  overview(@Query() query: StatsWindowQuery) {
+  overview(@Query() query: StatsWindowQuery): Promise<MarketOverviewDto> {
     return this.stats.overview(query);
   }
 }

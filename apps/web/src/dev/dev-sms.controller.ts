@@ -1,12 +1,13 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AuthSettings, isLoopbackHost, RuntimeSettings } from '@lingong/config';
 import { toMarketIso } from '@lingong/domain';
 import { openSealedText, Public } from '@lingong/identity';
-import { NotFoundDomainException } from '@lingong/platform';
+import { ApiErrors, ListOf, NotFoundDomainException, type List } from '@lingong/platform';
 import { withCode } from '@lingong/sms';
 import { RequestCodeDto } from '../auth/dto/auth.dto';
+import { DevSmsMessageDto } from './dev-sms-answer.dto';
 import { DevSmsRepository } from './dev-sms.repository';
 
 /**
@@ -25,8 +26,14 @@ export class DevSmsController {
     private readonly auth: AuthSettings,
   ) {}
 
+  @ApiOperation({
+    summary: 'Messages sent to a phone (development only)',
+    description: 'What the `log` SMS provider "sent" to the phone, newest first (at most 100). Exists only with DEV_SMS_INBOX=true, outside production, to requests from this machine; 404 otherwise.',
+  })
+  @ApiOkResponse({ type: ListOf(DevSmsMessageDto) })
+  @ApiErrors(404)
   @Get()
-  async list(@Query() query: RequestCodeDto, @Req() request: Pick<FastifyRequest, 'ip' | 'socket'>) {
+  async list(@Query() query: RequestCodeDto, @Req() request: Pick<FastifyRequest, 'ip' | 'socket'>): Promise<List<DevSmsMessageDto>> {
     const local = isLoopbackHost(request.socket.remoteAddress) && isLoopbackHost(request.ip);
     if (!this.runtime.DEV_SMS_INBOX || this.runtime.NODE_ENV === 'production' || !local) throw new NotFoundDomainException('Route');
     const rows = await this.inbox.latestTo(query.phone);

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -18,12 +18,14 @@ export class HealthController {
   ) {}
 
   /** The process is up; orchestrators restart it when this fails. */
+  @ApiOperation({ summary: 'The process is up' })
   @Get('live')
   live() {
     return { status: 'ok' };
   }
 
   /** Ready to serve: PostgreSQL and Redis both answer. */
+  @ApiOperation({ summary: 'Ready to serve: PostgreSQL and Redis both answer' })
   @Get('ready')
   @HealthCheck()
   ready() {
