@@ -42,6 +42,9 @@ describe('the API contract', () => {
     await api().post('/api/staff').set(bearer(admin)).send({ phone: '13900000101', password: 'desk-password-1', name: '李芳' }).expect(201);
     const staff = (await api().post('/api/auth/staff-login').send({ phone: '13900000101', password: 'desk-password-1' }).expect(200)).body
       .accessToken as string;
+    const spare = (await api().post('/api/staff').set(bearer(admin)).send({ phone: '13900000102', password: 'desk-password-2', name: '王丹' }).expect(201)).body;
+    await api().post(`/api/staff/${spare.id}/disable`).set(bearer(admin)).expect(200);
+    await api().post(`/api/staff/${spare.id}/enable`).set(bearer(admin)).expect(200);
 
     // Employers: one verified, one not (its shift waits for review), suspended and reinstated.
     const employer = await verifiedEmployer(market, '13600000101');
@@ -76,6 +79,7 @@ describe('the API contract', () => {
     await api().put(`/api/workers/${walkIn.id}/priority-group`).set(bearer(staff)).send({ group: 'low_income', consent: true }).expect(200);
     await api().get('/api/workers').query({ skill: 'loading', limit: 2 }).set(bearer(staff)).expect(200);
     await api().get(`/api/workers/${seeker.id}`).set(bearer(staff)).expect(200);
+    await api().put(`/api/workers/${walkIn.id}/resident-id`).set(bearer(staff)).send({ residentId: null }).expect(200);
 
     // The board, one shift, applications.
     const shift = (
@@ -194,6 +198,8 @@ describe('the API contract', () => {
     await api().get('/api/workers/me/export').set(bearer(third.token)).expect(200);
     const leaver = await seekerWithProfile(market, '13700000105', { name: '钱伟' });
     await api().delete('/api/workers/me').set(bearer(leaver.token)).expect(204);
+    const deskLeaver = await seekerWithProfile(market, '13700000106', { name: '孙敏' });
+    await api().delete(`/api/workers/${deskLeaver.id}`).set(bearer(staff)).expect(204);
 
     // The one error shape, under the statuses the contract names.
     await api().get('/api/me').expect(401);

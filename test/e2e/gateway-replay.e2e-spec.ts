@@ -28,7 +28,8 @@ describe('signed gateway requests are not replayable', () => {
     const employer = await verifiedEmployer(market, '13600003201');
     await seekerWithProfile(market, '13700003201', { availability: everyDay });
     const shift = (await request(market.url).post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 }, 3)).expect(201)).body;
-    await waitFor('the offer', async () => (await market.db.query(`SELECT count(*)::int AS n FROM offers WHERE shift_id = $1`, [shift.id])).rows[0].n as number, (n) => n === 1);
+    // A reply answers only an offer that was sent, so wait for the send, not just the row.
+    await waitFor('the offer sent', async () => (await market.db.query(`SELECT count(*)::int AS n FROM offers WHERE shift_id = $1 AND sent_at IS NOT NULL`, [shift.id])).rows[0].n as number, (n) => n === 1);
 
     const helpsBefore = await helpTexts();
     const yes = reply('13700003201', '1');

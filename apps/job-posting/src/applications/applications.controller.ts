@@ -43,7 +43,7 @@ export class ApplicationsController {
 
   @ApiOperation({ summary: 'Accept an application: book the seeker' })
   @ApiCreatedResponse({ type: BookingDto })
-  @ApiErrors(404, [409, 'SHIFT_FULL', 'DOUBLE_BOOKING', 'ALREADY_BOOKED', 'SHIFT_NOT_OPEN', 'APPLICATION_NOT_PENDING'], [422, 'PART_TIME_HOURS_EXCEEDED'])
+  @ApiErrors(404, [403, 'EMPLOYER_SUSPENDED'], [409, 'SHIFT_FULL', 'DOUBLE_BOOKING', 'ALREADY_BOOKED', 'SHIFT_NOT_OPEN', 'APPLICATION_NOT_PENDING', 'WORKER_NOT_ACTIVE', 'EMPLOYER_SUSPENDED'], [422, 'PART_TIME_HOURS_EXCEEDED'])
   @Roles('employer', 'staff')
   @Post('applications/:id/accept')
   async accept(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string): Promise<BookingDto> {

@@ -7,7 +7,8 @@ export type BookingStatus = (typeof bookingStatuses)[number];
 export const bookingSources = ['application', 'offer', 'referral', 'dispatch'] as const;
 export type BookingSource = (typeof bookingSources)[number];
 /** `market`: released for want of a confirmation; `erasure`: the seeker erased their data (neither is held against anyone). */
-export type BookingCanceller = 'worker' | 'employer' | 'staff' | 'market' | 'erasure';
+export const bookingCancellers = ['worker', 'employer', 'staff', 'market', 'erasure'] as const;
+export type BookingCanceller = (typeof bookingCancellers)[number];
 
 /**
  * "This person works this shift": the single source of truth. PostgreSQL keeps the invariants:

@@ -3,9 +3,9 @@ import { payUnits, type PayUnit } from '@lingong/domain';
 
 const bookingStatuses = ['confirmed', 'checked_in', 'completed', 'no_show', 'cancelled'] as const;
 const bookingSources = ['application', 'offer', 'referral', 'dispatch'] as const;
-type BookingCanceller = 'worker' | 'employer' | 'staff' | 'market';
+type BookingCanceller = 'worker' | 'employer' | 'staff' | 'market' | 'erasure';
 
-const cancellers: BookingCanceller[] = ['worker', 'employer', 'staff', 'market'];
+const cancellers: BookingCanceller[] = ['worker', 'employer', 'staff', 'market', 'erasure'];
 
 @ApiSchema({ name: 'BookingPay', description: 'The pay fixed at booking.' })
 export class BookingPayDto {

@@ -29,7 +29,7 @@ export class CandidatesController {
     description: 'Each score with its parts and a sentence explaining each. Employers see their own shifts’ candidates; nothing in an item reveals a priority group, income or hours.',
   })
   @ApiOkResponse({ type: ListOf(CandidateDto) })
-  @ApiErrors(404)
+  @ApiErrors(404, [409, 'SHIFT_NOT_OPEN'])
   @Roles('employer', 'staff')
   @Get('shifts/:id/candidates')
   async candidatesFor(

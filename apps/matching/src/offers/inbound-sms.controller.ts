@@ -66,7 +66,7 @@ export class InboundSmsController {
 
   @ApiOperation({ summary: 'A reply from a seeker, passed on by the SMS gateway', description: '1 accepts the sender’s latest open offer (or confirms the evening question), 2 declines it, T/TD unsubscribes from alerts.' })
   @ApiOkResponse({ type: InboundSmsOutcomeDto })
-  @ApiErrors(401)
+  @ApiErrors(401, [409, 'GATEWAY_MESSAGE_IN_PROGRESS'])
   @Signed()
   @Post('inbound')
   @HttpCode(200)
@@ -81,7 +81,7 @@ export class InboundSmsController {
 
   @ApiOperation({ summary: 'A delivery receipt from the SMS gateway' })
   @ApiOkResponse({ type: ReceiptRecordedDto })
-  @ApiErrors(401)
+  @ApiErrors(401, [409, 'GATEWAY_MESSAGE_IN_PROGRESS'])
   @Signed()
   @Post('receipts')
   @HttpCode(200)

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** `withdrawn`: the market took back an open offer (the seeker erased their data or no longer consents to SMS, the shift closed or starts too soon). */
-export type OfferStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'too_late' | 'withdrawn';
+export const offerStatuses = ['pending', 'accepted', 'declined', 'expired', 'too_late', 'withdrawn'] as const;
+export type OfferStatus = (typeof offerStatuses)[number];
 
 /** A shift offered to one seeker by SMS; answered by page, API or a reply of 1 / 2, or left to expire. */
 @Entity('offers')

@@ -32,7 +32,7 @@ export class OffersController {
     description: 'Only to those who consent to SMS; never more than OFFERS_PER_PLACE × places left outstanding.',
   })
   @ApiAcceptedResponse({ type: OffersMadeDto })
-  @ApiErrors(404)
+  @ApiErrors(404, [403, 'EMPLOYER_SUSPENDED'])
   @Roles('employer', 'staff')
   @Post('matching/shifts/:id/offers')
   @HttpCode(202)
@@ -51,7 +51,7 @@ export class OffersController {
 
   @ApiOperation({ summary: 'Accept an offer: book the shift' })
   @ApiCreatedResponse({ type: BookingDto })
-  @ApiErrors(404, [409, 'OFFER_CLOSED', 'OFFER_EXPIRED', 'SHIFT_FULL', 'SHIFT_NOT_OPEN', 'DOUBLE_BOOKING', 'WORKER_PROFILE_REQUIRED'], [422, 'PART_TIME_HOURS_EXCEEDED'])
+  @ApiErrors(404, [409, 'OFFER_CLOSED', 'OFFER_EXPIRED', 'SHIFT_FULL', 'SHIFT_NOT_OPEN', 'DOUBLE_BOOKING', 'WORKER_PROFILE_REQUIRED', 'WORKER_NOT_ACTIVE', 'EMPLOYER_SUSPENDED'], [422, 'PART_TIME_HOURS_EXCEEDED'])
   @Roles('worker')
   @Post('offers/:id/accept')
   async accept(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string) {

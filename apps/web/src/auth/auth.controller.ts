@@ -37,7 +37,7 @@ export class AuthController {
 
   @ApiOperation({ summary: 'Sign in as staff or admin with a password' })
   @ApiOkResponse({ type: SignedInDto })
-  @ApiErrors([401, 'LOGIN_INVALID'], [429, 'OTP_RATE_LIMITED'])
+  @ApiErrors([401, 'LOGIN_INVALID'], [429, 'OTP_RATE_LIMITED', 'LOGIN_LOCKED'])
   @Public()
   @UseGuards(AddressThrottleGuard)
   @Post('auth/staff-login')

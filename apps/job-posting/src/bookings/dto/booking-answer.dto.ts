@@ -1,8 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { payUnits, type PayUnit } from '@lingong/domain';
-import { bookingSources, bookingStatuses, type BookingCanceller, type BookingSource, type BookingStatus } from '../booking.entity';
+import { bookingCancellers, bookingSources, bookingStatuses, type BookingCanceller, type BookingSource, type BookingStatus } from '../booking.entity';
 
-const cancellers: BookingCanceller[] = ['worker', 'employer', 'staff', 'market'];
 
 @ApiSchema({ name: 'BookingPay', description: 'The pay fixed at booking.' })
 export class BookingPayDto {
@@ -61,7 +60,7 @@ export class BookingDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'pay is due by then' })
   settleBy!: string | null;
 
-  @ApiProperty({ type: String, enum: cancellers, nullable: true })
+  @ApiProperty({ type: String, enum: bookingCancellers, nullable: true })
   cancelledBy!: BookingCanceller | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
@@ -113,8 +112,14 @@ export class SeekerSummaryDto {
   rating!: number | null;
 }
 
+@ApiSchema({ name: 'UnpaidSeeker' })
+export class UnpaidSeekerDto extends SeekerSummaryDto {
+  @ApiProperty({ description: 'the seeker erased their data: staff help them claim the wage without a name or phone' })
+  erased!: boolean;
+}
+
 @ApiSchema({ name: 'UnpaidBooking' })
 export class UnpaidBookingDto extends BookingDto {
-  @ApiProperty({ type: SeekerSummaryDto, nullable: true })
-  worker!: SeekerSummaryDto | null;
+  @ApiProperty({ type: UnpaidSeekerDto, nullable: true })
+  worker!: UnpaidSeekerDto | null;
 }

@@ -62,6 +62,12 @@ export class DispatchConfirmationDto {
   @ApiProperty({ type: 'integer', description: 'people booked (and told by SMS)' })
   bookings!: number;
 
+  @ApiProperty({
+    enum: ['confirmed', 'confirming'],
+    description: '`confirming` while some of job-posting\'s answers are unknown (a lost answer, a crash): confirm again, and only what is missing is booked',
+  })
+  status!: 'confirmed' | 'confirming';
+
   @ApiProperty({ type: [DispatchFailureDto] })
   failed!: DispatchFailureDto[];
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import type { OfferStatus } from '../offer.entity';
+import { offerStatuses, type OfferStatus } from '../offer.entity';
 
-const offerStatuses: OfferStatus[] = ['pending', 'accepted', 'declined', 'expired', 'too_late'];
 
 @ApiSchema({ name: 'Offer', description: 'An SMS offer of a shift to a seeker.' })
 export class OfferDto {

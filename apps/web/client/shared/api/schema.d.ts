@@ -1325,7 +1325,7 @@ export interface components {
              */
             settleBy: string | null;
             /** @enum {string|null} */
-            cancelledBy: "worker" | "employer" | "staff" | "market" | null;
+            cancelledBy: "worker" | "employer" | "staff" | "market" | "erasure" | null;
             /** Format: date-time */
             cancelledAt: string | null;
             cancelReason: string | null;
@@ -1509,7 +1509,7 @@ export interface components {
             /** Format: uuid */
             shiftId: string;
             /** @enum {string} */
-            status: "pending" | "accepted" | "declined" | "expired" | "too_late";
+            status: "pending" | "accepted" | "declined" | "expired" | "too_late" | "withdrawn";
         };
         DeliveryReceiptDto: {
             /** @description the id the gateway gave the message (or ours, sent as idempotency key) */
@@ -1548,6 +1548,11 @@ export interface components {
         DispatchConfirmation: {
             /** @description people booked (and told by SMS) */
             bookings: number;
+            /**
+             * @description `confirming` while some of job-posting's answers are unknown (a lost answer, a crash): confirm again, and only what is missing is booked
+             * @enum {string}
+             */
+            status: "confirmed" | "confirming";
             failed: components["schemas"]["DispatchFailure"][];
         };
         /** @description An assignment job-posting refused to book, and why. */
@@ -1727,7 +1732,7 @@ export interface components {
             /** Format: uuid */
             shiftId: string;
             /** @enum {string} */
-            status: "pending" | "accepted" | "declined" | "expired" | "too_late";
+            status: "pending" | "accepted" | "declined" | "expired" | "too_late" | "withdrawn";
             /** @description the candidate score when offered, 0–100 */
             score: number;
             /** Format: date-time */
@@ -1858,21 +1863,6 @@ export interface components {
             reliability: string;
             /** @description null to an employer */
             fairness: string | null;
-        };
-        /** @description Who is owed, for staff to follow up. */
-        SeekerSummary: {
-            /** Format: uuid */
-            id: string;
-            /** @example 王建国 */
-            name: string;
-            /** @example 13800138000 */
-            phone: string | null;
-            /** @example 138****8000 */
-            phoneMasked: string | null;
-            /** @example 0.95 */
-            reliability: number;
-            /** @example 4.5 */
-            rating: number | null;
         };
         SetPriorityGroupDto: {
             /** @enum {string} */
@@ -2070,7 +2060,7 @@ export interface components {
              */
             settleBy: string | null;
             /** @enum {string|null} */
-            cancelledBy: "worker" | "employer" | "staff" | "market" | null;
+            cancelledBy: "worker" | "employer" | "staff" | "market" | "erasure" | null;
             /** Format: date-time */
             cancelledAt: string | null;
             cancelReason: string | null;
@@ -2100,10 +2090,26 @@ export interface components {
             paymentConfirmedAt: string | null;
             /** Format: date-time */
             createdAt: string;
-            worker: components["schemas"]["SeekerSummary"] | null;
+            worker: components["schemas"]["UnpaidSeeker"] | null;
         };
         UnpaidBookingList: {
             items: components["schemas"]["UnpaidBooking"][];
+        };
+        UnpaidSeeker: {
+            /** Format: uuid */
+            id: string;
+            /** @example 王建国 */
+            name: string;
+            /** @example 13800138000 */
+            phone: string | null;
+            /** @example 138****8000 */
+            phoneMasked: string | null;
+            /** @example 0.95 */
+            reliability: number;
+            /** @example 4.5 */
+            rating: number | null;
+            /** @description the seeker erased their data: staff help them claim the wage without a name or phone */
+            erased: boolean;
         };
         UpdateConsentDto: {
             /** @description Can only stay true here; withdrawing it is erasure (DELETE /workers/me) */
@@ -2383,7 +2389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            /** @description Forbidden: the signed-in account may not do this. Codes: EMPLOYER_SUSPENDED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2401,7 +2407,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            /** @description Conflict: a business rule refused it. Codes: SHIFT_FULL, DOUBLE_BOOKING, ALREADY_BOOKED, SHIFT_NOT_OPEN, APPLICATION_NOT_PENDING */
+            /** @description Conflict: a business rule refused it. Codes: SHIFT_FULL, DOUBLE_BOOKING, ALREADY_BOOKED, SHIFT_NOT_OPEN, APPLICATION_NOT_PENDING, WORKER_NOT_ACTIVE, EMPLOYER_SUSPENDED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2683,7 +2689,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            /** @description Too Many Requests. Codes: OTP_RATE_LIMITED */
+            /** @description Too Many Requests. Codes: OTP_RATE_LIMITED, LOGIN_LOCKED */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3866,7 +3872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            /** @description Conflict: a business rule refused it. Codes: SHIFT_FULL, SHIFT_NOT_OPEN, DOUBLE_BOOKING, ALREADY_BOOKED */
+            /** @description Conflict: a business rule refused it. Codes: SHIFT_FULL, SHIFT_NOT_OPEN, DOUBLE_BOOKING, ALREADY_BOOKED, WORKER_NOT_ACTIVE, EMPLOYER_SUSPENDED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3943,6 +3949,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Conflict: a business rule refused it. Codes: SHIFT_NOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     offers_make: {
@@ -3986,7 +4001,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            /** @description Forbidden: the signed-in account may not do this. Codes: EMPLOYER_SUSPENDED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4201,7 +4216,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            /** @description Conflict: a business rule refused it. Codes: OFFER_CLOSED, OFFER_EXPIRED, SHIFT_FULL, SHIFT_NOT_OPEN, DOUBLE_BOOKING, WORKER_PROFILE_REQUIRED */
+            /** @description Conflict: a business rule refused it. Codes: OFFER_CLOSED, OFFER_EXPIRED, SHIFT_FULL, SHIFT_NOT_OPEN, DOUBLE_BOOKING, WORKER_PROFILE_REQUIRED, WORKER_NOT_ACTIVE, EMPLOYER_SUSPENDED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4915,6 +4930,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description Conflict: a business rule refused it. Codes: GATEWAY_MESSAGE_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     inboundSms_receipt: {
@@ -4954,6 +4978,15 @@ export interface operations {
             };
             /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: GATEWAY_MESSAGE_IN_PROGRESS */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
