@@ -16,7 +16,7 @@ describe('queue board', () => {
   it('shows staff every queue and refuses everyone else', async () => {
     const admin = await signInAdmin(market);
     const queues = await request(market.apps.worker!).get('/queues/api/queues').set(bearer(admin)).expect(200);
-    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['booking-reminders', 'domain-events', 'notifications', 'offer-expiry', 'shift-clock']);
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['booking-reminders', 'domain-events', 'kiosk-board', 'notifications', 'offer-expiry', 'shift-clock']);
     const page = await request(market.apps.worker!).get('/queues').query({ token: admin }).expect(200);
     expect(page.text).toContain('<html');
 

@@ -18,6 +18,9 @@ import { EmployersController } from './employers/employers.controller';
 import { EmployersRepository } from './employers/employers.repository';
 import { EmployersService } from './employers/employers.service';
 import { jobPostingEntities } from './job-posting.entities';
+import { InternalKioskController } from './kiosk/internal-kiosk.controller';
+import { KioskBoardRepository } from './kiosk/kiosk-board.repository';
+import { KioskBoardService } from './kiosk/kiosk-board.service';
 import { RatingsService } from './ratings/ratings.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
@@ -38,7 +41,7 @@ import { ShiftsService } from './shifts/shifts.service';
     TypeOrmModule.forFeature(jobPostingEntities),
     QueueModule.forRoot([QueueName.shiftClock]),
   ],
-  controllers: [EmployersController, ShiftsController, ApplicationsController, BookingsController, ReportsController, InternalBookingsController],
+  controllers: [EmployersController, ShiftsController, ApplicationsController, BookingsController, ReportsController, InternalBookingsController, InternalKioskController],
   providers: [
     PartiesService,
     SeekersRepository,
@@ -58,6 +61,8 @@ import { ShiftsService } from './shifts/shifts.service';
     BookingQueriesService,
     RatingsService,
     ReportsService,
+    KioskBoardService,
+    KioskBoardRepository,
   ],
 })
 export class JobPostingModule {}

@@ -9,11 +9,15 @@ import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { OtpRepository } from './auth/otp.repository';
 import { DevSmsController } from './dev/dev-sms.controller';
+import { KioskBoardClient } from './kiosk/kiosk-board.client';
+import { KioskStreamController } from './kiosk/kiosk-stream.controller';
+import { KioskStreamRepository } from './kiosk/kiosk-stream.repository';
+import { KioskStreamService } from './kiosk/kiosk-stream.service';
 import { StaffController } from './staff/staff.controller';
 import { StaffService } from './staff/staff.service';
 import { webEntities } from './web.entities';
 
-/** The front door: sign-in, staff accounts, pages, and forwarding of `/api/*` to the services. */
+/** The front door: sign-in, staff accounts, the kiosk boards' live stream, pages, and forwarding of `/api/*` to the services. */
 @Module({
   imports: [
     PlatformModule.forRoot({ service: 'web', settings: [BootstrapAdminSettings, OtpSettings, ServiceUrlSettings] }),
@@ -24,7 +28,7 @@ import { webEntities } from './web.entities';
       useFactory: (otp: OtpSettings) => [{ name: 'address', ttl: 3_600_000, limit: otp.OTP_PER_ADDRESS_PER_HOUR }],
     }),
   ],
-  controllers: [AuthController, StaffController, DevSmsController],
-  providers: [AuthService, OtpRepository, AccountsRepository, StaffService],
+  controllers: [AuthController, StaffController, DevSmsController, KioskStreamController],
+  providers: [AuthService, OtpRepository, AccountsRepository, StaffService, KioskStreamService, KioskStreamRepository, KioskBoardClient],
 })
 export class WebModule {}

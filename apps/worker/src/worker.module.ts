@@ -7,6 +7,9 @@ import { SmsModule } from '@lingong/sms';
 import { NoticeFactsRepository } from './booking-notices/notice-facts.repository';
 import { BookingNoticesService } from './booking-notices/booking-notices.service';
 import { DomainEventsProcessor } from './events/domain-events.processor';
+import { KioskBoardProcessor } from './kiosk/kiosk-board.processor';
+import { KioskFeedRepository } from './kiosk/kiosk-feed.repository';
+import { KioskFeedService } from './kiosk/kiosk-feed.service';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsService } from './notifications/notifications.service';
@@ -22,7 +25,7 @@ import { ShiftAlertsRepository } from './shift-alerts/shift-alerts.repository';
 import { ShiftAlertsService } from './shift-alerts/shift-alerts.service';
 import { workerEntities } from './worker.entities';
 
-/** Background work: the outbox relay, reactions to domain events, reminders, and SMS sending. */
+/** Background work: the outbox relay, reactions to domain events, reminders, SMS sending, and the kiosk boards' feed. */
 @Module({
   imports: [
     PlatformModule.forRoot({ service: 'worker', settings: [OutboxSettings, SmsSettings, ServiceUrlSettings, ReminderSettings] }),
@@ -47,6 +50,9 @@ import { workerEntities } from './worker.entities';
     ServicesClient,
     OfferNoticesService,
     OfferExpiryProcessor,
+    KioskFeedService,
+    KioskFeedRepository,
+    KioskBoardProcessor,
   ],
 })
 export class WorkerModule {}

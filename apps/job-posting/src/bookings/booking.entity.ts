@@ -18,6 +18,8 @@ export type BookingCanceller = 'worker' | 'employer' | 'staff' | 'market';
 @Index('bookings_one_active_per_shift', ['shiftId', 'workerId'], { unique: true, where: `"status" IN ('confirmed', 'checked_in', 'completed')` })
 @Index('bookings_worker', ['workerId', 'startsAt'])
 @Index('bookings_shift', ['shiftId'])
+/** The kiosk boards' "booked today", counted at every board change. */
+@Index('bookings_created', ['createdAt'])
 @Check('bookings_pay_positive', '"pay_amount_fen" > 0')
 export class Booking {
   @PrimaryGeneratedColumn('uuid')

@@ -5,12 +5,18 @@ import { QueueName } from '@lingong/queue';
 
 const SHIFT_CLOCK_EVERY_MS = 60_000;
 
-/** Recurring work, scheduled once in Redis (upsert, so restarts and replicas do not multiply it). */
+/**
+ * Recurring work, scheduled once in Redis (upsert, so restarts and replicas do not multiply it), and
+ * the kiosk feed's one-at-a-time rule, which lives in Redis too so replicas share it.
+ */
 @Injectable()
 export class SchedulesService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SchedulesService.name);
 
-  constructor(@InjectQueue(QueueName.shiftClock) private readonly shiftClock: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.shiftClock) private readonly shiftClock: Queue,
+    @InjectQueue(QueueName.kioskBoard) private readonly kioskBoard: Queue,
+  ) {}
 
   private retry?: NodeJS.Timeout;
 
@@ -26,6 +32,7 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
   private async schedule(): Promise<void> {
     try {
       await this.shiftClock.upsertJobScheduler('shift-clock', { every: SHIFT_CLOCK_EVERY_MS }, { name: 'shift-clock.tick', data: {} });
+      await this.kioskBoard.setGlobalConcurrency(1);
     } catch (error) {
       this.logger.warn(`could not schedule the shift clock yet, retrying: ${(error as Error).message}`);
       this.retry = setTimeout(() => void this.schedule(), 10_000);

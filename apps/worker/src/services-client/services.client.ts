@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceUrlSettings } from '@lingong/config';
 import { ServiceTokens } from '@lingong/identity';
+import type { KioskShiftReading, KioskTrigger } from '@lingong/queue';
 
 /**
  * What the worker asks of the services that own the data, over their internal routes with a
@@ -28,6 +29,11 @@ export class ServicesClient {
 
   async releaseUnconfirmed(bookingId: string): Promise<boolean> {
     return (await this.post<{ released: boolean }>(this.urls.JOB_POSTING_URL, `/api/internal/bookings/${bookingId}/release-unconfirmed`, {})).released;
+  }
+
+  /** Where the shifts a kiosk trigger concerns stand now (job-posting owns the board's rule). */
+  async kioskReadings(trigger: KioskTrigger): Promise<KioskShiftReading[]> {
+    return (await this.post<{ items: KioskShiftReading[] }>(this.urls.JOB_POSTING_URL, '/api/internal/kiosk/readings', trigger)).items;
   }
 
   /** Throws on any failure, so the queue retries with backoff. */

@@ -6,6 +6,7 @@ import { Offers1795882176649 } from './1795882176649-offers';
 import { DeliveryReceipts1795883149886 } from './1795883149886-delivery-receipts';
 import { AttendanceConfirmation1795884525170 } from './1795884525170-attendance-confirmation';
 import { WorkerDirectoryIndex1795886890204 } from './1795886890204-worker-directory-index';
+import { KioskFigures1796500000000 } from './1796500000000-kiosk-figures';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
-export const migrations = [InitialSchema1795875764269, BookingsAndTrust1795877883853, DispatchPlans1795879529553, QuietHours1795879969169, Offers1795882176649, DeliveryReceipts1795883149886, AttendanceConfirmation1795884525170, WorkerDirectoryIndex1795886890204];
+export const migrations = [InitialSchema1795875764269, BookingsAndTrust1795877883853, DispatchPlans1795879529553, QuietHours1795879969169, Offers1795882176649, DeliveryReceipts1795883149886, AttendanceConfirmation1795884525170, WorkerDirectoryIndex1795886890204, KioskFigures1796500000000];
