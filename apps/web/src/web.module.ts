@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BootstrapAdminSettings, OtpSettings, ServiceUrlSettings } from '@lingong/config';
+import { BootstrapAdminSettings, OtpSettings, PagesSettings, ServiceUrlSettings } from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { AccountsRepository } from './accounts/accounts.repository';
@@ -20,7 +20,7 @@ import { webEntities } from './web.entities';
 /** The front door: sign-in, staff accounts, the kiosk boards' live stream, pages, and forwarding of `/api/*` to the services. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'web', settings: [BootstrapAdminSettings, OtpSettings, ServiceUrlSettings] }),
+    PlatformModule.forRoot({ service: 'web', settings: [BootstrapAdminSettings, OtpSettings, ServiceUrlSettings, PagesSettings] }),
     DatabaseModule.forRoot(webEntities),
     TypeOrmModule.forFeature(webEntities),
     ThrottlerModule.forRootAsync({

@@ -2,11 +2,19 @@ import proxy from '@fastify/http-proxy';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceUrlSettings } from '@lingong/config';
 import { apiError, BODY_LIMIT } from '@lingong/platform';
+import { mountPages } from '../pages/mount-pages';
 import { serviceRoutes } from './service-routes';
 
-/** Forwards each owned path prefix to its service; a service that is down answers 503 in the API's error shape. */
+/**
+ * Serves the pages (with security headers and compression) and forwards each owned path prefix to
+ * its service; a service that is down answers 503 in the API's error shape.
+ */
 export async function mountFrontDoor(app: NestFastifyApplication): Promise<void> {
   const urls = app.get(ServiceUrlSettings);
+  await mountPages(
+    app,
+    serviceRoutes(urls).map((route) => route.prefix),
+  );
   // Forwarded bodies are streamed, not parsed: refuse an oversized one here rather than pipe it
   // into a service that has already said no (which surfaced as a broken pipe).
   app

@@ -67,8 +67,9 @@ export class KioskScreen {
     this.event(entry.type, id, change);
   }
 
+  /** An event rather than a comment, so the page can tell a live connection from a silently dead one. */
   heartbeat(): void {
-    if (!this.held) this.write(': ♥\n\n');
+    if (!this.held) this.write('event: heartbeat\ndata: {}\n\n');
   }
 
   end(): void {

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IsIn, IsOptional, Matches } from 'class-validator';
@@ -14,11 +14,13 @@ const STREAM_ID = /^\d{1,20}-\d{1,20}$/;
 
 export class KioskStreamQuery {
   /** A screen in a street office shows that street's shifts and figures only. */
+  @ApiPropertyOptional({ enum: longwanStreetNames, description: "A street office's screen: that street's shifts and figures only" })
   @IsOptional()
   @IsIn(longwanStreetNames)
   street?: string;
 
   /** Where to resume, for clients that cannot send the Last-Event-ID header (a new EventSource). */
+  @ApiPropertyOptional({ description: 'Resume after this event id (as Last-Event-ID, for a client that cannot send the header)', example: '1796500000000-0' })
   @IsOptional()
   @Matches(STREAM_ID, { message: 'lastEventId must be a stream id like 1700000000000-0' })
   lastEventId?: string;
@@ -37,9 +39,11 @@ export class KioskStreamController {
     description:
       'First `snapshot` (the open shifts and today\'s figures), then `shift.opened`, `shift.updated` and `shift.closed` as shifts open, ' +
       'change places left, fill or close. Each event\'s `id` is its place in the stream: a client that reconnects with `Last-Event-ID` ' +
-      '(or `?lastEventId=`) gets what it missed, or a new snapshot when too much has passed. A comment line every 15 s keeps proxies open.',
+      '(or `?lastEventId=`) gets what it missed, or a new snapshot when too much has passed. A `heartbeat` event (data `{}`, no id) every 15 s ' +
+      'keeps proxies open and tells a screen its connection still stands.',
   })
   @ApiProduces('text/event-stream')
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id of the last event received; sent by EventSource when it reconnects' })
   @ApiOkResponse({
     description: 'An endless stream of events; each `data` is a KioskSnapshot (event `snapshot`) or a KioskChange (the others)',
     content: { 'text/event-stream': { schema: { oneOf: [{ $ref: getSchemaPath(KioskSnapshot) }, { $ref: getSchemaPath(KioskChange) }] } } },
