@@ -4,7 +4,27 @@
  */
 
 export interface paths {
-    "/api/auth/otp": {
+    "/api/applications/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in seeker’s applications
+         * @description Roles: worker.
+         */
+        get: operations["applications_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -13,7 +33,51 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_requestCode"];
+        /**
+         * Accept an application: book the seeker
+         * @description Roles: employer, staff.
+         */
+        post: operations["applications_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an application
+         * @description Roles: employer, staff.
+         */
+        post: operations["applications_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw one’s own application
+         * @description Roles: worker.
+         */
+        post: operations["applications_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -29,7 +93,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_signIn"];
+        /**
+         * Sign in (seeker or employer) with the SMS code
+         * @description The first sign-in of a phone creates its account with the role given.
+         */
+        post: operations["auth_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/otp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a sign-in code by SMS */
+        post: operations["auth_requestCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -45,21 +130,26 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_signInStaff"];
+        /** Sign in as staff or admin with a password */
+        post: operations["auth_signInStaff"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/me": {
+    "/api/bookings": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["AuthController_me"];
+        /**
+         * Bookings: a seeker’s own, an employer’s shift’s (`shiftId`), or any (staff)
+         * @description An employer must name one of its shifts with `shiftId`; `workerId` is a staff filter.
+         */
+        get: operations["bookings_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -68,7 +158,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/staff": {
+    "/api/bookings/unpaid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wages unpaid past their settlement date
+         * @description Completed work not marked paid by its settle-by date, with who is owed (at most 200).
+         *
+         *     Roles: staff.
+         */
+        get: operations["bookings_unpaid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -77,7 +189,161 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StaffController_create"];
+        /**
+         * Cancel a booking (the booked seeker, the employer or staff)
+         * @description Before the start only. Late cancellations are recorded; an employer who cancels late owes compensation.
+         */
+        post: operations["bookings_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the seeker in
+         * @description Opens a set number of minutes before the start.
+         *
+         *     Roles: employer, staff.
+         */
+        post: operations["bookings_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/check-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the seeker out
+         * @description Records the minutes worked and the pay owed.
+         *
+         *     Roles: employer, staff.
+         */
+        post: operations["bookings_checkOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/confirm-attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Say one is coming
+         * @description As a reply of 1 to the evening SMS does; bookings left unconfirmed are released before the start.
+         *
+         *     Roles: worker.
+         */
+        post: operations["bookings_confirmAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a no-show
+         * @description Once the shift has started.
+         *
+         *     Roles: employer, staff.
+         */
+        post: operations["bookings_noShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the wages paid (the employer)
+         * @description Roles: employer, staff.
+         */
+        post: operations["bookings_paid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/payment-received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the wages arrived (the booked seeker)
+         * @description Roles: worker.
+         */
+        post: operations["bookings_paymentReceived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rate the other side of a completed booking
+         * @description The employer rates the seeker; the seeker rates the employer. Once each.
+         *
+         *     Roles: employer, worker, staff.
+         */
+        post: operations["bookings_rate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -91,9 +357,183 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DevSmsController_list"];
+        /**
+         * Messages sent to a phone (development only)
+         * @description What the `log` SMS provider "sent" to the phone, newest first (at most 100). Answers 404 when NODE_ENV=production.
+         */
+        get: operations["devSms_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Plan a crew for many shifts at once
+         * @description The assignment with the best total score (an exact solver), and how much better it is than a greedy pass. Nobody is booked until the plan is confirmed.
+         *
+         *     Roles: staff.
+         */
+        post: operations["dispatch_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/plans/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a plan: book everyone in it
+         * @description Each through job-posting’s booking rules; those booked are told by SMS, refusals are listed.
+         *
+         *     Roles: staff.
+         */
+        post: operations["dispatch_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register an employer profile
+         * @description One per account. Staff register one at the desk for another account with `accountId`.
+         *
+         *     Roles: employer, staff.
+         */
+        post: operations["employers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in employer’s profile
+         * @description Roles: employer.
+         */
+        get: operations["employers_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open reports, newest first (at most 200)
+         * @description Roles: staff.
+         */
+        get: operations["reports_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reinstate a suspended employer
+         * @description Roles: staff.
+         */
+        post: operations["employers_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend an employer
+         * @description No new shifts, applications or bookings until reinstated.
+         *
+         *     Roles: staff.
+         */
+        post: operations["employers_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an employer verified
+         * @description Its shifts then open on publishing, without staff review.
+         *
+         *     Roles: staff.
+         */
+        post: operations["employers_verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -120,7 +560,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/employers": {
+    "/api/matching/referrals": {
         parameters: {
             query?: never;
             header?: never;
@@ -129,503 +569,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["EmployersController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/employers/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["EmployersController_mine"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/employers/{id}/suspend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["EmployersController_suspend"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/employers/{id}/reinstate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["EmployersController_reinstate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/employers/{id}/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["EmployersController_verify"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/shifts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ShiftsController_list"];
-        put?: never;
-        post: operations["ShiftsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/shifts/{id}/publish": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ShiftsController_publish"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/shifts/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ShiftsController_cancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/shifts/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ShiftsController_approve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/shifts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ShiftsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/shifts/{id}/applications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ApplicationsController_listForShift"];
-        put?: never;
-        post: operations["ApplicationsController_apply"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/applications/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ApplicationsController_mine"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/applications/{id}/accept": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ApplicationsController_accept"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/applications/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ApplicationsController_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/applications/{id}/withdraw": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ApplicationsController_withdraw"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bookings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BookingsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bookings/unpaid": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["BookingsController_unpaid"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bookings/{id}/check-in": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BookingsController_checkIn"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bookings/{id}/check-out": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BookingsController_checkOut"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bookings/{id}/no-show": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BookingsController_noShow"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bookings/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BookingsController_cancel"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bookings/{id}/confirm-attendance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BookingsController_confirmAttendance"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bookings/{id}/paid": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BookingsController_paid"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bookings/{id}/payment-received": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BookingsController_paymentReceived"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/bookings/{id}/rating": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["BookingsController_rate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/shifts/{id}/reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ReportsController_report"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/employers/reports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ReportsController_open"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/workers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["WorkersController_list"];
-        put?: never;
-        post: operations["WorkersController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/workers/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["WorkersController_mine"];
-        put?: never;
-        post?: never;
-        delete: operations["WorkersController_erase"];
-        options?: never;
-        head?: never;
-        patch: operations["WorkersController_updateMine"];
-        trace?: never;
-    };
-    "/api/workers/me/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["WorkersController_export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/workers/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["WorkersController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/workers/{id}/priority-group": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["WorkersController_setPriorityGroup"];
-        post?: never;
+        /**
+         * Refer a seeker: book them straight onto a shift
+         * @description 职业介绍 at the referral desk; the booking’s source is `referral`.
+         *
+         *     Roles: staff.
+         */
+        post: operations["referrals_refer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -639,87 +589,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CandidatesController_candidatesFor"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/matching/workers/me/recommendations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["CandidatesController_recommendations"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/matching/referrals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ReferralsController_refer"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dispatch/plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["DispatchController_plan"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/dispatch/plans/{id}/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["DispatchController_confirm"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/stats/overview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StatsController_overview"];
+        /**
+         * Ranked candidates for a shift, best first
+         * @description Each score with its parts and a sentence explaining each. Employers see their own shifts’ candidates; nothing in an item reveals a priority group, income or hours.
+         *
+         *     Roles: employer, staff.
+         */
+        get: operations["candidates_candidatesFor"];
         put?: never;
         post?: never;
         delete?: never;
@@ -737,7 +613,50 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["OffersController_make"];
+        /**
+         * Send SMS offers to the best candidates not yet asked
+         * @description Only to those who consent to SMS; never more than OFFERS_PER_PLACE × places left outstanding.
+         *
+         *     Roles: employer, staff.
+         */
+        post: operations["offers_make"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/workers/me/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open shifts that fit the signed-in seeker, best first
+         * @description Roles: worker.
+         */
+        get: operations["candidates_recommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in account */
+        get: operations["auth_me"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -751,7 +670,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OffersController_mine"];
+        /**
+         * The signed-in seeker’s offers
+         * @description Roles: worker.
+         */
+        get: operations["offers_mine"];
         put?: never;
         post?: never;
         delete?: never;
@@ -769,7 +692,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["OffersController_accept"];
+        /**
+         * Accept an offer: book the shift
+         * @description Roles: worker.
+         */
+        post: operations["offers_accept"];
         delete?: never;
         options?: never;
         head?: never;
@@ -785,7 +712,171 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["OffersController_decline"];
+        /**
+         * Decline an offer
+         * @description The next candidate is asked.
+         *
+         *     Roles: worker.
+         */
+        post: operations["offers_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public board of shifts
+         * @description Filtered, searched and sorted; keyset-paged with `cursor`.
+         */
+        get: operations["shifts_list"];
+        put?: never;
+        /**
+         * Post a shift
+         * @description A draft, or published at once with `publish: true`. Staff post for an employer with `employerId`. Pay is checked against the minimum wage and part-time limits.
+         *
+         *     Roles: employer, staff.
+         */
+        post: operations["shifts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One shift
+         * @description Drafts and shifts in review only to their employer and staff (404 to others).
+         */
+        get: operations["shifts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applications to a shift, with who applied
+         * @description Phones are masked until the application is accepted.
+         *
+         *     Roles: employer, staff.
+         */
+        get: operations["applications_listForShift"];
+        put?: never;
+        /**
+         * Apply for a shift
+         * @description Roles: worker.
+         */
+        post: operations["applications_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a shift waiting for review
+         * @description Roles: staff.
+         */
+        post: operations["shifts_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a shift
+         * @description Its bookings are cancelled and the people told by SMS.
+         *
+         *     Roles: employer, staff.
+         */
+        post: operations["shifts_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft shift
+         * @description `open`, or `pending_review` while the employer is unverified.
+         *
+         *     Roles: employer, staff.
+         */
+        post: operations["shifts_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a shift (fake, unpaid, unsafe…)
+         * @description Staff review reports and may suspend the employer.
+         *
+         *     Roles: worker.
+         */
+        post: operations["reports_report"];
         delete?: never;
         options?: never;
         head?: never;
@@ -801,7 +892,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["InboundSmsController_receive"];
+        /**
+         * A reply from a seeker, passed on by the SMS gateway
+         * @description 1 accepts the sender’s latest open offer (or confirms the evening question), 2 declines it, T/TD unsubscribes from alerts.
+         */
+        post: operations["inboundSms_receive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -817,7 +912,176 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["InboundSmsController_receipt"];
+        /** A delivery receipt from the SMS gateway */
+        post: operations["inboundSms_receipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a staff account (admins)
+         * @description Roles: admin.
+         */
+        post: operations["staff_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The market’s figures over a window
+         * @description Defaults to the 30 days before now.
+         *
+         *     Roles: staff.
+         */
+        get: operations["stats_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find seekers at the desk
+         * @description By phone, street or skill; newest first, keyset-paged with `cursor`.
+         *
+         *     Roles: staff.
+         */
+        get: operations["workers_list"];
+        put?: never;
+        /**
+         * Create a seeker profile
+         * @description A seeker creates their own (the phone comes from the sign-in); staff register a walk-in with `phone`. Consent to data processing is required.
+         *
+         *     Roles: worker, staff.
+         */
+        post: operations["workers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in seeker’s profile
+         * @description Roles: worker.
+         */
+        get: operations["workers_mine"];
+        put?: never;
+        post?: never;
+        /**
+         * Erase one’s personal data
+         * @description PIPL art. 47: the profile becomes anonymous; bookings and ratings stay, pointing at it.
+         *
+         *     Roles: worker.
+         */
+        delete: operations["workers_erase"];
+        options?: never;
+        head?: never;
+        /**
+         * Change one’s own profile
+         * @description Any field of the profile input, none null; never the phone nor the priority group.
+         *
+         *     Roles: worker.
+         */
+        patch: operations["workers_updateMine"];
+        trace?: never;
+    };
+    "/api/workers/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download everything held about oneself
+         * @description PIPL art. 45: the profile (priority group included), consents, bookings, ratings, applications and reports.
+         *
+         *     Roles: worker.
+         */
+        get: operations["workers_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One seeker’s profile
+         * @description Staff; an employer only for someone booked on its shift (404 otherwise).
+         *
+         *     Roles: staff, employer, worker.
+         */
+        get: operations["workers_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workers/{id}/priority-group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a seeker’s priority group (with their consent)
+         * @description Sensitive personal information (PIPL art. 28, 29): staff set it only with the seeker’s consent, which is recorded.
+         *
+         *     Roles: staff.
+         */
+        put: operations["workers_setPriorityGroup"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -828,22 +1092,325 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        RequestCodeDto: {
+        /** @description Who is signed in, as the access token says. */
+        Account: {
+            /** Format: uuid */
+            id: string;
             /** @example 13800138000 */
             phone: string;
-        };
-        SignInDto: {
-            /** @example 13800138000 */
-            phone: string;
-            /** @example 123456 */
-            code: string;
             /** @enum {string} */
-            role: "worker" | "employer";
+            role: "worker" | "employer" | "staff" | "admin" | "service";
         };
-        StaffSignInDto: {
-            /** @example 13800138000 */
-            phone: string;
-            password: string;
+        /** @description Every error answer: `{statusCode, error, message[], code?}`, plus facts some codes add. */
+        ApiError: {
+            /** @example 409 */
+            statusCode: number;
+            /** @example Conflict */
+            error: string;
+            /**
+             * @description for people to read (Chinese first where a person sees it)
+             * @example [
+             *       "该零工已招满 / This shift is already full"
+             *     ]
+             */
+            message: string[];
+            /**
+             * @description machine-readable, on business-rule failures
+             * @example SHIFT_FULL
+             */
+            code?: string;
+            /** @description OTP_RATE_LIMITED: seconds until another try is accepted */
+            retryAfterSeconds?: number;
+            /** @description BELOW_MINIMUM_WAGE: the minimum hourly wage that applies, in fen */
+            minimumFen?: number;
+            /** @description BELOW_MINIMUM_WAGE: what the pay works out at per hour, in fen */
+            effectiveFen?: number;
+            /** @description PART_TIME_HOURS_EXCEEDED (weekly): the hours the busiest week would reach */
+            hours?: number;
+            /** @description SHIFT_NOT_OPEN from a dispatch plan: the shifts that are not open */
+            shiftIds?: string[];
+        };
+        Applicant: {
+            /** Format: uuid */
+            id: string;
+            /** @example 王建国 */
+            name: string;
+            /** @example 138****8000 */
+            phoneMasked: string | null;
+            /** @description only once the application is accepted */
+            phone?: string | null;
+            /**
+             * @description 0–1, from completions, late cancellations and no-shows
+             * @example 0.95
+             */
+            reliability: number;
+            /**
+             * @description average stars from employers; null before any
+             * @example 4.5
+             */
+            rating: number | null;
+        };
+        Application: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            workerId: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "rejected" | "withdrawn";
+            /** @example 有三年搬运经验 */
+            note: string | null;
+        };
+        ApplicationList: {
+            items: components["schemas"]["Application"][];
+        };
+        ApplyDto: {
+            /** @example 有三年搬运经验 */
+            note?: string;
+        };
+        AvailabilityDto: {
+            /** @description 1 = Monday … 7 = Sunday */
+            day: number;
+            /** @example 07:00 */
+            start: string;
+            /** @example 19:00 */
+            end: string;
+        };
+        BoardShift: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            employerId: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @example 卸货、理货，需能搬 25 公斤 */
+            description: string;
+            /** @enum {string} */
+            category: "loading" | "cleaning" | "catering" | "housekeeping" | "factory" | "warehouse" | "delivery" | "renovation" | "repair" | "security" | "promotion" | "farming" | "care" | "driving";
+            /** @enum {string} */
+            employmentType: "part_time" | "temporary" | "seasonal";
+            /** @example 永中街道 */
+            street: string;
+            /** @example 龙湾区永中街道某仓库 */
+            address: string;
+            /** @example 27.93 */
+            lat: number;
+            /** @example 120.8 */
+            lng: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T08:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T17:00:00+08:00
+             */
+            endsAt: string;
+            /** @example 5 */
+            headcount: number;
+            /** @description places booked */
+            filled: number;
+            /** @description headcount − filled */
+            remaining: number;
+            pay: components["schemas"]["ShiftPayDto"];
+            requirements: components["schemas"]["ShiftRequirementsDto"];
+            /** @enum {string} */
+            status: "draft" | "pending_review" | "open" | "filled" | "in_progress" | "completed" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /**
+             * @description km from `near`, one decimal; only when `near` is given
+             * @example 2.4
+             */
+            distanceKm?: number | null;
+        };
+        BoardShiftPage: {
+            items: components["schemas"]["BoardShift"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Booking: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            workerId: string;
+            /** Format: uuid */
+            employerId: string;
+            /** @enum {string} */
+            status: "confirmed" | "checked_in" | "completed" | "no_show" | "cancelled";
+            /** @enum {string} */
+            source: "application" | "offer" | "referral" | "dispatch";
+            /**
+             * Format: date-time
+             * @example 2026-12-02T08:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T17:00:00+08:00
+             */
+            endsAt: string;
+            pay: components["schemas"]["BookingPay"];
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** Format: date-time */
+            checkedOutAt: string | null;
+            /** @description set at check-out */
+            minutesWorked: number | null;
+            /** @description pay owed in fen, set at check-out */
+            payFen: number | null;
+            /**
+             * Format: date-time
+             * @description pay is due by then
+             */
+            settleBy: string | null;
+            /** @enum {string|null} */
+            cancelledBy: "worker" | "employer" | "staff" | "market" | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            /** @description cancelled too close to the start */
+            lateCancellation: boolean;
+            /** @description fen an employer owes for a late cancellation */
+            compensationFen: number | null;
+            /**
+             * Format: date-time
+             * @description when the evening SMS asked whether they are coming
+             */
+            attendanceRequestedAt: string | null;
+            /**
+             * Format: date-time
+             * @description when the seeker said they are coming
+             */
+            attendanceConfirmedAt: string | null;
+            /**
+             * Format: date-time
+             * @description the employer marked the wages paid
+             */
+            paidAt: string | null;
+            /**
+             * Format: date-time
+             * @description the seeker confirmed receiving them
+             */
+            paymentConfirmedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BookingList: {
+            items: components["schemas"]["Booking"][];
+        };
+        /** @description The pay fixed at booking. */
+        BookingPay: {
+            /**
+             * @description integer fen (分)
+             * @example 22000
+             */
+            amountFen: number;
+            /** @enum {string} */
+            unit: "hour" | "day" | "piece";
+        };
+        Candidate: {
+            /** Format: uuid */
+            workerId: string;
+            /**
+             * @description to an employer: the surname with 某 until the person is booked with them
+             * @example 王某
+             */
+            name: string;
+            /** @example 138****8000 */
+            phoneMasked: string;
+            /**
+             * @description 0–100
+             * @example 82.5
+             */
+            score: number;
+            /** @example 3.2 */
+            distanceKm: number;
+            breakdown: components["schemas"]["ScoreBreakdown"];
+            explanations: components["schemas"]["ScoreExplanations"];
+        };
+        CandidateList: {
+            items: components["schemas"]["Candidate"][];
+        };
+        CertificateDto: {
+            /** @example health */
+            code: string;
+            /** @example 2027-06-30 */
+            expiresOn: string;
+        };
+        ConsentDto: {
+            /** @description Consent to processing personal data for job matching; required */
+            dataProcessing: boolean;
+            /** @description Alerts about new gigs by SMS */
+            sms: boolean;
+        };
+        ConsentRecord: {
+            /** @enum {string} */
+            purpose: "data_processing" | "sms_alerts" | "priority_group";
+            granted: boolean;
+            /** @enum {string} */
+            channel: "self" | "desk" | "sms";
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        /** @description What the seeker has consented to now. */
+        ConsentState: {
+            /** @description false only once the profile is erased */
+            dataProcessing: boolean;
+            /** @description alerts about new gigs by SMS (false after a reply of T / TD) */
+            sms: boolean;
+        };
+        CreateEmployerDto: {
+            /** @example 温州某鞋业有限公司 */
+            name: string;
+            /** @example 陈经理 */
+            contactName: string;
+            /** @enum {string} */
+            street: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
+            /** @example 龙湾区永中街道某路1号 */
+            address: string;
+            /**
+             * @description 统一社会信用代码 (GB 32100)
+             * @example 91350100M000100Y43
+             */
+            uscc?: string;
+            /** @description Staff only: the account of the employer registered at the desk */
+            accountId?: string;
+        };
+        CreateShiftDto: {
+            /** @description Only when staff post for an employer */
+            employerId?: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @example 卸货、理货，需能搬 25 公斤 */
+            description?: string;
+            /** @enum {string} */
+            category: "loading" | "cleaning" | "catering" | "housekeeping" | "factory" | "warehouse" | "delivery" | "renovation" | "repair" | "security" | "promotion" | "farming" | "care" | "driving";
+            /** @enum {string} */
+            employmentType: "part_time" | "temporary" | "seasonal";
+            /** @enum {string} */
+            street: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
+            /** @example 龙湾区永中街道某仓库 */
+            address: string;
+            /** @example 27.93 */
+            lat: number;
+            /** @example 120.8 */
+            lng: number;
+            /** @example 2026-12-02T08:00:00+08:00 */
+            startsAt: string;
+            /** @example 2026-12-02T17:00:00+08:00 */
+            endsAt: string;
+            headcount: number;
+            pay: components["schemas"]["ShiftPayDto"];
+            requirements?: components["schemas"]["ShiftRequirementsDto"];
+            /** @description Publish at once (open, or pending review for unverified employers) */
+            publish?: boolean;
         };
         CreateStaffDto: {
             /** @example 13800138000 */
@@ -851,6 +1418,236 @@ export interface components {
             password: string;
             /** @example 李芳 */
             name: string;
+        };
+        CreateWorkerDto: {
+            /** @example 王建国 */
+            name: string;
+            /** @enum {string} */
+            street: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
+            /** @example 27.95 */
+            lat: number;
+            /** @example 120.72 */
+            lng: number;
+            skills: components["schemas"]["SkillDto"][];
+            /** @description Without one, everything reaches them by SMS */
+            hasSmartphone: boolean;
+            /** @default 10 */
+            maxDistanceKm: number;
+            certificates?: components["schemas"]["CertificateDto"][];
+            availability?: components["schemas"]["AvailabilityDto"][];
+            /**
+             * @description integer fen
+             * @example 20000
+             */
+            expectedDailyPayFen?: number;
+            /** @description For real-name verification; kept only as a keyed hash and its last four characters, never returned */
+            residentId?: string;
+            /** @description Only when staff register a walk-in */
+            phone?: string;
+            consent: components["schemas"]["ConsentDto"];
+        };
+        DeclinedOffer: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "expired" | "too_late";
+        };
+        DeliveryReceiptDto: {
+            /** @description the id the gateway gave the message (or ours, sent as idempotency key) */
+            messageId: string;
+            /** @enum {string} */
+            status: "delivered" | "failed";
+        };
+        /** @description A message the `log` SMS provider "sent" (development only). */
+        DevSmsMessage: {
+            /** @example 13800138000 */
+            phone: string;
+            /** @example 您的登录验证码是123456，5分钟内有效。请勿告诉他人。 */
+            text: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00+08:00
+             */
+            createdAt: string;
+            /**
+             * @description queued, sending, sent, delivered or failed
+             * @example sent
+             */
+            status: string;
+        };
+        DevSmsMessageList: {
+            items: components["schemas"]["DevSmsMessage"][];
+        };
+        DispatchAssignment: {
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            workerId: string;
+            /** @description 0–100 */
+            score: number;
+        };
+        DispatchConfirmation: {
+            /** @description people booked (and told by SMS) */
+            bookings: number;
+            failed: components["schemas"]["DispatchFailure"][];
+        };
+        /** @description An assignment job-posting refused to book, and why. */
+        DispatchFailure: {
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            workerId: string;
+            /** @example DOUBLE_BOOKING */
+            code: string;
+        };
+        /** @description The assignment with the best total score (an exact solver), before anyone is booked. */
+        DispatchPlan: {
+            /** Format: uuid */
+            id: string;
+            assignments: components["schemas"]["DispatchAssignment"][];
+            /** @description sum of the assignments’ scores, one decimal */
+            totalScore: number;
+            unfilled: components["schemas"]["UnfilledShift"][];
+            /** @description what a greedy pass would have scored, one decimal */
+            greedyTotalScore: number;
+            /** @description totalScore − greedyTotalScore */
+            improvementOverGreedy: number;
+            /** @enum {string} */
+            status: "proposed" | "confirming" | "confirmed";
+        };
+        Employer: {
+            /** Format: uuid */
+            id: string;
+            /** @example 温州某鞋业有限公司 */
+            name: string;
+            /** @example 陈经理 */
+            contactName: string;
+            /** @example 永中街道 */
+            street: string;
+            /** @example 龙湾区永中街道某路1号 */
+            address: string;
+            /**
+             * @description 统一社会信用代码 (GB 32100)
+             * @example 91350100M000100Y43
+             */
+            uscc: string | null;
+            /** @description checked by staff; an unverified employer’s shifts wait for review */
+            verified: boolean;
+            /** @description suspended by staff: no new shifts, applications or bookings */
+            suspended: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00+08:00
+             */
+            createdAt: string;
+        };
+        ExportedApplication: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            status: string;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        ExportedBooking: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            shiftTitle: string | null;
+            source: string;
+            status: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            employmentType: string;
+            payAmountFen: number;
+            /** @enum {string} */
+            payUnit: "hour" | "day" | "piece";
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** Format: date-time */
+            checkedOutAt: string | null;
+            minutesWorked: number | null;
+            payOwedFen: number | null;
+            compensationFen: number | null;
+            /** Format: date-time */
+            settleBy: string | null;
+            cancelledBy: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            lateCancellation: boolean;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: date-time */
+            paymentConfirmedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ExportedRating: {
+            /** Format: uuid */
+            bookingId: string;
+            stars: number;
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ExportedReport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            reason: string;
+            detail: string | null;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        InboundSmsDto: {
+            /** @example 13800138000 */
+            from: string;
+            /** @example 1 */
+            text: string;
+            /** @example 2026-12-01T09:00:00+08:00 */
+            receivedAt: string;
+        };
+        InboundSmsOutcome: {
+            /**
+             * @description what the reply did: 1 accepts the latest open offer (or confirms the evening question), 2 declines it (or cancels), T/TD unsubscribes, anything else gets a help text
+             * @enum {string}
+             */
+            outcome: "accepted" | "declined" | "too_late" | "refused" | "attendance_confirmed" | "booking_cancelled" | "unsubscribed" | "help";
+        };
+        KioskChange: {
+            /**
+             * @description The SSE event name, repeated in the data
+             * @enum {string}
+             */
+            type: "shift.opened" | "shift.updated" | "shift.closed";
+            /** @description The shift as the board shows it (absent on shift.closed) */
+            shift?: components["schemas"]["KioskShift"];
+            /**
+             * Format: uuid
+             * @description Which shift changed
+             */
+            shiftId: string;
+            figures: components["schemas"]["KioskFigures"];
+        };
+        KioskFigures: {
+            /** @description Shifts on the board: open, not started, of an employer not suspended */
+            openShifts: number;
+            /** @description Places still to fill on those shifts */
+            peopleNeeded: number;
+            /** @description Bookings made today (market day) and not cancelled */
+            bookedToday: number;
         };
         KioskPay: {
             /**
@@ -887,14 +1684,6 @@ export interface components {
             /** @description People still needed */
             remaining: number;
         };
-        KioskFigures: {
-            /** @description Shifts on the board: open, not started, of an employer not suspended */
-            openShifts: number;
-            /** @description Places still to fill on those shifts */
-            peopleNeeded: number;
-            /** @description Bookings made today (market day) and not cancelled */
-            bookedToday: number;
-        };
         KioskSnapshot: {
             /** @description Soonest first; at most 500 */
             shifts: components["schemas"]["KioskShift"][];
@@ -903,41 +1692,251 @@ export interface components {
             /** Format: date-time */
             at: string;
         };
-        KioskChange: {
+        MakeOffersDto: {
+            /** @description how many more people to ask (default: two per remaining place) */
+            count?: number;
+        };
+        /** @description The figures staff watch over a window, and whether work is spreading. */
+        MarketOverview: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description shifts published in the window */
+            shiftsPosted: number;
+            /** @description their headcounts added up */
+            peopleNeeded: number;
+            /** @description bookings made in the window */
+            bookings: number;
+            /** @description places of those shifts filled ÷ peopleNeeded (3 decimals); null when none were needed */
+            fillRate: number | null;
+            /** @description median whole minutes from publishing to the booking that took the last place; null when none filled */
+            medianMinutesToFill: number | null;
+            /** @description distinct seekers booked in the window */
+            seekersServed: number;
+            /** @description of them, those in a priority group */
+            priorityServed: number;
+            /** @description Gini of hours worked per seeker: 0 equal shares, 1 all to one person */
+            hoursGini: number;
+            /** @description Gini of earnings per seeker */
+            earningsGini: number;
+        };
+        NewDispatchPlanDto: {
+            shiftIds: string[];
+        };
+        /** @description An SMS offer of a shift to a seeker. */
+        Offer: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "declined" | "expired" | "too_late";
+            /** @description the candidate score when offered, 0–100 */
+            score: number;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        OfferList: {
+            items: components["schemas"]["Offer"][];
+        };
+        OffersMade: {
+            /** @description how many seekers were sent an offer */
+            offered: number;
+        };
+        OtpSent: {
+            /** @enum {boolean} */
+            sent: true;
             /**
-             * @description The SSE event name, repeated in the data
+             * @description seconds before another code may be asked for
+             * @example 60
+             */
+            retryAfterSeconds: number;
+        };
+        RateDto: {
+            stars: number;
+            comment?: string;
+        };
+        Rating: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bookingId: string;
+            /**
+             * @description who rated: the employer rates the worker, the worker the employer
              * @enum {string}
              */
-            type: "shift.opened" | "shift.updated" | "shift.closed";
-            /** @description The shift as the board shows it (absent on shift.closed) */
-            shift?: components["schemas"]["KioskShift"];
-            /**
-             * Format: uuid
-             * @description Which shift changed
-             */
-            shiftId: string;
-            figures: components["schemas"]["KioskFigures"];
-        };
-        CreateEmployerDto: {
-            /** @example 温州某鞋业有限公司 */
-            name: string;
-            /** @example 陈经理 */
-            contactName: string;
-            /** @enum {string} */
-            street: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
-            /** @example 龙湾区永中街道某路1号 */
-            address: string;
-            /**
-             * @description 统一社会信用代码 (GB 32100)
-             * @example 91350100M000100Y43
-             */
-            uscc?: string;
-            /** @description Staff only: the account of the employer registered at the desk */
-            accountId?: string;
+            rater: "employer" | "worker";
+            stars: number;
+            comment: string | null;
         };
         ReasonDto: {
             /** @example 家中有事 */
             reason: string;
+        };
+        ReceiptRecorded: {
+            /** @enum {boolean} */
+            recorded: true;
+        };
+        Recommendation: {
+            shift: components["schemas"]["RecommendedShift"];
+            /** @description 0–100 */
+            score: number;
+            distanceKm: number;
+            breakdown: components["schemas"]["ScoreBreakdown"];
+            explanations: components["schemas"]["ScoreExplanations"];
+        };
+        RecommendationList: {
+            items: components["schemas"]["Recommendation"][];
+        };
+        RecommendedShift: {
+            /** Format: uuid */
+            id: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @enum {string} */
+            category: "loading" | "cleaning" | "catering" | "housekeeping" | "factory" | "warehouse" | "delivery" | "renovation" | "repair" | "security" | "promotion" | "farming" | "care" | "driving";
+            /** @example 永中街道 */
+            street: string;
+            /** @example 龙湾区永中街道某仓库 */
+            address: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            pay: components["schemas"]["RecommendedShiftPay"];
+            /** @description places still open */
+            remaining: number;
+        };
+        RecommendedShiftPay: {
+            /**
+             * @description integer fen (分)
+             * @example 22000
+             */
+            amountFen: number;
+            /** @enum {string} */
+            unit: "hour" | "day" | "piece";
+            /** @enum {string} */
+            settlement: "daily" | "weekly" | "on_completion";
+        };
+        ReferralDto: {
+            shiftId: string;
+            workerId: string;
+        };
+        ReportShiftDto: {
+            /** @enum {string} */
+            reason: "fake" | "unpaid" | "unsafe" | "other";
+            /** @example 干完活老板不给钱 */
+            detail?: string;
+        };
+        RequestCodeDto: {
+            /** @example 13800138000 */
+            phone: string;
+        };
+        /** @description Points per part, already weighted; they add up to `score`. */
+        ScoreBreakdown: {
+            skill: number;
+            distance: number;
+            availability: number;
+            pay: number;
+            reliability: number;
+            fairness: number;
+        };
+        /** @description One Chinese sentence per part saying why it scored so. */
+        ScoreExplanations: {
+            skill: string;
+            distance: string;
+            availability: string;
+            pay: string;
+            reliability: string;
+            fairness: string;
+        };
+        /** @description Who is owed, for staff to follow up. */
+        SeekerSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @example 王建国 */
+            name: string;
+            /** @example 13800138000 */
+            phone: string | null;
+            /** @example 138****8000 */
+            phoneMasked: string | null;
+            /** @example 0.95 */
+            reliability: number;
+            /** @example 4.5 */
+            rating: number | null;
+        };
+        SetPriorityGroupDto: {
+            /** @enum {string} */
+            group: "low_income" | "disability" | "long_term_unemployed" | "none";
+            /**
+             * @description The seeker consented, at the desk, to being recorded in this group
+             * @enum {boolean}
+             */
+            consent: true;
+        };
+        Shift: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            employerId: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @example 卸货、理货，需能搬 25 公斤 */
+            description: string;
+            /** @enum {string} */
+            category: "loading" | "cleaning" | "catering" | "housekeeping" | "factory" | "warehouse" | "delivery" | "renovation" | "repair" | "security" | "promotion" | "farming" | "care" | "driving";
+            /** @enum {string} */
+            employmentType: "part_time" | "temporary" | "seasonal";
+            /** @example 永中街道 */
+            street: string;
+            /** @example 龙湾区永中街道某仓库 */
+            address: string;
+            /** @example 27.93 */
+            lat: number;
+            /** @example 120.8 */
+            lng: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T08:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T17:00:00+08:00
+             */
+            endsAt: string;
+            /** @example 5 */
+            headcount: number;
+            /** @description places booked */
+            filled: number;
+            /** @description headcount − filled */
+            remaining: number;
+            pay: components["schemas"]["ShiftPayDto"];
+            requirements: components["schemas"]["ShiftRequirementsDto"];
+            /** @enum {string} */
+            status: "draft" | "pending_review" | "open" | "filled" | "in_progress" | "completed" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+        };
+        /** @description An application to the employer’s shift, with who applied. */
+        ShiftApplication: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            workerId: string;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "rejected" | "withdrawn";
+            /** @example 有三年搬运经验 */
+            note: string | null;
+            worker?: components["schemas"]["Applicant"];
+        };
+        ShiftApplicationList: {
+            items: components["schemas"]["ShiftApplication"][];
         };
         ShiftPayDto: {
             /**
@@ -950,6 +1949,25 @@ export interface components {
             /** @enum {string} */
             settlement: "daily" | "weekly" | "on_completion";
         };
+        ShiftReport: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            employerId: string;
+            /** @enum {string} */
+            reason: "fake" | "unpaid" | "unsafe" | "other";
+            /** @example 干完活老板不给钱 */
+            detail: string | null;
+            /** @enum {string} */
+            status: "open" | "reviewed";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ShiftReportList: {
+            items: components["schemas"]["ShiftReport"][];
+        };
         ShiftRequirementsDto: {
             /**
              * @example [
@@ -960,48 +1978,18 @@ export interface components {
             /** @example [] */
             certificates: string[];
         };
-        CreateShiftDto: {
-            /** @description Only when staff post for an employer */
-            employerId?: string;
-            /** @example 仓库搬运 日结 */
-            title: string;
-            /** @example 卸货、理货，需能搬 25 公斤 */
-            description?: string;
+        SignInDto: {
+            /** @example 13800138000 */
+            phone: string;
+            /** @example 123456 */
+            code: string;
             /** @enum {string} */
-            category: "loading" | "cleaning" | "catering" | "housekeeping" | "factory" | "warehouse" | "delivery" | "renovation" | "repair" | "security" | "promotion" | "farming" | "care" | "driving";
-            /** @enum {string} */
-            employmentType: "part_time" | "temporary" | "seasonal";
-            /** @enum {string} */
-            street: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
-            /** @example 龙湾区永中街道某仓库 */
-            address: string;
-            /** @example 27.93 */
-            lat: number;
-            /** @example 120.8 */
-            lng: number;
-            /** @example 2026-12-02T08:00:00+08:00 */
-            startsAt: string;
-            /** @example 2026-12-02T17:00:00+08:00 */
-            endsAt: string;
-            headcount: number;
-            pay: components["schemas"]["ShiftPayDto"];
-            requirements?: components["schemas"]["ShiftRequirementsDto"];
-            /** @description Publish at once (open, or pending review for unverified employers) */
-            publish?: boolean;
+            role: "worker" | "employer";
         };
-        ApplyDto: {
-            /** @example 有三年搬运经验 */
-            note?: string;
-        };
-        RateDto: {
-            stars: number;
-            comment?: string;
-        };
-        ReportShiftDto: {
-            /** @enum {string} */
-            reason: "fake" | "unpaid" | "unsafe" | "other";
-            /** @example 干完活老板不给钱 */
-            detail?: string;
+        SignedIn: {
+            /** @description send as `Authorization: Bearer <accessToken>` */
+            accessToken: string;
+            account: components["schemas"]["Account"];
         };
         SkillDto: {
             /** @example loading */
@@ -1009,52 +1997,99 @@ export interface components {
             /** @example 3 */
             years: number;
         };
-        CertificateDto: {
-            /** @example health */
-            code: string;
-            /** @example 2027-06-30 */
-            expiresOn: string;
-        };
-        AvailabilityDto: {
-            /** @description 1 = Monday … 7 = Sunday */
-            day: number;
-            /** @example 07:00 */
-            start: string;
-            /** @example 19:00 */
-            end: string;
-        };
-        ConsentDto: {
-            /** @description Consent to processing personal data for job matching; required */
-            dataProcessing: boolean;
-            /** @description Alerts about new gigs by SMS */
-            sms: boolean;
-        };
-        CreateWorkerDto: {
-            /** @example 王建国 */
-            name: string;
+        StaffAccount: {
+            /** Format: uuid */
+            id: string;
+            /** @example 13800138000 */
+            phone: string;
             /** @enum {string} */
-            street: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
-            /** @example 27.95 */
-            lat: number;
-            /** @example 120.72 */
-            lng: number;
-            skills: components["schemas"]["SkillDto"][];
-            /** @description Without one, everything reaches them by SMS */
-            hasSmartphone: boolean;
-            /** @default 10 */
-            maxDistanceKm: number;
-            certificates?: components["schemas"]["CertificateDto"][];
-            availability?: components["schemas"]["AvailabilityDto"][];
+            role: "worker" | "employer" | "staff" | "admin" | "service";
+            /** @example 李芳 */
+            name: string | null;
+        };
+        StaffSignInDto: {
+            /** @example 13800138000 */
+            phone: string;
+            password: string;
+        };
+        UnfilledShift: {
+            /** Format: uuid */
+            shiftId: string;
+            /** @description places the plan could not fill */
+            missing: number;
+        };
+        UnpaidBooking: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            workerId: string;
+            /** Format: uuid */
+            employerId: string;
+            /** @enum {string} */
+            status: "confirmed" | "checked_in" | "completed" | "no_show" | "cancelled";
+            /** @enum {string} */
+            source: "application" | "offer" | "referral" | "dispatch";
             /**
-             * @description integer fen
-             * @example 20000
+             * Format: date-time
+             * @example 2026-12-02T08:00:00+08:00
              */
-            expectedDailyPayFen?: number;
-            /** @description For real-name verification; kept only as a keyed hash and its last four characters, never returned */
-            residentId?: string;
-            /** @description Only when staff register a walk-in */
-            phone?: string;
-            consent: components["schemas"]["ConsentDto"];
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T17:00:00+08:00
+             */
+            endsAt: string;
+            pay: components["schemas"]["BookingPay"];
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** Format: date-time */
+            checkedOutAt: string | null;
+            /** @description set at check-out */
+            minutesWorked: number | null;
+            /** @description pay owed in fen, set at check-out */
+            payFen: number | null;
+            /**
+             * Format: date-time
+             * @description pay is due by then
+             */
+            settleBy: string | null;
+            /** @enum {string|null} */
+            cancelledBy: "worker" | "employer" | "staff" | "market" | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            /** @description cancelled too close to the start */
+            lateCancellation: boolean;
+            /** @description fen an employer owes for a late cancellation */
+            compensationFen: number | null;
+            /**
+             * Format: date-time
+             * @description when the evening SMS asked whether they are coming
+             */
+            attendanceRequestedAt: string | null;
+            /**
+             * Format: date-time
+             * @description when the seeker said they are coming
+             */
+            attendanceConfirmedAt: string | null;
+            /**
+             * Format: date-time
+             * @description the employer marked the wages paid
+             */
+            paidAt: string | null;
+            /**
+             * Format: date-time
+             * @description the seeker confirmed receiving them
+             */
+            paymentConfirmedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            worker: components["schemas"]["SeekerSummary"] | null;
+        };
+        UnpaidBookingList: {
+            items: components["schemas"]["UnpaidBooking"][];
         };
         UpdateConsentDto: {
             /** @description Can only stay true here; withdrawing it is erasure (DELETE /workers/me) */
@@ -1087,39 +2122,144 @@ export interface components {
             residentId?: string;
             consent?: components["schemas"]["UpdateConsentDto"];
         };
-        SetPriorityGroupDto: {
-            /** @enum {string} */
-            group: "low_income" | "disability" | "long_term_unemployed" | "none";
+        Worker: {
+            /** Format: uuid */
+            id: string;
+            /** @example 王建国 */
+            name: string;
+            /** @example 138****8000 */
+            phoneMasked: string | null;
             /**
-             * @description The seeker consented, at the desk, to being recorded in this group
-             * @enum {boolean}
+             * @description null once erased
+             * @example 13800138000
              */
-            consent: true;
-        };
-        ReferralDto: {
-            shiftId: string;
-            workerId: string;
-        };
-        DispatchPlanDto: {
-            shiftIds: string[];
-        };
-        MakeOffersDto: {
-            /** @description how many more people to ask (default: two per remaining place) */
-            count?: number;
-        };
-        InboundSmsDto: {
-            /** @example 13800138000 */
-            from: string;
-            /** @example 1 */
-            text: string;
-            /** @example 2026-12-01T09:00:00+08:00 */
-            receivedAt: string;
-        };
-        DeliveryReceiptDto: {
-            /** @description the id the gateway gave the message (or ours, sent as idempotency key) */
-            messageId: string;
+            phone: string | null;
+            /** @example 蒲州街道 */
+            street: string;
+            /** @example 27.95 */
+            lat: number | null;
+            /** @example 120.72 */
+            lng: number | null;
+            /** @example 10 */
+            maxDistanceKm: number;
+            skills: components["schemas"]["SkillDto"][];
+            certificates: components["schemas"]["CertificateDto"][];
+            availability: components["schemas"]["AvailabilityDto"][];
+            /**
+             * @description integer fen
+             * @example 20000
+             */
+            expectedDailyPayFen: number | null;
+            /** @description without one, everything reaches them by SMS */
+            hasSmartphone: boolean;
+            consent: components["schemas"]["ConsentState"];
+            /**
+             * @description 0–1, from completions, late cancellations and no-shows
+             * @example 1
+             */
+            reliability: number;
+            /**
+             * @description average stars from employers; null before any
+             * @example 4.5
+             */
+            rating: number | null;
             /** @enum {string} */
-            status: "delivered" | "failed";
+            status: "active" | "inactive" | "erased";
+            /**
+             * @description the seeker and staff only: the last four characters of the resident ID
+             * @example 001X
+             */
+            residentIdLast4?: string | null;
+            /**
+             * @description staff only
+             * @enum {string}
+             */
+            priorityGroup?: "low_income" | "disability" | "long_term_unemployed" | "none";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WorkerExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            profile: components["schemas"]["WorkerExportProfile"];
+            consents: components["schemas"]["ConsentRecord"][];
+            bookings: components["schemas"]["ExportedBooking"][];
+            /** @description from employers */
+            ratingsReceived: components["schemas"]["ExportedRating"][];
+            /** @description given to employers */
+            ratingsGiven: components["schemas"]["ExportedRating"][];
+            applications: components["schemas"]["ExportedApplication"][];
+            reports: components["schemas"]["ExportedReport"][];
+        };
+        /** @description The profile as the seeker sees it, with what else is held about it. */
+        WorkerExportProfile: {
+            /** Format: uuid */
+            id: string;
+            /** @example 王建国 */
+            name: string;
+            /** @example 138****8000 */
+            phoneMasked: string | null;
+            /**
+             * @description null once erased
+             * @example 13800138000
+             */
+            phone: string | null;
+            /** @example 蒲州街道 */
+            street: string;
+            /** @example 27.95 */
+            lat: number | null;
+            /** @example 120.72 */
+            lng: number | null;
+            /** @example 10 */
+            maxDistanceKm: number;
+            skills: components["schemas"]["SkillDto"][];
+            certificates: components["schemas"]["CertificateDto"][];
+            availability: components["schemas"]["AvailabilityDto"][];
+            /**
+             * @description integer fen
+             * @example 20000
+             */
+            expectedDailyPayFen: number | null;
+            /** @description without one, everything reaches them by SMS */
+            hasSmartphone: boolean;
+            consent: components["schemas"]["ConsentState"];
+            /**
+             * @description 0–1, from completions, late cancellations and no-shows
+             * @example 1
+             */
+            reliability: number;
+            /**
+             * @description average stars from employers; null before any
+             * @example 4.5
+             */
+            rating: number | null;
+            /** @enum {string} */
+            status: "active" | "inactive" | "erased";
+            /**
+             * @description the seeker and staff only: the last four characters of the resident ID
+             * @example 001X
+             */
+            residentIdLast4?: string | null;
+            /**
+             * @description staff only
+             * @enum {string}
+             */
+            priorityGroup?: "low_income" | "disability" | "long_term_unemployed" | "none";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            consentDataProcessingAt: string;
+            /** Format: date-time */
+            smsOptOutAt: string | null;
+            /** @enum {string} */
+            registeredVia: "desk" | "self";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WorkerPage: {
+            items: components["schemas"]["Worker"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -1130,28 +2270,260 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AuthController_requestCode: {
+    applications_mine: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RequestCodeDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            202: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: WORKER_PROFILE_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    AuthController_signIn: {
+    applications_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: SHIFT_FULL, DOUBLE_BOOKING, ALREADY_BOOKED, SHIFT_NOT_OPEN, APPLICATION_NOT_PENDING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unprocessable Entity: the labour law refuses it. Codes: PART_TIME_HOURS_EXCEEDED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    applications_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: APPLICATION_NOT_PENDING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    applications_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: APPLICATION_NOT_PENDING, WORKER_PROFILE_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    auth_signIn: {
         parameters: {
             query?: never;
             header?: never;
@@ -1168,11 +2540,81 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`). Codes: OTP_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too Many Requests. Codes: OTP_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    AuthController_signInStaff: {
+    auth_requestCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestCodeDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OtpSent"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too Many Requests. Codes: OTP_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    auth_signInStaff: {
         parameters: {
             query?: never;
             header?: never;
@@ -1189,11 +2631,101 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`). Codes: LOGIN_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too Many Requests. Codes: OTP_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    AuthController_me: {
+    bookings_list: {
+        parameters: {
+            query?: {
+                /** @description an employer must name one of its shifts */
+                shiftId?: string;
+                /** @description staff only */
+                workerId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingList"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: WORKER_PROFILE_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    bookings_unpaid: {
         parameters: {
             query?: never;
             header?: never;
@@ -1206,20 +2738,508 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnpaidBookingList"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    StaffController_create: {
+    bookings_cancel: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateStaffDto"];
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: the signed-in account may not do this. Codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: BOOKING_STATUS, SHIFT_STARTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    bookings_checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: the signed-in account may not do this. Codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: BOOKING_STATUS, CHECK_IN_TOO_EARLY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    bookings_checkOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: the signed-in account may not do this. Codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: BOOKING_STATUS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    bookings_confirmAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: the signed-in account may not do this. Codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: BOOKING_STATUS, SHIFT_STARTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    bookings_noShow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: the signed-in account may not do this. Codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: BOOKING_STATUS, SHIFT_NOT_STARTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    bookings_paid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: the signed-in account may not do this. Codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: BOOKING_STATUS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    bookings_paymentReceived: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: the signed-in account may not do this. Codes: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: BOOKING_STATUS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    bookings_rate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateDto"];
             };
         };
         responses: {
@@ -1227,11 +3247,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Rating"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or worker or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: BOOKING_NOT_COMPLETED, ALREADY_RATED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    DevSmsController_list: {
+    devSms_list: {
         parameters: {
             query: {
                 phone: string;
@@ -1246,7 +3313,469 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DevSmsMessageList"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    dispatch_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDispatchPlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DispatchPlan"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: SHIFT_NOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    dispatch_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DispatchConfirmation"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: PLAN_ALREADY_CONFIRMED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    employers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEmployerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: the signed-in account may not do this. Codes: FORBIDDEN_FIELD */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: EMPLOYER_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    employers_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    reports_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftReportList"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    employers_reinstate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    employers_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    employers_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Employer"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
@@ -1278,7 +3807,7 @@ export interface operations {
             };
         };
     };
-    EmployersController_create: {
+    referrals_refer: {
         parameters: {
             query?: never;
             header?: never;
@@ -1287,7 +3816,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateEmployerDto"];
+                "application/json": components["schemas"]["ReferralDto"];
             };
         };
         responses: {
@@ -1295,11 +3824,253 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: SHIFT_FULL, SHIFT_NOT_OPEN, DOUBLE_BOOKING, ALREADY_BOOKED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unprocessable Entity: the labour law refuses it. Codes: PART_TIME_HOURS_EXCEEDED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    EmployersController_mine: {
+    candidates_candidatesFor: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateList"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    offers_make: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MakeOffersDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OffersMade"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    candidates_recommendations: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationList"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: WORKER_PROFILE_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    auth_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -1312,11 +4083,68 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    EmployersController_suspend: {
+    offers_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferList"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: WORKER_PROFILE_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    offers_accept: {
         parameters: {
             query?: never;
             header?: never;
@@ -1325,21 +4153,73 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Booking"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: OFFER_CLOSED, OFFER_EXPIRED, SHIFT_FULL, SHIFT_NOT_OPEN, DOUBLE_BOOKING, WORKER_PROFILE_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unprocessable Entity: the labour law refuses it. Codes: PART_TIME_HOURS_EXCEEDED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    EmployersController_reinstate: {
+    offers_decline: {
         parameters: {
             query?: never;
             header?: never;
@@ -1354,30 +4234,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeclinedOffer"];
+                };
             };
-        };
-    };
-    EmployersController_verify: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: OFFER_CLOSED, OFFER_EXPIRED, WORKER_PROFILE_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    ShiftsController_list: {
+    shifts_list: {
         parameters: {
             query?: {
                 street?: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
@@ -1413,11 +4321,22 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BoardShiftPage"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    ShiftsController_create: {
+    shifts_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -1434,11 +4353,67 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Shift"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: the signed-in account may not do this. Codes: EMPLOYER_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: EMPLOYER_PROFILE_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unprocessable Entity: the labour law refuses it. Codes: BELOW_MINIMUM_WAGE, PART_TIME_HOURS_EXCEEDED, PART_TIME_SETTLEMENT_TOO_LONG */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    ShiftsController_publish: {
+    shifts_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1453,53 +4428,31 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Shift"];
+                };
             };
-        };
-    };
-    ShiftsController_cancel: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReasonDto"];
-            };
-        };
-        responses: {
-            200: {
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-        };
-    };
-    ShiftsController_approve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Not Found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    ShiftsController_get: {
+    applications_listForShift: {
         parameters: {
             query?: never;
             header?: never;
@@ -1514,30 +4467,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ShiftApplicationList"];
+                };
             };
-        };
-    };
-    ApplicationsController_listForShift: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    ApplicationsController_apply: {
+    applications_apply: {
         parameters: {
             query?: never;
             header?: never;
@@ -1556,66 +4528,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
             };
-        };
-    };
-    ApplicationsController_mine: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-        };
-    };
-    ApplicationsController_accept: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-        };
-    };
-    ApplicationsController_reject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Forbidden: needs the role worker */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: SHIFT_FULL, SHIFT_NOT_OPEN, ALREADY_APPLIED, EMPLOYER_SUSPENDED, WORKER_PROFILE_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    ApplicationsController_withdraw: {
+    shifts_approve: {
         parameters: {
             query?: never;
             header?: never;
@@ -1630,108 +4594,67 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Shift"];
+                };
             };
-        };
-    };
-    BookingsController_list: {
-        parameters: {
-            query?: {
-                /** @description an employer must name one of its shifts */
-                shiftId?: string;
-                /** @description staff only */
-                workerId?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-        };
-    };
-    BookingsController_unpaid: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-        };
-    };
-    BookingsController_checkIn: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Forbidden: the signed-in account may not do this. Codes: EMPLOYER_SUSPENDED */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-        };
-    };
-    BookingsController_checkOut: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Not Found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-        };
-    };
-    BookingsController_noShow: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Conflict: a business rule refused it. Codes: SHIFT_NOT_PENDING */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unprocessable Entity: the labour law refuses it. Codes: BELOW_MINIMUM_WAGE, PART_TIME_HOURS_EXCEEDED, PART_TIME_SETTLEMENT_TOO_LONG */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    BookingsController_cancel: {
+    shifts_cancel: {
         parameters: {
             query?: never;
             header?: never;
@@ -1750,11 +4673,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Shift"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: SHIFT_STARTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    BookingsController_confirmAttendance: {
+    shifts_publish: {
         parameters: {
             query?: never;
             header?: never;
@@ -1769,72 +4739,67 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Shift"];
+                };
             };
-        };
-    };
-    BookingsController_paid: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-        };
-    };
-    BookingsController_paymentReceived: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-        };
-    };
-    BookingsController_rate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RateDto"];
-            };
-        };
-        responses: {
-            201: {
+            /** @description Forbidden: the signed-in account may not do this. Codes: EMPLOYER_SUSPENDED */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: SHIFT_NOT_DRAFT, SHIFT_STARTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unprocessable Entity: the labour law refuses it. Codes: BELOW_MINIMUM_WAGE, PART_TIME_HOURS_EXCEEDED, PART_TIME_SETTLEMENT_TOO_LONG */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    ReportsController_report: {
+    reports_report: {
         parameters: {
             query?: never;
             header?: never;
@@ -1853,13 +4818,216 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ShiftReport"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: WORKER_PROFILE_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    ReportsController_open: {
+    inboundSms_receive: {
         parameters: {
             query?: never;
+            header: {
+                /** @description when the gateway signed the request (ISO 8601); more than 5 minutes off is refused */
+                "x-lingong-timestamp": string;
+                /** @description hex HMAC-SHA256 of `<timestamp>.<raw body>` with SMS_INBOUND_SECRET */
+                "x-lingong-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundSmsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundSmsOutcome"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    inboundSms_receipt: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description when the gateway signed the request (ISO 8601); more than 5 minutes off is refused */
+                "x-lingong-timestamp": string;
+                /** @description hex HMAC-SHA256 of `<timestamp>.<raw body>` with SMS_INBOUND_SECRET */
+                "x-lingong-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryReceiptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptRecorded"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    staff_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStaffDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccount"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: STAFF_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    stats_overview: {
+        parameters: {
+            query?: {
+                /** @description default: 30 days before `to` */
+                from?: string;
+                /** @description default: now */
+                to?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1870,11 +5038,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MarketOverview"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    WorkersController_list: {
+    workers_list: {
         parameters: {
             query?: {
                 /** @description exact mobile number (+86 accepted) */
@@ -1896,11 +5093,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkerPage"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    WorkersController_create: {
+    workers_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -1917,11 +5143,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Worker"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role worker or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: WORKER_EXISTS, RESIDENT_ID_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    WorkersController_mine: {
+    workers_mine: {
         parameters: {
             query?: never;
             header?: never;
@@ -1934,11 +5198,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Worker"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    WorkersController_erase: {
+    workers_erase: {
         parameters: {
             query?: never;
             header?: never;
@@ -1954,9 +5247,36 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
-    WorkersController_updateMine: {
+    workers_updateMine: {
         parameters: {
             query?: never;
             header?: never;
@@ -1973,11 +5293,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Worker"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: RESIDENT_ID_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    WorkersController_export: {
+    workers_export: {
         parameters: {
             query?: never;
             header?: never;
@@ -1990,11 +5357,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkerExport"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role worker */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    WorkersController_get: {
+    workers_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -2009,11 +5405,49 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Worker"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff or employer or worker (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
         };
     };
-    WorkersController_setPriorityGroup: {
+    workers_setPriorityGroup: {
         parameters: {
             query?: never;
             header?: never;
@@ -2032,256 +5466,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Worker"];
+                };
             };
-        };
-    };
-    CandidatesController_candidatesFor: {
-        parameters: {
-            query?: {
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-        };
-    };
-    CandidatesController_recommendations: {
-        parameters: {
-            query?: {
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-        };
-    };
-    ReferralsController_refer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReferralDto"];
-            };
-        };
-        responses: {
-            201: {
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
             };
-        };
-    };
-    DispatchController_plan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DispatchPlanDto"];
-            };
-        };
-        responses: {
-            201: {
+            /** @description Not Found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-        };
-    };
-    DispatchController_confirm: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
-                content?: never;
-            };
-        };
-    };
-    StatsController_overview: {
-        parameters: {
-            query?: {
-                /** @description default: 30 days before `to` */
-                from?: string;
-                /** @description default: now */
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OffersController_make: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MakeOffersDto"];
-            };
-        };
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OffersController_mine: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OffersController_accept: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    OffersController_decline: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    InboundSmsController_receive: {
-        parameters: {
-            query?: never;
-            header: {
-                "x-lingong-timestamp": string;
-                "x-lingong-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["InboundSmsDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    InboundSmsController_receipt: {
-        parameters: {
-            query?: never;
-            header: {
-                "x-lingong-timestamp": string;
-                "x-lingong-signature": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeliveryReceiptDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
         };
     };
