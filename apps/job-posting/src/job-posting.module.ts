@@ -28,6 +28,8 @@ import { SeekersRepository } from './seekers/seekers.repository';
 import { ShiftBoardRepository } from './shifts/board/shift-board.repository';
 import { ShiftBoardService } from './shifts/board/shift-board.service';
 import { ShiftCancellationService } from './shifts/shift-cancellation.service';
+import { ShiftEmployerController } from './shifts/employer-summary/shift-employer.controller';
+import { ShiftEmployerRepository } from './shifts/employer-summary/shift-employer.repository';
 import { ShiftClockProcessor } from './shifts/clock/shift-clock.processor';
 import { ShiftsController } from './shifts/shifts.controller';
 import { ShiftsRepository } from './shifts/shifts.repository';
@@ -41,7 +43,7 @@ import { ShiftsService } from './shifts/shifts.service';
     TypeOrmModule.forFeature(jobPostingEntities),
     QueueModule.forRoot([QueueName.shiftClock]),
   ],
-  controllers: [EmployersController, ShiftsController, ApplicationsController, BookingsController, ReportsController, InternalBookingsController, InternalKioskController],
+  controllers: [EmployersController, ShiftsController, ApplicationsController, BookingsController, ReportsController, InternalBookingsController, InternalKioskController, ShiftEmployerController],
   providers: [
     PartiesService,
     SeekersRepository,
@@ -63,6 +65,7 @@ import { ShiftsService } from './shifts/shifts.service';
     ReportsService,
     KioskBoardService,
     KioskBoardRepository,
+    ShiftEmployerRepository,
   ],
 })
 export class JobPostingModule {}
