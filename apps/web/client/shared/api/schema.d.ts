@@ -839,6 +839,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shifts/{id}/employer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employer of a public shift, with seekers' rating of it */
+        get: operations["ShiftEmployerController_employer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shifts/{id}/publish": {
         parameters: {
             query?: never;
@@ -1937,6 +1954,19 @@ export interface components {
         };
         ShiftApplicationList: {
             items: components["schemas"]["ShiftApplication"][];
+        };
+        ShiftEmployer: {
+            /** @example 龙湾某鞋业有限公司 */
+            name: string;
+            /** @description Checked by market staff */
+            verified: boolean;
+            /**
+             * @description Mean stars (1–5) seekers gave after working for it; null before the first
+             * @example 4.5
+             */
+            rating: number | null;
+            /** @description How many seekers rated it */
+            ratings: number;
         };
         ShiftPayDto: {
             /**
@@ -4720,6 +4750,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ShiftEmployerController_employer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftEmployer"];
                 };
             };
         };
