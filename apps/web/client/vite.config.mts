@@ -9,7 +9,7 @@ import { precompress } from './build/precompress.mts';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The faces of the front end: one entry each, so a screen loads only what it draws. */
-const faces = ['kiosk'] as const;
+const faces = ['kiosk', 'm'] as const;
 
 /**
  * The pages, built to dist/client and served by apps/web. Components of Vant (phones) and Element
@@ -38,6 +38,16 @@ export default defineConfig({
     vue(),
     Components({ dts: false, dirs: [], resolvers: [VantResolver(), ElementPlusResolver({ importStyle: 'css' })] }),
     precompress(),
+    {
+      // Vant's icon font falls back to a copy on a third-party CDN: pages load nothing from elsewhere
+      // (the CSP refuses it anyway), so the fallback goes and the inlined font stays.
+      name: 'lingong-no-third-party-fonts',
+      enforce: 'pre',
+      transform(code, id) {
+        if (!/vant[\\/]es[\\/]icon[\\/]index\.css$/.test(id)) return null;
+        return code.replace(/,\s*url\(\/\/at\.alicdn\.com[^)]*\)\s*format\("[^"]*"\)/g, '');
+      },
+    },
   ],
   build: {
     outDir: here('../../../dist/client'),
