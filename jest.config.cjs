@@ -46,5 +46,14 @@ module.exports = {
       testMatch: ['**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
     },
+    {
+      // npm run screenshots only (npm test selects the three projects above).
+      ...shared,
+      displayName: 'screenshots',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.shots.ts'],
+      testTimeout: 300_000,
+      globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
+    },
   ],
 };
