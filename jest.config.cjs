@@ -52,7 +52,6 @@ module.exports = {
       displayName: 'screenshots',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.shots.ts'],
-      testTimeout: 300_000,
       globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
     },
   ],

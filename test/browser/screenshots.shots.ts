@@ -21,10 +21,10 @@ const demoShifts = [
   { title: '鞋厂包装 日结', category: 'factory', street: '永中街道', address: '龙湾区永中街道鞋都工业园', lat: 27.93, lng: 120.81, pay: { amountFen: 22000, unit: 'day', settlement: 'daily' }, headcount: 6 },
   { title: '仓库搬运装卸', category: 'loading', street: '永兴街道', address: '龙湾区永兴街道物流园3号库', lat: 27.9, lng: 120.8, pay: { amountFen: 2800, unit: 'hour', settlement: 'daily' }, headcount: 4 },
   { title: '酒店客房保洁', category: 'cleaning', street: '海滨街道', address: '龙湾区海滨街道某酒店', lat: 27.92, lng: 120.84, pay: { amountFen: 2600, unit: 'hour', settlement: 'weekly' }, headcount: 3 },
-  { title: '餐厅帮厨（需健康证）', category: 'catering', street: '星海街道', address: '龙湾区星海街道万达广场', lat: 27.93, lng: 120.87, pay: { amountFen: 20000, unit: 'day', settlement: 'daily' }, headcount: 2, requirements: { skills: ['catering'], certificates: ['health'] } },
-  { title: '电器零件组装', category: 'factory', street: '状元街道', address: '龙湾区状元街道电子厂', lat: 27.97, lng: 120.74, pay: { amountFen: 21000, unit: 'day', settlement: 'daily' }, headcount: 8 },
+  { title: '餐厅帮厨（需健康证）', category: 'catering', street: '星海街道', address: '龙湾区星海街道万达广场', lat: 27.93, lng: 120.87, pay: { amountFen: 24000, unit: 'day', settlement: 'daily' }, headcount: 2, requirements: { skills: ['catering'], certificates: ['health'] } },
+  { title: '电器零件组装', category: 'factory', street: '状元街道', address: '龙湾区状元街道电子厂', lat: 27.97, lng: 120.74, pay: { amountFen: 25000, unit: 'day', settlement: 'daily' }, headcount: 8 },
   { title: '快递分拣 夜班', category: 'warehouse', street: '蒲州街道', address: '龙湾区蒲州街道快递中转站', lat: 27.99, lng: 120.71, pay: { amountFen: 2500, unit: 'hour', settlement: 'daily' }, headcount: 5 },
-  { title: '杨梅采摘', category: 'farming', street: '瑶溪街道', address: '龙湾区瑶溪街道果园', lat: 27.96, lng: 120.77, pay: { amountFen: 18000, unit: 'day', settlement: 'daily' }, headcount: 10 },
+  { title: '杨梅采摘', category: 'farming', street: '瑶溪街道', address: '龙湾区瑶溪街道果园', lat: 27.96, lng: 120.77, pay: { amountFen: 23000, unit: 'day', settlement: 'daily' }, headcount: 10 },
 ];
 
 describe('screenshots', () => {
@@ -47,7 +47,7 @@ describe('screenshots', () => {
     const application = await request(market.url).post(`/api/shifts/${shiftId}/applications`).set(bearer(token)).send({}).expect(201);
     await request(market.url).post(`/api/applications/${application.body.id}/accept`).set(bearer(employer.token)).expect(201);
     await waitFor('an offer to the seeker', async () => (await request(market.url).get('/api/offers').set(bearer(token))).body.items.length, (n: number) => n > 0);
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await market?.close();
@@ -72,9 +72,9 @@ describe('screenshots', () => {
         await tab.goto(`${market.url}${page.path}`);
         await tab.getByText(page.ready).first().waitFor();
         await tab.waitForTimeout(300);
-        await tab.screenshot({ path: join(out, `${page.name}-${size.name}.png`), fullPage: size.name === '390x844' && page.name !== 'kiosk' });
+        await tab.screenshot({ path: join(out, `${page.name}-${size.name}.png`) });
         await context.close();
       }
     }
-  });
+  }, 300_000);
 });
