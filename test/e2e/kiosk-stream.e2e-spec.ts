@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
@@ -139,5 +140,21 @@ describe('the kiosk stream (GET /api/kiosk/stream)', () => {
     await board.waitFor('taken down on suspension', change('shift.closed', visible.id));
     await api().post(`/api/employers/${employer.id}/reinstate`).set(bearer(admin)).expect(200);
     await board.waitFor('back on reinstatement', (event) => event.event === 'shift.opened' && (event.data as Change).shiftId === visible.id && event !== board.events.find(change('shift.opened', visible.id)));
+  });
+
+  it('takes a shift down when the clock moves it past its start', async () => {
+    const board = await screen();
+    await board.waitFor('the snapshot', (event) => event.event === 'snapshot');
+    const shift = await post({ title: '马上开工' });
+    await board.waitFor('the shift', change('shift.opened', shift.id));
+    // The start passes (moved in the database: shifts cannot be posted in the past), then the clock ticks.
+    await market.db.query(`UPDATE shifts SET starts_at = now() - interval '1 minute' WHERE id = $1`, [shift.id]);
+    const clock = new Queue('shift-clock', { prefix: market.queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } });
+    try {
+      await clock.add('shift-clock.tick', {});
+      await board.waitFor('taken down at its start', change('shift.closed', shift.id));
+    } finally {
+      await clock.close();
+    }
   });
 });
