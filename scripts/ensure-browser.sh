@@ -4,7 +4,8 @@
 # and run as root; otherwise prints the command. Never downloads a browser build of its own.
 set -euo pipefail
 
-has_font() { fc-list 2>/dev/null | grep -qi 'wqy\|wenquanyi'; }
+# (grep reads all of fc-list's output: with pipefail, grep -q closing the pipe early would fail the check.)
+has_font() { fc-list 2>/dev/null | grep -i 'wqy\|wenquanyi' >/dev/null; }
 if [ -x /usr/bin/chromium ] && has_font; then
   echo "Chromium and a Chinese font are ready"
   exit 0
