@@ -24,6 +24,8 @@ RUN set -e; \
       npx nest build "$app"; \
       test -f "dist/apps/$app/apps/$app/src/main.js"; \
     done
+# The pages (kiosk, phone pages), served by the web app from dist/client.
+RUN npm run build:client && test -f dist/client/kiosk/index.html
 
 # ---- runtime ---------------------------------------------------------------------------------------
 FROM node:24-bookworm-slim AS runtime

@@ -50,6 +50,11 @@ export default tseslint.config(
       'import-x/no-cycle': 'error',
     },
   },
+  {
+    // The client's build configuration runs in Node, type-checked by its own tsconfig.
+    files: ['apps/web/client/*.mts', 'apps/web/client/build/**/*.mts'],
+    languageOptions: { parserOptions: { projectService: false, project: './apps/web/client/tsconfig.node.json', tsconfigRootDir: import.meta.dirname } },
+  },
   ...appBoundaries,
   {
     files: ['libs/**/*.ts'],

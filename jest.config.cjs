@@ -38,5 +38,21 @@ module.exports = {
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
+    {
+      // The pages in Debian's Chromium against the whole market (test/browser); builds the client first when stale.
+      ...shared,
+      displayName: 'browser',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
+    },
+    {
+      // npm run screenshots only (npm test selects the three projects above).
+      ...shared,
+      displayName: 'screenshots',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.shots.ts'],
+      globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
+    },
   ],
 };

@@ -36,6 +36,8 @@ elif command -v pg_isready >/dev/null; then
 fi
 run scripts/prepare-services.ts || { help; exit 1; }
 
+echo "==> building the pages (npm run build:client)"
+npm run --silent build:client
 echo "==> migrating"
 npm run --silent migration:run
 echo "==> loading demo data"
@@ -45,6 +47,8 @@ cat <<'MSG'
 
 ==> starting the market (Ctrl-C stops it)
 
+  Kiosk board         http://localhost:3000/kiosk   (a street office: /kiosk?street=永中街道)
+  Seeker's phone pages http://localhost:3000/m
   Front door and API   http://localhost:3000/api/shifts
   API docs             http://localhost:3000/docs  (each service also at :3001-:3004/docs)
   Health               http://localhost:3000/health/ready

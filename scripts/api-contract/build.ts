@@ -30,6 +30,7 @@ const tags: Record<string, string> = {
   dispatch: 'Filling many shifts at once with the best total score.',
   figures: 'The market’s figures for staff.',
   'sms-gateway': 'Called by the SMS gateway (signed), not by the pages: seekers’ replies and delivery receipts.',
+  kiosk: 'The information board in the hall: open shifts, live.',
   development: 'Development helpers, absent in production.',
 };
 

@@ -17,7 +17,15 @@ describe('queue board', () => {
   it('shows staff every queue and refuses everyone else', async () => {
     const admin = await signInAdmin(market);
     const queues = await board().get('/queues/api/queues').set(bearer(admin)).expect(200);
-    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual(['booking-reminders', 'domain-events', 'notifications', 'offer-expiry', 'shift-clock', 'sweep']);
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
+      'booking-reminders',
+      'domain-events',
+      'kiosk-board',
+      'notifications',
+      'offer-expiry',
+      'shift-clock',
+      'sweep',
+    ]);
 
     const refused = await board().get('/queues/api/queues').expect(401);
     expect(refused.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });

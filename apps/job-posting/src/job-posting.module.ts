@@ -18,6 +18,9 @@ import { EmployersController } from './employers/employers.controller';
 import { EmployersRepository } from './employers/employers.repository';
 import { EmployersService } from './employers/employers.service';
 import { jobPostingEntities } from './job-posting.entities';
+import { InternalKioskController } from './kiosk/internal-kiosk.controller';
+import { KioskBoardRepository } from './kiosk/kiosk-board.repository';
+import { KioskBoardService } from './kiosk/kiosk-board.service';
 import { RatingsService } from './ratings/ratings.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
@@ -28,6 +31,8 @@ import { SeekersRepository } from './seekers/seekers.repository';
 import { ShiftBoardRepository } from './shifts/board/shift-board.repository';
 import { ShiftBoardService } from './shifts/board/shift-board.service';
 import { ShiftCancellationService } from './shifts/shift-cancellation.service';
+import { ShiftEmployerController } from './shifts/employer-summary/shift-employer.controller';
+import { ShiftEmployerRepository } from './shifts/employer-summary/shift-employer.repository';
 import { ShiftClockProcessor } from './shifts/clock/shift-clock.processor';
 import { ShiftsController } from './shifts/shifts.controller';
 import { ShiftsRepository } from './shifts/shifts.repository';
@@ -41,7 +46,17 @@ import { ShiftsService } from './shifts/shifts.service';
     TypeOrmModule.forFeature(jobPostingEntities),
     QueueModule.forRoot([QueueName.shiftClock]),
   ],
-  controllers: [EmployersController, ShiftsController, ApplicationsController, BookingsController, ReportsController, InternalBookingsController, SeekerErasureController],
+  controllers: [
+    EmployersController,
+    ShiftsController,
+    ApplicationsController,
+    BookingsController,
+    ReportsController,
+    InternalBookingsController,
+    SeekerErasureController,
+    InternalKioskController,
+    ShiftEmployerController,
+  ],
   providers: [
     PartiesService,
     SeekersRepository,
@@ -63,6 +78,9 @@ import { ShiftsService } from './shifts/shifts.service';
     ReportsService,
     SeekerErasureService,
     SeekerErasureRepository,
+    KioskBoardService,
+    KioskBoardRepository,
+    ShiftEmployerRepository,
   ],
 })
 export class JobPostingModule {}

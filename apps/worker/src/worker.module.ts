@@ -11,6 +11,9 @@ import { ErasureService } from './erasure/erasure.service';
 import { PhoneHasher } from './erasure/phone-hasher';
 import { QueuedJobsRepository } from './erasure/queued-jobs.repository';
 import { DomainEventsProcessor } from './events/domain-events.processor';
+import { KioskBoardProcessor } from './kiosk/kiosk-board.processor';
+import { KioskFeedRepository } from './kiosk/kiosk-feed.repository';
+import { KioskFeedService } from './kiosk/kiosk-feed.service';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsService } from './notifications/notifications.service';
@@ -29,7 +32,7 @@ import { SweepRepository } from './sweep/sweep.repository';
 import { SweepService } from './sweep/sweep.service';
 import { workerEntities } from './worker.entities';
 
-/** Background work: the outbox relay, reactions to domain events (erasures among them), reminders, SMS sending, and the sweep of work left behind. */
+/** Background work: the outbox relay, reactions to domain events (erasures among them), reminders, SMS sending, the sweep of work left behind, and the kiosk boards' feed. */
 @Module({
   imports: [
     PlatformModule.forRoot({
@@ -64,6 +67,9 @@ import { workerEntities } from './worker.entities';
     SweepRepository,
     SweepService,
     SweepProcessor,
+    KioskFeedService,
+    KioskFeedRepository,
+    KioskBoardProcessor,
   ],
 })
 export class WorkerModule {}

@@ -155,6 +155,23 @@ export class SmsSettings {
   SMS_ALERTS_PER_PHONE_PER_DAY = 5;
 }
 
+/** The pages the front door serves: the built client (`npm run build:client`). */
+export class PagesSettings {
+  /** Where the built pages are, relative to the working directory. */
+  @IsString()
+  @MinLength(1)
+  CLIENT_DIR = 'dist/client';
+
+  /**
+   * Who may show the kiosk board in a frame (CSP frame-ancestors), e.g. a hall's signage player:
+   * `'self'` by default. Every other page may be framed by nobody.
+   */
+  @Matches(/^('none'|'self'|https?:\/\/[^\s;,]+)( ('self'|https?:\/\/[^\s;,]+))*$/, {
+    message: "KIOSK_FRAME_ANCESTORS must be 'none', 'self' or origins separated by spaces",
+  })
+  KIOSK_FRAME_ANCESTORS = "'self'";
+}
+
 export class ServiceUrlSettings {
   @IsUrl({ require_tld: false })
   JOB_POSTING_URL = 'http://127.0.0.1:3001';

@@ -5,6 +5,13 @@
  */
 export interface DomainEventPayloads {
   'shift.published': { shiftId: string };
+  /** An employer or staff called the shift off (its bookings are cancelled in the same transaction). */
+  'shift.cancelled': { shiftId: string };
+  /** The clock moved an open or filled shift past its start: it takes no more bookings and leaves the board. */
+  'shift.started': { shiftId: string };
+  /** Staff suspended the employer: its shifts leave the board until it is reinstated. */
+  'employer.suspended': { employerId: string };
+  'employer.reinstated': { employerId: string };
   /** The code is sealed (libs/identity sealText): the outbox row and the queued job never hold it in the clear. */
   'auth.otp_requested': { otpId: string; phone: string; sealedCode: string; expiresInMinutes: number };
   'booking.confirmed': { bookingId: string };

@@ -1,5 +1,6 @@
 import type { JobsOptions } from 'bullmq';
 import type { DomainEvent, DomainEventType } from './events';
+import type { KioskTrigger } from './kiosk-stream';
 
 /** Every queue, every job name and its payload, in one place so a producer cannot send the wrong shape. */
 export const QueueName = {
@@ -9,6 +10,7 @@ export const QueueName = {
   offerExpiry: 'offer-expiry',
   bookingReminders: 'booking-reminders',
   sweep: 'sweep',
+  kioskBoard: 'kiosk-board',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -30,6 +32,12 @@ export interface QueueJobs {
   };
   /** Scheduled by the worker every SWEEP_EVERY_SECONDS: finishes or re-queues work left behind, and reports what it fixed. */
   sweep: { 'sweep.run': Record<string, never> };
+  /**
+   * The kiosk boards' feed: what changed on the board because of one event, read from job-posting
+   * and appended to the kiosk stream. One job at a time (global concurrency 1), so a later entry
+   * always carries a later reading of the shift.
+   */
+  'kiosk-board': { 'board.refresh': KioskTrigger };
 }
 
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
@@ -88,6 +96,12 @@ export const defaultJobOptions: Record<QueueName, JobsOptions> = {
     attempts: 1,
     removeOnComplete: { count: 100 },
     removeOnFail: { count: 100 },
+  },
+  'kiosk-board': {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 500 },
+    removeOnComplete: { age: 3600, count: 1_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
   },
   notifications: {
     attempts: MESSAGE_ATTEMPTS,

@@ -21,6 +21,8 @@ export type BookingCanceller = (typeof bookingCancellers)[number];
 @Index('bookings_worker', ['workerId', 'startsAt'])
 @Index('bookings_shift', ['shiftId'])
 @Index('bookings_idempotency_key', ['idempotencyKey'], { unique: true, where: `"idempotency_key" IS NOT NULL` })
+/** The kiosk boards' "booked today", counted at every board change. */
+@Index('bookings_created', ['createdAt'])
 @Check('bookings_pay_positive', '"pay_amount_fen" > 0')
 export class Booking {
   @PrimaryGeneratedColumn('uuid')

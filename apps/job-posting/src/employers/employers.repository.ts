@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isPgError, PgErrorCode } from '@lingong/database';
 import { Employer } from './employer.entity';
 
@@ -30,7 +30,11 @@ export class EmployersRepository {
     }
   }
 
-  async save(employer: Employer): Promise<Employer> {
-    return this.employers.save(employer);
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async save(employer: Employer, manager: EntityManager = this.dataSource.manager): Promise<Employer> {
+    return manager.getRepository(Employer).save(employer);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isStaff, type SignedInAccount } from '@lingong/identity';
+import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import type { CreateEmployerDto } from './dto/create-employer.dto';
 import type { Employer } from './employer.entity';
@@ -44,16 +45,27 @@ export class EmployersService {
    */
   async suspend(id: string, reason: string): Promise<Employer> {
     const employer = await this.get(id);
+    const announce = employer.suspendedAt === null;
     employer.suspendedAt ??= this.clock.now();
     employer.suspensionReason = reason;
-    return this.employers.save(employer);
+    return this.employers.transaction(async (manager) => {
+      const saved = await this.employers.save(employer, manager);
+      // The kiosk boards take its shifts down.
+      if (announce) await recordEvent(manager, 'employer.suspended', { employerId: id });
+      return saved;
+    });
   }
 
   async reinstate(id: string): Promise<Employer> {
     const employer = await this.get(id);
+    const announce = employer.suspendedAt !== null;
     employer.suspendedAt = null;
     employer.suspensionReason = null;
-    return this.employers.save(employer);
+    return this.employers.transaction(async (manager) => {
+      const saved = await this.employers.save(employer, manager);
+      if (announce) await recordEvent(manager, 'employer.reinstated', { employerId: id });
+      return saved;
+    });
   }
 
   async get(id: string): Promise<Employer> {

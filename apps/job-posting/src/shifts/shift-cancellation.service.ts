@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isStaff, type SignedInAccount } from '@lingong/identity';
+import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { PartiesService } from '../access/parties.service';
 import { BookingLifecycleService } from '../bookings/booking-lifecycle.service';
@@ -32,7 +33,9 @@ export class ShiftCancellationService {
       shift.filled = 0;
       shift.cancelledAt = now;
       shift.cancelReason = reason;
-      return this.shifts.save(manager, shift);
+      const saved = await this.shifts.save(manager, shift);
+      await recordEvent(manager, 'shift.cancelled', { shiftId: shift.id });
+      return saved;
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { recordEvent } from '@lingong/outbox';
 import { Employer } from '../employers/employer.entity';
 import { Shift } from './shift.entity';
 
@@ -34,18 +35,25 @@ export class ShiftsRepository {
     return shifts.save(shifts.create(values));
   }
 
-  /** Moves shifts along with time; idempotent, so a missed or repeated tick does no harm. */
+  /**
+   * Moves shifts along with time; idempotent, so a missed or repeated tick does no harm. A shift
+   * leaving open or filled is announced (`shift.started`): it takes no more bookings and leaves the board.
+   */
   async followClock(now: Date): Promise<{ started: number; completed: number }> {
     return this.transaction(async (manager) => {
-      const [, completed] = (await manager.query(
-        `UPDATE shifts SET status = 'completed', updated_at = now() WHERE status IN ('open', 'filled', 'in_progress') AND ends_at <= $1`,
+      const [completedRows] = (await manager.query(
+        `UPDATE shifts s SET status = 'completed', updated_at = now() FROM shifts old
+          WHERE s.id = old.id AND s.status IN ('open', 'filled', 'in_progress') AND s.ends_at <= $1
+          RETURNING s.id, old.status AS "was"`,
         [now],
-      )) as [unknown, number];
-      const [, started] = (await manager.query(
-        `UPDATE shifts SET status = 'in_progress', updated_at = now() WHERE status IN ('open', 'filled') AND starts_at <= $1 AND ends_at > $1`,
+      )) as [{ id: string; was: string }[], number];
+      const [startedRows] = (await manager.query(
+        `UPDATE shifts SET status = 'in_progress', updated_at = now() WHERE status IN ('open', 'filled') AND starts_at <= $1 AND ends_at > $1 RETURNING id`,
         [now],
-      )) as [unknown, number];
-      return { started, completed };
+      )) as [{ id: string }[], number];
+      const leftTheBoard = [...completedRows.filter((row) => row.was !== 'in_progress'), ...startedRows];
+      for (const { id } of leftTheBoard) await recordEvent(manager, 'shift.started', { shiftId: id });
+      return { started: startedRows.length, completed: completedRows.length };
     });
   }
 }

@@ -2,16 +2,22 @@ import proxy from '@fastify/http-proxy';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceUrlSettings } from '@lingong/config';
 import { apiError, BODY_LIMIT, serveOpenApiDocument } from '@lingong/platform';
+import { mountPages } from '../pages/mount-pages';
 import { readApiContract } from './api-contract';
 import { serviceRoutes } from './service-routes';
 
 /**
- * Forwards each owned path prefix to its service; a service that is down answers 503 in the API's
- * error shape. Its `/docs` serves the whole API's contract, as clients call it through here.
+ * Serves the pages (with security headers and compression) and forwards each owned path prefix to
+ * its service; a service that is down answers 503 in the API's error shape. Its `/docs` serves the
+ * whole API's contract, as clients call it through here.
  */
 export async function mountFrontDoor(app: NestFastifyApplication): Promise<void> {
   serveOpenApiDocument(app, readApiContract());
   const urls = app.get(ServiceUrlSettings);
+  await mountPages(
+    app,
+    serviceRoutes(urls).map((route) => route.prefix),
+  );
   // Forwarded bodies are streamed, not parsed: refuse an oversized one here rather than pipe it
   // into a service that has already said no (which surfaced as a broken pipe).
   app

@@ -5,6 +5,7 @@ import { CODE_PLACEHOLDER, smsTemplates } from '@lingong/sms';
 import { BookingNoticesService } from '../booking-notices/booking-notices.service';
 import { ErasureService } from '../erasure/erasure.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { KioskFeedService } from '../kiosk/kiosk-feed.service';
 import { BookingRemindersService } from '../reminders/booking-reminders.service';
 import { ServicesClient } from '../services-client/services.client';
 import { OfferNoticesService } from '../offers/offer-notices.service';
@@ -23,6 +24,7 @@ export class DomainEventsProcessor extends QueueProcessor {
     private readonly services: ServicesClient,
     private readonly reminders: BookingRemindersService,
     private readonly erasure: ErasureService,
+    private readonly kiosk: KioskFeedService,
   ) {
     super();
   }
@@ -33,6 +35,7 @@ export class DomainEventsProcessor extends QueueProcessor {
     switch (event.type) {
       case 'shift.published': {
         const { shiftId } = (event as DomainEvent<'shift.published'>).payload;
+        await this.kiosk.queueRefresh(event.eventId, { shiftId });
         await this.shiftAlerts.alertSeekers(event.eventId, shiftId);
         // The matching run: the best candidates get SMS offers (matching owns offers).
         await this.services.runMatching(shiftId);
@@ -59,7 +62,14 @@ export class DomainEventsProcessor extends QueueProcessor {
         ]);
         return;
       }
+      case 'shift.cancelled':
+      case 'shift.started':
+        return this.kiosk.queueRefresh(event.eventId, { shiftId: (event as DomainEvent<'shift.cancelled' | 'shift.started'>).payload.shiftId });
+      case 'employer.suspended':
+      case 'employer.reinstated':
+        return this.kiosk.queueRefresh(event.eventId, { employerId: (event as DomainEvent<'employer.suspended' | 'employer.reinstated'>).payload.employerId });
       case 'booking.confirmed': {
+        await this.kiosk.queueRefresh(event.eventId, { bookingId: (event as DomainEvent<'booking.confirmed'>).payload.bookingId });
         const booking = await this.bookingNotices.confirmed(event.eventId, (event as DomainEvent<'booking.confirmed'>).payload.bookingId);
         if (booking) await this.reminders.schedule(booking);
         return;
@@ -67,6 +77,7 @@ export class DomainEventsProcessor extends QueueProcessor {
       case 'booking.attendance_confirmed':
         return this.bookingNotices.attendanceConfirmed(event.eventId, (event as DomainEvent<'booking.attendance_confirmed'>).payload.bookingId);
       case 'booking.cancelled':
+        await this.kiosk.queueRefresh(event.eventId, { bookingId: (event as DomainEvent<'booking.cancelled'>).payload.bookingId });
         return this.bookingNotices.cancelled(event.eventId, (event as DomainEvent<'booking.cancelled'>).payload.bookingId);
       case 'offer.created':
         return this.offerNotices.send((event as DomainEvent<'offer.created'>).payload.offerId);

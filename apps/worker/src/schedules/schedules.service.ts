@@ -6,7 +6,11 @@ import { QueueName } from '@lingong/queue';
 
 const SHIFT_CLOCK_EVERY_MS = 60_000;
 
-/** Recurring work, scheduled once in Redis (upsert, so restarts and replicas do not multiply it): the shift clock and the sweep. */
+/**
+ * Recurring work, scheduled once in Redis (upsert, so restarts and replicas do not multiply it): the
+ * shift clock and the sweep; and the kiosk feed's one-at-a-time rule, which lives in Redis too so
+ * replicas share it.
+ */
 @Injectable()
 export class SchedulesService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SchedulesService.name);
@@ -15,6 +19,7 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
     @InjectQueue(QueueName.shiftClock) private readonly shiftClock: Queue,
     @InjectQueue(QueueName.sweep) private readonly sweep: Queue,
     private readonly settings: SweepSettings,
+    @InjectQueue(QueueName.kioskBoard) private readonly kioskBoard: Queue,
   ) {}
 
   private retry?: NodeJS.Timeout;
@@ -32,6 +37,7 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
     try {
       await this.shiftClock.upsertJobScheduler('shift-clock', { every: SHIFT_CLOCK_EVERY_MS }, { name: 'shift-clock.tick', data: {} });
       await this.sweep.upsertJobScheduler('sweep', { every: this.settings.SWEEP_EVERY_SECONDS * 1_000 }, { name: 'sweep.run', data: {} });
+      await this.kioskBoard.setGlobalConcurrency(1);
     } catch (error) {
       this.logger.warn(`could not schedule the shift clock and the sweep yet, retrying: ${(error as Error).message}`);
       this.retry = setTimeout(() => void this.schedule(), 10_000);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceUrlSettings } from '@lingong/config';
 import { ServiceTokens } from '@lingong/identity';
+import type { KioskShiftReading, KioskTrigger } from '@lingong/queue';
 
 export type OfferSendDecision = { action: 'send'; expiresAt: string } | { action: 'wait'; until: string } | { action: 'none' };
 export type OfferExpiryOutcome = 'expired' | 'accepted' | 'unchanged';
@@ -57,6 +58,11 @@ export class ServicesClient {
   /** The seeker's sign-in account and the codes sent to the phone, up to the erasure (not a new sign-up's since). */
   async endSeekerSignIn(phone: string, erasedAt: Date): Promise<void> {
     await this.post(this.urls.WEB_URL, '/api/internal/accounts/seeker-erasure', { phone, erasedAt: erasedAt.toISOString() });
+  }
+
+  /** Where the shifts a kiosk trigger concerns stand now (job-posting owns the board's rule). */
+  async kioskReadings(trigger: KioskTrigger): Promise<KioskShiftReading[]> {
+    return (await this.post<{ items: KioskShiftReading[] }>(this.urls.JOB_POSTING_URL, '/api/internal/kiosk/readings', trigger)).items;
   }
 
   /** Throws on any failure, so the queue retries with backoff. */

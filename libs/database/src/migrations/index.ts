@@ -12,6 +12,7 @@ import { GatewayMessages1796200000000 } from './1796200000000-gateway-messages';
 import { StaffSignInFailures1796200100000 } from './1796200100000-staff-sign-in-failures';
 import { SealedSignInCodes1796200200000 } from './1796200200000-sealed-sign-in-codes';
 import { Reliability1796300000000 } from './1796300000000-reliability';
+import { KioskFigures1796500000000 } from './1796500000000-kiosk-figures';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   StaffSignInFailures1796200100000,
   SealedSignInCodes1796200200000,
   Reliability1796300000000,
+  KioskFigures1796500000000,
 ];

@@ -542,6 +542,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/kiosk/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The live board, as server-sent events
+         * @description First `snapshot` (the open shifts and today's figures), then `shift.opened`, `shift.updated` and `shift.closed` as shifts open, change places left, fill or close. Each event's `id` is its place in the stream: a client that reconnects with `Last-Event-ID` (or `?lastEventId=`) gets what it missed, or a new snapshot when too much has passed. A `heartbeat` event (data `{}`, no id) every 15 s keeps proxies open and tells a screen its connection still stands.
+         */
+        get: operations["kioskStream_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matching/referrals": {
         parameters: {
             query?: never;
@@ -815,6 +835,23 @@ export interface paths {
          *     Roles: employer, staff.
          */
         post: operations["shifts_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/employer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The employer of a public shift, with seekers' rating of it */
+        get: operations["shiftEmployer_employer"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1693,6 +1730,72 @@ export interface components {
              */
             outcome: "accepted" | "declined" | "too_late" | "refused" | "attendance_confirmed" | "booking_cancelled" | "unsubscribed" | "help";
         };
+        KioskChange: {
+            /**
+             * @description The SSE event name, repeated in the data
+             * @enum {string}
+             */
+            type: "shift.opened" | "shift.updated" | "shift.closed";
+            /** @description The shift as the board shows it (absent on shift.closed) */
+            shift?: components["schemas"]["KioskShift"];
+            /**
+             * Format: uuid
+             * @description Which shift changed
+             */
+            shiftId: string;
+            figures: components["schemas"]["KioskFigures"];
+        };
+        KioskFigures: {
+            /** @description Shifts on the board: open, not started, of an employer not suspended */
+            openShifts: number;
+            /** @description Places still to fill on those shifts */
+            peopleNeeded: number;
+            /** @description Bookings made today (market day) and not cancelled */
+            bookedToday: number;
+        };
+        KioskPay: {
+            /**
+             * @description Integer fen
+             * @example 22000
+             */
+            amountFen: number;
+            /** @enum {string} */
+            unit: "hour" | "day" | "piece";
+            /** @enum {string} */
+            settlement: "daily" | "weekly" | "on_completion";
+        };
+        KioskShift: {
+            /** Format: uuid */
+            id: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @enum {string} */
+            category: "loading" | "cleaning" | "catering" | "housekeeping" | "factory" | "warehouse" | "delivery" | "renovation" | "repair" | "security" | "promotion" | "farming" | "care" | "driving";
+            /** @enum {string} */
+            employmentType: "part_time" | "temporary" | "seasonal";
+            /** @enum {string} */
+            street: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
+            address: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T08:00:00+08:00
+             */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            pay: components["schemas"]["KioskPay"];
+            headcount: number;
+            /** @description People still needed */
+            remaining: number;
+        };
+        KioskSnapshot: {
+            /** @description Soonest first; at most 500 */
+            shifts: components["schemas"]["KioskShift"][];
+            /** @description Today's figures, of the street when the stream is for one */
+            figures: components["schemas"]["KioskFigures"];
+            /** Format: date-time */
+            at: string;
+        };
         MakeOffersDto: {
             /** @description how many more people to ask (default: two per remaining place) */
             count?: number;
@@ -1939,6 +2042,19 @@ export interface components {
         };
         ShiftApplicationList: {
             items: components["schemas"]["ShiftApplication"][];
+        };
+        ShiftEmployer: {
+            /** @example 龙湾某鞋业有限公司 */
+            name: string;
+            /** @description Checked by market staff */
+            verified: boolean;
+            /**
+             * @description Mean stars (1–5) seekers gave after working for it; null before the first
+             * @example 4.5
+             */
+            rating: number | null;
+            /** @description How many seekers rated it */
+            ratings: number;
         };
         ShiftPayDto: {
             /**
@@ -3815,6 +3931,43 @@ export interface operations {
             };
         };
     };
+    kioskStream_stream: {
+        parameters: {
+            query?: {
+                /** @description A street office's screen: that street's shifts and figures only */
+                street?: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
+                /** @description Resume after this event id (as Last-Event-ID, for a client that cannot send the header) */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description The id of the last event received; sent by EventSource when it reconnects */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless stream of events; each `data` is a KioskSnapshot (event `snapshot`) or a KioskChange (the others) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["KioskSnapshot"] | components["schemas"]["KioskChange"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     referrals_refer: {
         parameters: {
             query?: never;
@@ -4732,6 +4885,36 @@ export interface operations {
             };
             /** @description Conflict: a business rule refused it. Codes: SHIFT_STARTED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    shiftEmployer_employer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftEmployer"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,48 @@
+import type { ShiftCategory } from '@lingong/domain';
+import type { Messages } from './zh-CN';
+
+export const en: Messages = {
+  market: 'Longwan Gig Market',
+  language: { switchTo: '中文', name: 'English' },
+  category: {
+    loading: 'Loading & unloading',
+    cleaning: 'Cleaning',
+    catering: 'Catering',
+    housekeeping: 'Housekeeping',
+    factory: 'Factory work',
+    warehouse: 'Warehouse sorting',
+    delivery: 'Delivery',
+    renovation: 'Renovation',
+    repair: 'Plumbing & electrics',
+    security: 'Security',
+    promotion: 'Promotion',
+    farming: 'Farm picking',
+    care: 'Care work',
+    driving: 'Driving',
+  } satisfies Record<ShiftCategory, string>,
+  employmentType: { part_time: 'Part-time', temporary: 'Temporary', seasonal: 'Seasonal' },
+  settlement: { daily: 'paid daily', weekly: 'paid weekly', on_completion: 'paid on completion' },
+  pay: { hour: '¥{amount} / hour', day: '¥{amount} / day', piece: '¥{amount} / piece' },
+  time: { range: '{day} {from}–{to}', today: 'Today', tomorrow: 'Tomorrow' },
+  speech: {
+    read: 'Read aloud',
+    stop: 'Stop reading',
+    none: 'This device has no Chinese voice to read aloud',
+    shift: '{title}. Where: {street}, {address}. When: {time}. Pay: {pay}, {settlement}. {remaining} more people needed.',
+  },
+  kiosk: {
+    title: "Today's jobs",
+    streetTitle: "{street} · Today's jobs",
+    openShifts: 'Open jobs',
+    peopleNeeded: 'People needed',
+    bookedToday: 'Booked today',
+    remaining: '{n} more needed',
+    scan: 'Scan to apply',
+    page: 'Page {page} of {pages}',
+    empty: 'No open jobs right now; new ones appear here at once',
+    live: 'Live',
+    reconnecting: 'Reconnecting…',
+    qrAlt: 'Scan to open “{title}” on your phone',
+    unit: { shifts: '', people: '' },
+  },
+};

@@ -1,0 +1,80 @@
+/// <reference lib="dom" />
+// `npm run screenshots`: every page at the hall's 1920×1080 and a phone's 390×844, on a market
+// with Longwan demo shifts, into docs/screenshots/ (the README shows them). Not part of npm test.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import request from 'supertest';
+import { verifiedEmployer } from '../support/employers';
+import { startMarket, type Market } from '../support/market';
+import { bearer, seekerWithProfile, shiftInput } from '../support/people';
+import { waitFor } from '../support/wait-for';
+import { launchBrowser } from './support/browser';
+
+const out = resolve(__dirname, '../../docs/screenshots');
+const sizes = [
+  { name: '1920x1080', viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 },
+  { name: '390x844', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 },
+];
+
+const demoShifts = [
+  { title: '鞋厂包装 日结', category: 'factory', street: '永中街道', address: '龙湾区永中街道鞋都工业园', lat: 27.93, lng: 120.81, pay: { amountFen: 22000, unit: 'day', settlement: 'daily' }, headcount: 6 },
+  { title: '仓库搬运装卸', category: 'loading', street: '永兴街道', address: '龙湾区永兴街道物流园3号库', lat: 27.9, lng: 120.8, pay: { amountFen: 2800, unit: 'hour', settlement: 'daily' }, headcount: 4 },
+  { title: '酒店客房保洁', category: 'cleaning', street: '海滨街道', address: '龙湾区海滨街道某酒店', lat: 27.92, lng: 120.84, pay: { amountFen: 2600, unit: 'hour', settlement: 'weekly' }, headcount: 3 },
+  { title: '餐厅帮厨（需健康证）', category: 'catering', street: '星海街道', address: '龙湾区星海街道万达广场', lat: 27.93, lng: 120.87, pay: { amountFen: 24000, unit: 'day', settlement: 'daily' }, headcount: 2, requirements: { skills: ['catering'], certificates: ['health'] } },
+  { title: '电器零件组装', category: 'factory', street: '状元街道', address: '龙湾区状元街道电子厂', lat: 27.97, lng: 120.74, pay: { amountFen: 25000, unit: 'day', settlement: 'daily' }, headcount: 8 },
+  { title: '快递分拣 夜班', category: 'warehouse', street: '蒲州街道', address: '龙湾区蒲州街道快递中转站', lat: 27.99, lng: 120.71, pay: { amountFen: 2500, unit: 'hour', settlement: 'daily' }, headcount: 5 },
+  { title: '杨梅采摘', category: 'farming', street: '瑶溪街道', address: '龙湾区瑶溪街道果园', lat: 27.96, lng: 120.77, pay: { amountFen: 23000, unit: 'day', settlement: 'daily' }, headcount: 10 },
+];
+
+describe('screenshots', () => {
+  let market: Market;
+  let browser: Browser;
+  let token: string;
+  let shiftId: string;
+
+  beforeAll(async () => {
+    mkdirSync(out, { recursive: true });
+    market = await startMarket();
+    browser = await launchBrowser();
+    const employer = await verifiedEmployer(market, '13600000501');
+    const seeker = await seekerWithProfile(market, '13700000501', { hasSmartphone: true, availability: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '07:00', end: '19:00' })) });
+    token = seeker.token;
+    for (const [index, shift] of demoShifts.entries()) {
+      const posted = await request(market.url).post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, ...shift }, 1 + (index % 3))).expect(201);
+      shiftId ??= posted.body.id as string;
+    }
+    const application = await request(market.url).post(`/api/shifts/${shiftId}/applications`).set(bearer(token)).send({}).expect(201);
+    await request(market.url).post(`/api/applications/${application.body.id}/accept`).set(bearer(employer.token)).expect(201);
+    await waitFor('an offer to the seeker', async () => (await request(market.url).get('/api/offers').set(bearer(token))).body.items.length, (n: number) => n > 0);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await market?.close();
+  });
+
+  const pages = () => [
+    { name: 'kiosk', path: '/kiosk', ready: '实时更新', signedIn: false },
+    { name: 'm-browse', path: '/m/', ready: '仓库搬运装卸', signedIn: false },
+    { name: 'm-shift', path: `/m/shifts/${shiftId}`, ready: '用工方', signedIn: false },
+    { name: 'm-sign-in', path: '/m/sign-in', ready: '获取验证码', signedIn: false },
+    { name: 'm-offers', path: '/m/offers', ready: '回复', signedIn: true },
+    { name: 'm-mine', path: '/m/mine', ready: '确认会去', signedIn: true },
+    { name: 'm-profile', path: '/m/profile', ready: '注销账号并删除资料', signedIn: true },
+  ];
+
+  it('writes every page at both sizes', async () => {
+    for (const size of sizes) {
+      for (const page of pages()) {
+        const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+        if (page.signedIn) await context.addInitScript((value) => localStorage.setItem('lingong.m.session', value), token);
+        const tab = await context.newPage();
+        await tab.goto(`${market.url}${page.path}`);
+        await tab.getByText(page.ready).first().waitFor();
+        await tab.waitForTimeout(300);
+        await tab.screenshot({ path: join(out, `${page.name}-${size.name}.png`) });
+        await context.close();
+      }
+    }
+  }, 300_000);
+});
