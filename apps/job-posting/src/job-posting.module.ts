@@ -14,6 +14,9 @@ import { BookingsController } from './bookings/bookings.controller';
 import { BookingsRepository } from './bookings/bookings.repository';
 import { BookingsService } from './bookings/bookings.service';
 import { InternalBookingsController } from './bookings/internal/internal-bookings.controller';
+import { EmployerDeskController, ShiftDeskController } from './employer-desk/employer-desk.controller';
+import { EmployerDeskRepository } from './employer-desk/employer-desk.repository';
+import { EmployerDeskService } from './employer-desk/employer-desk.service';
 import { EmployersController } from './employers/employers.controller';
 import { EmployersRepository } from './employers/employers.repository';
 import { EmployersService } from './employers/employers.service';
@@ -56,6 +59,8 @@ import { ShiftsService } from './shifts/shifts.service';
     SeekerErasureController,
     InternalKioskController,
     ShiftEmployerController,
+    EmployerDeskController,
+    ShiftDeskController,
   ],
   providers: [
     PartiesService,
@@ -81,6 +86,8 @@ import { ShiftsService } from './shifts/shifts.service';
     KioskBoardService,
     KioskBoardRepository,
     ShiftEmployerRepository,
+    EmployerDeskService,
+    EmployerDeskRepository,
   ],
 })
 export class JobPostingModule {}
