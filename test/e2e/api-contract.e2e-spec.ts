@@ -101,6 +101,12 @@ describe('the API contract', () => {
     await api().post(`/api/applications/${rejected.id}/reject`).set(bearer(employer.token)).expect(200);
     const booking = (await api().post(`/api/applications/${applied.id}/accept`).set(bearer(employer.token)).expect(201)).body;
     await api().get(`/api/shifts/${shift.id}/applications`).set(bearer(employer.token)).expect(200);
+    // The employer's desk: its shifts, a shift's roster, the cost of cancelling, a copy, the rules' settings.
+    await api().get('/api/employers/me/shifts').set(bearer(employer.token)).expect(200);
+    await api().get(`/api/shifts/${shift.id}/roster`).set(bearer(employer.token)).expect(200);
+    await api().get(`/api/shifts/${shift.id}/cancellation`).set(bearer(employer.token)).expect(200);
+    await api().post(`/api/shifts/${shift.id}/copy`).set(bearer(employer.token)).send({}).expect(201);
+    await api().get('/api/employers/posting-rules').set(bearer(employer.token)).expect(200);
     await api().get('/api/bookings').set(bearer(seeker.token)).expect(200);
     await api().post(`/api/bookings/${booking.id}/confirm-attendance`).set(bearer(seeker.token)).expect(200);
     await api().post(`/api/bookings/${booking.id}/cancel`).set(bearer(seeker.token)).send({ reason: '家中有事' }).expect(200);

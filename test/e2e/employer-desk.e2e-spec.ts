@@ -37,8 +37,10 @@ describe('the employer desk routes', () => {
     };
   }
 
-  it('tells anyone the settings behind the posting rules', async () => {
-    const rules = await api().get('/api/employers/posting-rules').expect(200);
+  it('tells employers and staff the settings behind the posting rules', async () => {
+    await api().get('/api/employers/posting-rules').expect(401);
+    await api().get('/api/employers/posting-rules').set(bearer(seeker.token)).expect(403);
+    const rules = await api().get('/api/employers/posting-rules').set(bearer(employer.token)).expect(200);
     expect(rules.body).toEqual({
       minimumWageTier: 1,
       employerLateCancellationHours: 24,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentAccount, Public, Roles, type SignedInAccount } from '@lingong/identity';
+import { CurrentAccount, Roles, type SignedInAccount } from '@lingong/identity';
 import { ApiErrors, ListOf, type List } from '@lingong/platform';
 import { ShiftDto } from '../shifts/dto/shift-answer.dto';
 import { ShiftCancellationService } from '../shifts/shift-cancellation.service';
@@ -19,7 +19,8 @@ export class EmployerDeskController {
     description: 'The rules themselves are the functions of libs/domain; these are their inputs.',
   })
   @ApiOkResponse({ type: PostingRulesDto })
-  @Public()
+  @ApiBearerAuth()
+  @Roles('employer', 'staff')
   @Get('posting-rules')
   postingRules(): PostingRulesDto {
     return this.desk.postingRules();

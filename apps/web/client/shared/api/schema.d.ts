@@ -458,6 +458,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/employers/me/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in employer’s shifts
+         * @description Every status, drafts included, the latest start first (at most 200), each with its pending applications.
+         *
+         *     Roles: employer.
+         */
+        get: operations["employerDesk_myShifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/posting-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The market’s settings behind the posting rules
+         * @description The rules themselves are the functions of libs/domain; these are their inputs.
+         *
+         *     Roles: employer, staff.
+         */
+        get: operations["employerDesk_postingRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/employers/reports": {
         parameters: {
             query?: never;
@@ -841,6 +885,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shifts/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What cancelling the shift now would cost
+         * @description Per standing booking, by the rule the cancellation applies; nothing changes.
+         *
+         *     Roles: employer, staff.
+         */
+        get: operations["shiftDesk_cancellationCost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a shift as a new draft
+         * @description Same details, moved to `startsAt` or by default a week on (as many weeks as it takes to be in the future).
+         *
+         *     Roles: employer, staff.
+         */
+        post: operations["shiftDesk_copy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shifts/{id}/employer": {
         parameters: {
             query?: never;
@@ -896,6 +984,28 @@ export interface paths {
          *     Roles: worker.
          */
         post: operations["reports_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people booked on a shift, with their bookings
+         * @description Names and phones in full while the person is booked with the employer, else surname with 某 and a masked phone (docs/privacy.md).
+         *
+         *     Roles: employer, staff.
+         */
+        get: operations["shiftDesk_roster"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1406,6 +1516,28 @@ export interface components {
             /** @enum {string} */
             unit: "hour" | "day" | "piece";
         };
+        CancellationCost: {
+            /** Format: uuid */
+            shiftId: string;
+            /** @description false once the shift has started, finished or been cancelled */
+            cancellable: boolean;
+            /** @description some booked seeker would be owed compensation */
+            late: boolean;
+            /**
+             * @description total compensation owed, fen
+             * @example 9600
+             */
+            compensationFen: number;
+            bookings: components["schemas"]["CancellationCostItem"][];
+        };
+        CancellationCostItem: {
+            /** Format: uuid */
+            bookingId: string;
+            /** @description within the late-cancellation window */
+            late: boolean;
+            /** @description compensation owed to this seeker, fen */
+            compensationFen: number;
+        };
         Candidate: {
             /** Format: uuid */
             workerId: string;
@@ -1459,6 +1591,13 @@ export interface components {
             dataProcessing: boolean;
             /** @description alerts about new gigs by SMS (false after a reply of T / TD) */
             sms: boolean;
+        };
+        CopyShiftDto: {
+            /**
+             * @description when the copy starts (ISO 8601 with offset); by default the same time a week on, or as many weeks as it takes to be in the future
+             * @example 2026-12-09T08:00:00+08:00
+             */
+            startsAt?: string;
         };
         CreateEmployerDto: {
             /** @example 温州某鞋业有限公司 */
@@ -1825,6 +1964,57 @@ export interface components {
             /** @description Gini of earnings per seeker */
             earningsGini: number;
         };
+        MyShift: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            employerId: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @example 卸货、理货，需能搬 25 公斤 */
+            description: string;
+            /** @enum {string} */
+            category: "loading" | "cleaning" | "catering" | "housekeeping" | "factory" | "warehouse" | "delivery" | "renovation" | "repair" | "security" | "promotion" | "farming" | "care" | "driving";
+            /** @enum {string} */
+            employmentType: "part_time" | "temporary" | "seasonal";
+            /** @example 永中街道 */
+            street: string;
+            /** @example 龙湾区永中街道某仓库 */
+            address: string;
+            /** @example 27.93 */
+            lat: number;
+            /** @example 120.8 */
+            lng: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T08:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T17:00:00+08:00
+             */
+            endsAt: string;
+            /** @example 5 */
+            headcount: number;
+            /** @description places booked */
+            filled: number;
+            /** @description headcount − filled */
+            remaining: number;
+            pay: components["schemas"]["ShiftPayDto"];
+            requirements: components["schemas"]["ShiftRequirementsDto"];
+            /** @enum {string} */
+            status: "draft" | "pending_review" | "open" | "filled" | "in_progress" | "completed" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description applications waiting for accept or reject */
+            pendingApplications: number;
+        };
+        MyShiftList: {
+            items: components["schemas"]["MyShift"][];
+        };
         NewDispatchPlanDto: {
             shiftIds: string[];
         };
@@ -1856,6 +2046,19 @@ export interface components {
              * @example 60
              */
             retryAfterSeconds: number;
+        };
+        PostingRules: {
+            /**
+             * @description Zhejiang's minimum-wage tier of the market
+             * @enum {number}
+             */
+            minimumWageTier: 1 | 2 | 3;
+            /** @description an employer cancelling this close to the start owes compensation */
+            employerLateCancellationHours: number;
+            /** @description hours of pay owed for a late cancellation */
+            employerCancellationCompensationHours: number;
+            /** @description check-in opens this many minutes before the start */
+            checkInOpensMinutes: number;
         };
         RateDto: {
             stars: number;
@@ -1944,6 +2147,16 @@ export interface components {
              * @description the profile holding that ID now, if any
              */
             heldBy: string | null;
+        };
+        RosterEntry: {
+            booking: components["schemas"]["Booking"];
+            /** @description full name and phone while booked with the employer; surname with 某 and a masked phone otherwise */
+            worker: components["schemas"]["Applicant"] | null;
+            /** @description the employer has rated this booking */
+            ratedByEmployer: boolean;
+        };
+        RosterEntryList: {
+            items: components["schemas"]["RosterEntry"][];
         };
         /** @description Points per part, already weighted; they add up to `score`. */
         ScoreBreakdown: {
@@ -3719,6 +3932,89 @@ export interface operations {
             };
         };
     };
+    employerDesk_myShifts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyShiftList"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: EMPLOYER_PROFILE_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    employerDesk_postingRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingRules"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     reports_open: {
         parameters: {
             query?: never;
@@ -4894,6 +5190,133 @@ export interface operations {
             };
         };
     };
+    shiftDesk_cancellationCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationCost"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    shiftDesk_copy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyShiftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shift"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: the signed-in account may not do this. Codes: EMPLOYER_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unprocessable Entity: the labour law refuses it. Codes: BELOW_MINIMUM_WAGE, PART_TIME_HOURS_EXCEEDED, PART_TIME_SETTLEMENT_TOO_LONG */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     shiftEmployer_employer: {
         parameters: {
             query?: never;
@@ -5060,6 +5483,63 @@ export interface operations {
             };
             /** @description Conflict: a business rule refused it. Codes: WORKER_PROFILE_REQUIRED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    shiftDesk_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterEntryList"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
