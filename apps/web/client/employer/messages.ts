@@ -2,8 +2,23 @@
 export const employerZhCN = {
   desk: { title: '用工方', signOut: '退出登录' },
   nav: { shifts: '我的零工', post: '发布零工', profile: '单位资料' },
-  status: { draft: '草稿', pending_review: '待审核', open: '招工中', filled: '已招满', in_progress: '进行中', completed: '已结束', cancelled: '已取消' },
-  bookingStatus: { confirmed: '已录用', checked_in: '已签到', completed: '已完工', cancelled: '已取消', no_show: '未到岗', released: '已释放' },
+  status: {
+    draft: '草稿',
+    pending_review: '待审核',
+    open: '招工中',
+    filled: '已招满',
+    in_progress: '进行中',
+    completed: '已结束',
+    cancelled: '已取消',
+  },
+  bookingStatus: {
+    confirmed: '已录用',
+    checked_in: '已签到',
+    completed: '已完工',
+    cancelled: '已取消',
+    no_show: '未到岗',
+    released: '已释放',
+  },
   signIn: {
     title: '用工方登录',
     why: '用手机号和短信验证码登录，发布零工、录用和签到。',
@@ -183,8 +198,23 @@ export const employerZhCN = {
 export const employerEn: typeof employerZhCN = {
   desk: { title: 'Employers', signOut: 'Sign out' },
   nav: { shifts: 'My shifts', post: 'Post a shift', profile: 'Company' },
-  status: { draft: 'Draft', pending_review: 'Awaiting review', open: 'Open', filled: 'Filled', in_progress: 'Under way', completed: 'Finished', cancelled: 'Cancelled' },
-  bookingStatus: { confirmed: 'Booked', checked_in: 'Checked in', completed: 'Done', cancelled: 'Cancelled', no_show: 'No-show', released: 'Released' },
+  status: {
+    draft: 'Draft',
+    pending_review: 'Awaiting review',
+    open: 'Open',
+    filled: 'Filled',
+    in_progress: 'Under way',
+    completed: 'Finished',
+    cancelled: 'Cancelled',
+  },
+  bookingStatus: {
+    confirmed: 'Booked',
+    checked_in: 'Checked in',
+    completed: 'Done',
+    cancelled: 'Cancelled',
+    no_show: 'No-show',
+    released: 'Released',
+  },
   signIn: {
     title: 'Employer sign-in',
     why: 'Sign in with your phone and an SMS code to post shifts, book people and check them in.',
@@ -254,14 +284,16 @@ export const employerEn: typeof employerZhCN = {
     unit: { hour: 'the hour', day: 'the day', piece: 'the piece' },
     rules: {
       title: 'The rules',
-      belowMinimum: 'Below the minimum wage: this works out at {effective} yuan an hour; the local part-time minimum is {minimum} yuan an hour. Raise the pay or shorten the hours.',
+      belowMinimum:
+        'Below the minimum wage: this works out at {effective} yuan an hour; the local part-time minimum is {minimum} yuan an hour. Raise the pay or shorten the hours.',
       aboveMinimum: 'Works out at {effective} yuan an hour, not below the local minimum of {minimum} yuan an hour.',
       hourlyMinimum: 'The local part-time minimum wage is {minimum} yuan an hour.',
       piece: 'A piece rate cannot be judged when posted; by the hours worked it may not fall below {minimum} yuan an hour.',
       partTimeDay: 'Part-time: at most {max} hours a day (Labour Contract Law art. 68).',
       partTimeWeek: 'One person may work at most {max} part-time hours a week for you; checked when you book them.',
       partTimeSettlement: 'Part-time pay is settled at least every {max} days (art. 72).',
-      partTimeDayOver: 'Over the part-time limit: at most {max} hours a day, and this shift has {hours}. Shorten it, or make it temporary work.',
+      partTimeDayOver:
+        'Over the part-time limit: at most {max} hours a day, and this shift has {hours}. Shorten it, or make it temporary work.',
       partTimeSettlementOver: 'Over the part-time limit: pay must be settled at least every {max} days. Pay daily or weekly.',
       settleBy: 'Paid “{settlement}”: pay is due by {date} after the work.',
       compensation: 'Cancelling within {hours} hours of the start owes each booked person {pay} hours’ pay.',
@@ -278,7 +310,8 @@ export const employerEn: typeof employerZhCN = {
     cancel: 'Cancel this shift',
     cancelTitle: 'Cancel the shift?',
     cancelFree: 'Cancelling now costs nothing; the people booked are told by SMS.',
-    cancelCost: 'It is within {hours} hours of the start: cancelling owes the {n} people booked {amount} yuan in all, recorded on each booking.',
+    cancelCost:
+      'It is within {hours} hours of the start: cancelling owes the {n} people booked {amount} yuan in all, recorded on each booking.',
     cancelReason: 'Reason',
     cancelReasonDefault: 'Plans changed',
     confirmCancel: 'Cancel the shift',

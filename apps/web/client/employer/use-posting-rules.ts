@@ -1,7 +1,15 @@
 import { computed, ref, type Ref } from 'vue';
 import {
-  checkMinimumWage, checkPartTimeShift, effectiveHourlyPayFen, isWithinShiftLength, minimumHourlyWageFen, settleBy, shiftHours,
-  type EmploymentType, type PayUnit, type Settlement,
+  checkMinimumWage,
+  checkPartTimeShift,
+  effectiveHourlyPayFen,
+  isWithinShiftLength,
+  minimumHourlyWageFen,
+  settleBy,
+  shiftHours,
+  type EmploymentType,
+  type PayUnit,
+  type Settlement,
 } from '@lingong/domain';
 import type { Schemas } from '@shared/api/types';
 import { api } from './session';
@@ -58,20 +66,41 @@ export function usePostingRules(form: ShiftForm, now: Ref<Date>) {
   const tooLong = computed(() => !!startsAt.value && !!endsAt.value && !isWithinShiftLength(startsAt.value, endsAt.value));
   const amountFen = computed(() => fenOf(form.payYuan));
 
-  const minimumFen = computed(() => (settings.value ? minimumHourlyWageFen(settings.value.minimumWageTier, startsAt.value ?? now.value) : null));
+  const minimumFen = computed(() =>
+    settings.value ? minimumHourlyWageFen(settings.value.minimumWageTier, startsAt.value ?? now.value) : null,
+  );
   const wage = computed(() => {
     if (!settings.value || !startsAt.value || !endsAt.value || amountFen.value === null) return null;
-    const verdict = checkMinimumWage({ amountFen: amountFen.value, unit: form.unit, startsAt: startsAt.value, endsAt: endsAt.value }, settings.value.minimumWageTier);
+    const verdict = checkMinimumWage(
+      { amountFen: amountFen.value, unit: form.unit, startsAt: startsAt.value, endsAt: endsAt.value },
+      settings.value.minimumWageTier,
+    );
     const effectiveFen = effectiveHourlyPayFen({ amountFen: amountFen.value, unit: form.unit }, hours.value ?? 0);
     return { ok: verdict.ok, effectiveFen };
   });
   const partTime = computed(() =>
-    startsAt.value && endsAt.value ? checkPartTimeShift({ employmentType: form.employmentType, startsAt: startsAt.value, endsAt: endsAt.value, settlement: form.settlement }) : null,
+    startsAt.value && endsAt.value
+      ? checkPartTimeShift({
+          employmentType: form.employmentType,
+          startsAt: startsAt.value,
+          endsAt: endsAt.value,
+          settlement: form.settlement,
+        })
+      : null,
   );
   const settleByDate = computed(() => (endsAt.value ? settleBy(form.settlement, endsAt.value) : null));
 
   /** Whether the form may be sent: every rule the service would refuse is met. */
-  const allowed = computed(() => !!startsAt.value && !!endsAt.value && !inPast.value && !tooLong.value && amountFen.value !== null && wage.value?.ok !== false && partTime.value?.ok !== false);
+  const allowed = computed(
+    () =>
+      !!startsAt.value &&
+      !!endsAt.value &&
+      !inPast.value &&
+      !tooLong.value &&
+      amountFen.value !== null &&
+      wage.value?.ok !== false &&
+      partTime.value?.ok !== false,
+  );
 
   return { settings, startsAt, endsAt, overnight, hours, inPast, tooLong, amountFen, minimumFen, wage, partTime, settleByDate, allowed };
 }
