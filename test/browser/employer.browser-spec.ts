@@ -57,8 +57,7 @@ describe('an employer on the employer pages (/employer) at 390×844', () => {
     await page.getByText('先填写单位资料').waitFor();
     await page.getByLabel('单位名称').fill('龙湾某鞋业有限公司');
     await page.getByLabel('联系人').fill('陈经理');
-    await page.getByLabel('所在街道').click();
-    await page.getByRole('option', { name: '永中街道' }).click();
+    await page.getByLabel('所在街道').selectOption('永中街道');
     await page.getByLabel('详细地址').fill('龙湾区永中街道某路1号');
     await page.getByLabel('统一社会信用代码（选填）').fill('91350100M000100Y4');
     await page.getByText('已输入 17 位，共 18 位').waitFor();
@@ -128,7 +127,7 @@ describe('an employer on the employer pages (/employer) at 390×844', () => {
     await page.getByText('王某').first().waitFor();
     expect(await page.getByText('王建国').count()).toBe(0);
     await accessible();
-    await page.getByRole('button', { name: '录用：王某' }).click();
+    await page.getByRole('button', { name: '录用：王某', exact: true }).click();
 
     const checkIn = page.getByRole('button', { name: '签到：王建国' });
     await checkIn.waitFor();
@@ -149,7 +148,7 @@ describe('an employer on the employer pages (/employer) at 390×844', () => {
   });
 
   it('copies the shift as a new draft from my shifts, and cancels it after reading what it costs', async () => {
-    await page.getByRole('link', { name: '我的零工' }).click();
+    await page.getByRole('link', { name: '我的零工', exact: true }).click();
     await page.getByRole('heading', { name: '我的零工' }).waitFor();
     await page.getByText('鞋厂包装 日结').first().waitFor();
     await accessible();
