@@ -94,7 +94,6 @@ describe('an employer on the employer pages (/employer) at 390×844', () => {
     expect(await page.getByRole('button', { name: '发布' }).isDisabled()).toBe(true);
     await accessible();
     await fitsThePhone();
-    await page.screenshot({ path: '/tmp/employer-post-below.png', fullPage: true });
     const before = await market.db.query(`SELECT count(*)::int AS n FROM shifts`);
     expect(before.rows[0].n).toBe(0);
 
