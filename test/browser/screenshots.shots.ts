@@ -144,7 +144,7 @@ describe('screenshots', () => {
     { name: 'm-profile', path: '/m/profile', ready: '注销账号并删除资料', session: seekerSession() },
     { name: 'employer-sign-in', path: '/employer/sign-in', ready: '获取验证码', sizes: deskSizes },
     { name: 'employer-shifts', path: '/employer/', ready: '鞋厂包装 日结', session: employerSession(), sizes: deskSizes },
-    { name: 'employer-post', path: '/employer/post', ready: '本地非全日制最低每小时', session: employerSession(), sizes: deskSizes },
+    { name: 'employer-post', path: '/employer/post', ready: '最低工资每小时', session: employerSession(), sizes: deskSizes },
     { name: 'employer-shift', path: `/employer/shifts/${shiftId}`, ready: '签到', session: employerSession(), sizes: deskSizes },
     { name: 'employer-profile', path: '/employer/profile', ready: '已核实', session: employerSession(), sizes: deskSizes },
   ];
