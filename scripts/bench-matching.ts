@@ -11,10 +11,12 @@ import {
   type AssignmentPlan,
   type DispatchShift,
 } from '@lingong/matching-engine';
-import { CandidatesRepository } from '../apps/matching/src/candidates/candidates.repository';
+import { Clock } from '@lingong/platform';
+import { CandidatesRepository, type ShiftRow } from '../apps/matching/src/candidates/candidates.repository';
+import { CandidatesService } from '../apps/matching/src/candidates/candidates.service';
 import { createCliDataSource } from './data-source';
 import { isEligible, prepareSeeker, prepareShift } from './bench/eligibility';
-import { activeBookings, loadSeekers, loadShifts, sqlEligibility } from './bench/load';
+import { activeBookings, allEligible, loadSeekers, loadShifts, sqlEligibility } from './bench/load';
 import { monthOfShifts, simulateMonth, type MonthResult } from './bench/month';
 import { startMatchingProcess, timedRequest, type MatchingProcess } from './bench/http';
 import { seedBenchDatabase, seededCounts, type SeedCounts } from './bench/seed-sql';
@@ -61,6 +63,8 @@ const RANKINGS = Number(option('rankings') ?? 200);
 /** Which parts run (--phases=ranking,http,dispatch,month; all by default). */
 const PHASES = new Set((option('phases') ?? 'ranking,http,dispatch,month').split(','));
 const WARM_UP = 5;
+/** Rankings compared with scoring every eligible seeker (BENCH_EXACTNESS_CHECKS). */
+const EXACTNESS_CHECKS = Number(process.env.BENCH_EXACTNESS_CHECKS ?? 5);
 const DISPATCH_SHIFTS = 200;
 const DISPATCH_POOL = 5_000;
 const MONTH = { seekers: 2_000, days: 30, shiftsPerDay: 150 };
@@ -139,6 +143,8 @@ interface RankingResult {
   avgCandidates: number;
   minCandidates: number;
   maxCandidates: number;
+  avgRings: number;
+  exactnessChecked: number;
   plan: string[];
   planAnalyzed: boolean;
 }
@@ -161,7 +167,8 @@ function recording(dataSource: DataSource, calls: { sql: string; params: unknown
 
 async function benchRanking(dataSource: DataSource, now: Date, picked: readonly string[]): Promise<RankingResult> {
   const repository = new CandidatesRepository(dataSource);
-  const context = await repository.fairnessContext(now); // once, as the service caches it for five minutes
+  const service = new CandidatesService(repository, new Clock());
+  const context = await service.fairnessContext(now); // once, as the service caches it for five minutes
   log(`fairness context: median ${context.medianHoursLast30Days} h and ${context.medianEarningsLast30DaysFen} fen over the last 30 days`);
 
   // Per attempted ranking: its time, or Infinity when the statement timeout cut it off.
@@ -169,6 +176,7 @@ async function benchRanking(dataSource: DataSource, now: Date, picked: readonly 
   const query: number[] = [];
   const rank: number[] = [];
   const sizes: number[] = [];
+  const rings: number[] = [];
   const done: string[] = [];
   let timedOut = 0;
   const started = performance.now();
@@ -181,47 +189,73 @@ async function benchRanking(dataSource: DataSource, now: Date, picked: readonly 
       );
       break;
     }
-    // The service's forShift: the shift, its eligible seekers (one SQL query), then the engine's ranking.
+    // The service's forShift for staff: the shift, then its top 20 (rings of SQL, each scored by the engine as it comes).
     const a = performance.now();
-    let shift;
-    let seekers;
+    let sqlMs = 0;
+    const timedRing = repository.ring.bind(repository);
+    repository.ring = async (...args) => {
+      const r0 = performance.now();
+      const rows = await timedRing(...args);
+      sqlMs += performance.now() - r0;
+      return rows;
+    };
+    let walked;
     try {
-      shift = await repository.shift(shiftId);
+      const shift = await repository.shift(shiftId);
       if (!shift) throw new Error(`shift ${shiftId} vanished`);
-      seekers = await repository.candidatesFor(shiftId, now);
+      sqlMs += performance.now() - a;
+      walked = await service.topCandidates(shift, now, { limit: 20 });
     } catch (error) {
       if (!isTimeout(error)) throw error;
       timedOut += 1;
       total.push(Infinity); // a warm-up that cannot finish is a result too
       query.push(Infinity);
-      log(`  ranking ${n + 1} (${shiftId}): candidatesFor did not finish within the ${seconds(STATEMENT_TIMEOUT_MS)} statement timeout`);
+      log(`  ranking ${n + 1} (${shiftId}): a ring did not finish within the ${seconds(STATEMENT_TIMEOUT_MS)} statement timeout`);
       continue;
+    } finally {
+      repository.ring = timedRing;
     }
-    const b = performance.now();
-    const ranked = rankCandidates(shift, seekers, context, defaultWeights);
     const c = performance.now();
-    if (ranked.length !== seekers.length) throw new Error('ranking lost candidates');
     if (warmUp) continue; // warm the caches and the plan first
     total.push(c - a);
-    query.push(b - a);
-    rank.push(c - b);
-    sizes.push(seekers.length);
+    query.push(sqlMs);
+    rank.push(c - a - sqlMs);
+    sizes.push(walked.stats.read);
+    rings.push(walked.stats.rings);
     done.push(shiftId);
     if (done.length % 50 === 0) log(`  ${done.length}/${RANKINGS} rankings, p50 so far ${ms(percentile(total, 50))}`);
   }
 
-  // EXPLAIN the very SQL the repository sends: for the shift with the median number of candidates,
-  // or, when none finished, for the first shift, without ANALYZE (which would run it to the end).
+  // The same top 20 as scoring every eligible seeker: checked on a few shifts (the exhaustive query takes seconds each).
+  const checked = done.slice(0, EXACTNESS_CHECKS);
+  for (const shiftId of checked) {
+    const shift = (await repository.shift(shiftId)) as ShiftRow;
+    const walked = await service.topCandidates(shift, now, { limit: 20 });
+    const everyone = await allEligible(dataSource, shiftId, now);
+    const exhaustive = rankCandidates(shift, everyone, context, defaultWeights).slice(0, 20);
+    const same =
+      JSON.stringify(walked.ranked.map((c) => [c.seeker.id, c.score])) === JSON.stringify(exhaustive.map((c) => [c.seeker.id, c.score]));
+    if (!same)
+      throw new Error(
+        `the nearest-first top 20 of shift ${shiftId} differs from the exhaustive ranking of its ${everyone.length} eligible seekers`,
+      );
+    log(
+      `  shift ${shiftId}: the same top 20 as the exhaustive ranking of all ${count(everyone.length)} eligible seekers (read ${walked.stats.read})`,
+    );
+  }
+
+  // EXPLAIN the first ring's SQL, as the repository sends it, for the shift with the median number read.
   const calls: { sql: string; params: unknown[] }[] = [];
   const explained = done.length > 0 ? done[sizes.indexOf(percentile(sizes, 50))] : picked[0];
-  await new CandidatesRepository(recording(dataSource, calls)).candidatesFor(explained, now);
+  const recorder = new CandidatesRepository(recording(dataSource, calls));
+  await recorder.ring(explained, now, -1, 0.1, 'staff');
   const { sql, params } = calls[0];
-  let planAnalyzed = done.length > 0;
+  let planAnalyzed = true;
   let rows: { 'QUERY PLAN': string }[];
   try {
     rows = (await dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL jit = off'); // as the repository runs it
-      return manager.query(`EXPLAIN ${planAnalyzed ? '(ANALYZE, BUFFERS) ' : ''}${sql}`, params);
+      return manager.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     })) as { 'QUERY PLAN': string }[];
   } catch (error) {
     if (!isTimeout(error)) throw error;
@@ -242,6 +276,8 @@ async function benchRanking(dataSource: DataSource, now: Date, picked: readonly 
     avgCandidates: orNaN(sizes, mean),
     minCandidates: orNaN(sizes, (v) => Math.min(...v)),
     maxCandidates: orNaN(sizes, (v) => Math.max(...v)),
+    avgRings: orNaN(rings, mean),
+    exactnessChecked: checked.length,
     plan: rows.map((r) => r['QUERY PLAN']),
     planAnalyzed,
   };
@@ -256,7 +292,7 @@ function timing(value: number): string {
 function printPlan(plan: string[], analyzed: boolean): void {
   const TOP = 30;
   const what = analyzed ? 'EXPLAIN (ANALYZE, BUFFERS)' : 'EXPLAIN (estimates only: the query does not finish within the timeout)';
-  console.log(`\n${what} of one candidatesFor query (first ${Math.min(TOP, plan.length)} of ${plan.length} lines):`);
+  console.log(`\n${what} of the first ring's query (first ${Math.min(TOP, plan.length)} of ${plan.length} lines):`);
   for (const line of plan.slice(0, TOP)) console.log(`    ${line}`);
   console.log('  scans in the plan:');
   for (const line of plan.filter((l) => /Scan|Planning Time|Execution Time/.test(l))) console.log(`    ${line.trim()}`);
@@ -506,9 +542,9 @@ function summary({ seedMs, seeded, ranking, http, dispatch, month }: Results): s
         `One candidate ranking in process, service path (${ranking.attempted} of ${RANKINGS} random open shifts timed${ranking.timedOut ? `, ${ranking.timedOut} cut off` : ''}): p50 / p95 / max`,
         `${timing(ranking.p50)} / ${timing(ranking.p95)} / ${timing(ranking.max)}`,
       ],
-      ['… of which SQL (shift + candidatesFor) / engine ranking, p50', `${timing(ranking.queryP50)} / ${timing(ranking.rankP50)}`],
+      ['… of which SQL (shift + rings) / engine ranking, p50', `${timing(ranking.queryP50)} / ${timing(ranking.rankP50)}`],
       [
-        'Candidates scored per ranking (avg, min–max)',
+        `Candidates read and scored per ranking (avg, min–max; ${ranking.avgRings.toFixed(1)} rings on average; ${ranking.exactnessChecked} checked equal to the exhaustive top 20)`,
         Number.isNaN(ranking.avgCandidates)
           ? 'n/a (no ranking finished)'
           : `${count(ranking.avgCandidates)} (${count(ranking.minCandidates)}–${count(ranking.maxCandidates)})`,
