@@ -520,16 +520,44 @@ async function benchHttpRanking(app: MatchingProcess, shiftIds: readonly string[
   return { timed: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
 }
 
+interface HttpDispatch {
+  rounds: number[];
+  median: number;
+  assignments: number;
+  totalScore: number;
+}
+
+/** POST /api/dispatch/plans for the dispatch's shifts, as staff ask for it: one retrieval for all of them, scoring, both solvers, the plan saved. */
+async function benchHttpDispatch(app: MatchingProcess, dataSource: DataSource, now: Date): Promise<HttpDispatch> {
+  const shiftIds = (
+    (await dataSource.query(`SELECT id FROM shifts WHERE status = 'open' AND starts_at > $1 ORDER BY starts_at, id LIMIT $2`, [
+      now,
+      DISPATCH_SHIFTS,
+    ])) as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
+  const rounds: number[] = [];
+  let last: { assignments: unknown[]; totalScore: number } | undefined;
+  for (let round = 0; round < DISPATCH_ROUNDS; round++) {
+    const { ms: elapsed, body } = await timedRequest(app, 'POST', '/api/dispatch/plans', { shiftIds });
+    rounds.push(elapsed);
+    last = body as { assignments: unknown[]; totalScore: number };
+  }
+  return { rounds, median: percentile(rounds, 50), assignments: last?.assignments.length ?? 0, totalScore: last?.totalScore ?? 0 };
+}
+
 interface Results {
   seedMs: number | null;
   seeded: SeedCounts;
   ranking?: RankingResult;
   http?: HttpRanking;
   dispatch?: DispatchResult;
+  httpDispatch?: HttpDispatch;
   month?: MonthBench;
 }
 
-function summary({ seedMs, seeded, ranking, http, dispatch, month }: Results): string {
+function summary({ seedMs, seeded, ranking, http, dispatch, httpDispatch, month }: Results): string {
   const rows: [string, string][] = [
     [
       seedMs === null ? 'Seeding (kept database, used again)' : 'Seeding (set-based SQL, incl. ANALYZE)',
@@ -574,6 +602,12 @@ function summary({ seedMs, seeded, ranking, http, dispatch, month }: Results): s
         `${count(dispatch.solver.assignments.length)} / ${count(dispatch.greedy.assignments.length)} of ${count(dispatch.places)}`,
       ],
     );
+  }
+  if (httpDispatch) {
+    rows.push([
+      `Dispatch over HTTP, POST /api/dispatch/plans of ${DISPATCH_SHIFTS} shifts (one retrieval for all, nearest 2,000 eligible each; median of ${DISPATCH_ROUNDS})`,
+      `${ms(httpDispatch.median)} (${httpDispatch.rounds.map(ms).join(', ')}); ${count(httpDispatch.assignments)} assigned, total ${httpDispatch.totalScore.toFixed(1)}`,
+    ]);
   }
   if (month) {
     rows.push(
@@ -694,6 +728,12 @@ async function main(): Promise<void> {
           `greedy: ${ms(dispatch.greedyMs)}, total ${dispatch.greedy.totalScore.toFixed(1)}, ${dispatch.greedy.assignments.length} places filled`,
       );
       log(`  solver over greedy: +${gain.toFixed(1)} points (+${((gain / dispatch.greedy.totalScore) * 100).toFixed(2)}%)`);
+    }
+
+    if (PHASES.has('dispatch') && app) {
+      log(`dispatch over HTTP: POST /api/dispatch/plans with the same ${DISPATCH_SHIFTS} shifts…`);
+      const httpDispatch = (results.httpDispatch = await benchHttpDispatch(app, dataSource, now));
+      log(`  ${httpDispatch.rounds.map(ms).join(', ')}: median ${ms(httpDispatch.median)}, ${httpDispatch.assignments} assigned`);
     }
 
     if (PHASES.has('month')) {

@@ -59,6 +59,11 @@ export class CandidatesRepository {
     return rows[0] ? { ...rows[0], payUnit: rows[0].payUnit as PayUnit } : null;
   }
 
+  async shifts(ids: readonly string[]): Promise<ShiftRow[]> {
+    const rows = (await this.dataSource.query(`SELECT ${shiftColumns} FROM shifts s WHERE s.id = ANY($1::uuid[])`, [ids])) as ShiftRow[];
+    return rows.map((row) => ({ ...row, payUnit: row.payUnit as PayUnit }));
+  }
+
   /**
    * Eligible seekers for the shift, nearest first (a KNN walk of the location index, stopping at
    * the limit), with their history of the last 30 days. `smsConsent`: only those who take offers
@@ -106,6 +111,31 @@ export class CandidatesRepository {
       ]),
     )) as RawSeeker[];
     return rows.map(toSeeker);
+  }
+
+  /**
+   * For many shifts at once (bulk dispatch), in one statement: each shift's nearest eligible
+   * seekers (up to the retrieval limit), every seeker read once with the shifts they may work.
+   */
+  async candidatesForShifts(shiftIds: readonly string[], now: Date): Promise<(SeekerRow & { shiftIds: string[] })[]> {
+    const rows = (await this.withoutJit((manager) =>
+      manager.query(
+        `WITH pairs AS MATERIALIZED (
+           SELECT s.id AS shift_id, w.id AS worker_id
+             FROM shifts s
+             CROSS JOIN LATERAL (
+               SELECT w.id FROM workers w WHERE ${eligible} ORDER BY w.location <-> s.location LIMIT ${RETRIEVAL_LIMIT}
+             ) w
+            WHERE s.id = ANY($1::uuid[])
+         ), per_seeker AS (SELECT worker_id, array_agg(shift_id ORDER BY shift_id) AS shift_ids FROM pairs GROUP BY worker_id)
+         SELECT ${seekerColumns}, p.shift_ids AS "shiftIds"
+           FROM per_seeker p JOIN workers w ON w.id = p.worker_id
+           ${seekerHistory}
+          ORDER BY w.id`,
+        [shiftIds, now],
+      ),
+    )) as RawSeeker<SeekerRow & { shiftIds: string[] }>[];
+    return rows.map((row) => toSeeker(row));
   }
 
   /** These queries are short; JIT compiling them costs more (about 0.8 s) than it saves. */
