@@ -1,0 +1,5 @@
+import type { Drill } from './drill';
+import { bookingStorm } from './booking-storm';
+
+/** Every drill, in the order `npm run drill` runs them. */
+export const drills: Drill[] = [bookingStorm];
