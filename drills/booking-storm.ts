@@ -67,8 +67,8 @@ export const bookingStorm: Drill = {
       const refusals = new Map<string, number>();
       for (const answer of answers) {
         byStatus.set(answer.status, (byStatus.get(answer.status) ?? 0) + 1);
-        if (answer.status === 409) {
-          const code = String((answer.body as { code?: string }).code);
+        if (answer.status !== 201) {
+          const code = `${answer.status} ${String((answer.body as { code?: string })?.code ?? JSON.stringify(answer.body).slice(0, 80))}`;
           refusals.set(code, (refusals.get(code) ?? 0) + 1);
         }
       }
@@ -111,7 +111,7 @@ export const bookingStorm: Drill = {
           overlaps,
         },
         notes: [
-          `refusals by code: ${JSON.stringify(Object.fromEntries(refusals))}; ${full} of ${shiftCount} shifts filled (${headcount} places each, ${seekerCount} seekers × ${perSeeker} applications); the storm took ${stormMs} ms`,
+          `answers other than 201 by code: ${JSON.stringify(Object.fromEntries(refusals))}; ${full} of ${shiftCount} shifts filled (${headcount} places each, ${seekerCount} seekers × ${perSeeker} applications); the storm took ${stormMs} ms`,
         ],
         problems,
       };

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { freePort } from '../../test/support/free-port';
 import { waitFor } from '../../test/support/wait-for';
@@ -239,7 +240,6 @@ export class Cluster {
 }
 
 async function dropQueueKeys(redisPort: number, prefix: string): Promise<void> {
-  const { default: Redis } = await import('ioredis');
   const redis = new Redis({ host: '127.0.0.1', port: redisPort, lazyConnect: true, maxRetriesPerRequest: 1 });
   await redis.connect();
   try {
