@@ -1,6 +1,7 @@
 import type { Drill } from './drill';
 import { badInputStorm } from './bad-input-storm';
 import { bookingStorm } from './booking-storm';
+import { kioskBoards } from './kiosk-boards';
 
 /** Every drill, in the order `npm run drill` runs them. */
-export const drills: Drill[] = [bookingStorm, badInputStorm];
+export const drills: Drill[] = [bookingStorm, badInputStorm, kioskBoards];

@@ -9,7 +9,7 @@ export interface Answer<T = unknown> {
 export class Api {
   constructor(readonly base: string) {}
 
-  async call<T = any>(method: string, path: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+  async call<T = unknown>(method: string, path: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;
@@ -31,16 +31,16 @@ export class Api {
     return { status: response.status, body: parsed as T };
   }
 
-  post<T = any>(path: string, token?: string, body?: unknown): Promise<Answer<T>> {
+  post<T = unknown>(path: string, token?: string, body?: unknown): Promise<Answer<T>> {
     return this.call<T>('POST', path, { token, body });
   }
 
-  get<T = any>(path: string, token?: string): Promise<Answer<T>> {
+  get<T = unknown>(path: string, token?: string): Promise<Answer<T>> {
     return this.call<T>('GET', path, { token });
   }
 
   /** Fails with what was answered unless the status is `status`. */
-  async expect<T = any>(status: number, answer: Promise<Answer<T>>, what: string): Promise<T> {
+  async expect<T = unknown>(status: number, answer: Promise<Answer<T>>, what: string): Promise<T> {
     const got = await answer;
     if (got.status !== status) throw new Error(`${what}: expected ${status}, got ${got.status} ${JSON.stringify(got.body).slice(0, 500)}`);
     return got.body;

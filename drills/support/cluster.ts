@@ -57,15 +57,41 @@ export async function migrate(servers: Servers, database: string): Promise<void>
 
 const templates = new Map<number, Promise<string>>();
 
+/** Templates of this checkout left by runs that were killed (their process is gone). */
+async function dropStaleTemplates(servers: Servers, prefix: string): Promise<void> {
+  const client = pgClient(servers);
+  await client.connect();
+  try {
+    const names = (await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}_%`])).rows as { datname: string }[];
+    for (const { datname } of names) {
+      const pid = Number(datname.slice(prefix.length + 1));
+      if (!isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * A fresh database for one drill: a copy of a template migrated once per run and server (one
- * template name per checkout, so two checkouts' drills never drop each other's).
+ * A fresh database for one drill: a copy of a template migrated once per run and server (named by
+ * checkout and process, so drills of two checkouts, or two runs, never drop each other's).
  */
 export async function createDrillDatabase(servers: Servers): Promise<string> {
   let template = templates.get(servers.pgPort);
   if (!template) {
-    const name = `lingong_drill_template_${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`;
+    const prefix = `lingong_drill_template_${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`;
+    const name = `${prefix}_${process.pid}`;
     template = (async () => {
+      await dropStaleTemplates(servers, prefix);
       await adminQuery(servers, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await adminQuery(servers, `CREATE DATABASE ${name}`);
       await migrate(servers, name);
