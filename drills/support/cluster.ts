@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
@@ -259,6 +260,12 @@ export class Cluster {
   /** Stops every app, the database connection, and drops the database and the queue keys. */
   async close(): Promise<void> {
     await Promise.all(this.instances.map((instance) => instance.stop()));
+    // DRILL_LOGS=<folder> keeps what each app wrote (with DRILL_LOG_LEVEL=warn, say) for a failing drill.
+    const folder = process.env.DRILL_LOGS;
+    if (folder) {
+      mkdirSync(folder, { recursive: true });
+      for (const instance of this.instances) appendFileSync(resolve(folder, `${instance.app}-${instance.index}.log`), instance.output());
+    }
     await this.db?.end().catch(() => undefined);
     if (this.databaseName) await adminQuery(this.servers, `DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`).catch(() => undefined);
     await dropQueueKeys(this.servers.redisPort, this.queuePrefix).catch(() => undefined);
