@@ -26,7 +26,8 @@ export class CandidatesController {
   /** Ranked candidates for a shift with each score's parts and a sentence explaining each. */
   @ApiOperation({
     summary: 'Ranked candidates for a shift, best first',
-    description: 'Each score with its parts and a sentence explaining each. Employers see their own shifts’ candidates; nothing in an item reveals a priority group, income or hours.',
+    description:
+      'Each score with its parts and a sentence explaining each. Employers see their own shifts’ candidates; nothing in an item reveals a priority group, income or hours.',
   })
   @ApiOkResponse({ type: ListOf(CandidateDto) })
   @ApiErrors(404, [409, 'SHIFT_NOT_OPEN'])
