@@ -11,6 +11,10 @@ export function useErrors() {
     clear: () => (errors.value = []),
     show: (error: ApiError | undefined) => (errors.value = explain(t, te, error)),
     say: (field: string | undefined, key: string) => (errors.value = [{ field, text: t(key) }]),
-    of: (field: string) => errors.value.filter((error) => error.field === field).map((error) => error.text).join(' '),
+    of: (field: string) =>
+      errors.value
+        .filter((error) => error.field === field)
+        .map((error) => error.text)
+        .join(' '),
   };
 }

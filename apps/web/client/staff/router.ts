@@ -12,6 +12,12 @@ import SignInPage from './pages/SignInPage.vue';
 const deskRoutes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomePage },
   { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { public: true } },
+  { path: '/register', name: 'walk-in', component: () => import('./pages/WalkInPage.vue') },
+  { path: '/seekers', name: 'seekers', component: () => import('./pages/SeekersPage.vue') },
+  { path: '/seekers/:id', name: 'seeker', component: () => import('./pages/SeekerPage.vue'), props: true },
+  { path: '/referrals', name: 'referrals', component: () => import('./pages/ReferralPage.vue') },
+  { path: '/slips/:bookingId', name: 'slip', component: () => import('./pages/SlipPage.vue'), props: true, meta: { print: true } },
+  { path: '/accounts', name: 'accounts', component: () => import('./pages/StaffAccountsPage.vue'), meta: { admin: true } },
 ];
 
 export const router = createRouter({
