@@ -10,3 +10,4 @@ export * from './overlap';
 export * from './assignment';
 export * from './gini';
 export { compareIds } from './ids';
+export * from './nearest-first';

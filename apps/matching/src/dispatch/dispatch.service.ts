@@ -24,24 +24,25 @@ export class DispatchService {
 
   async plan(account: SignedInAccount, shiftIds: string[]) {
     const now = this.clock.now();
-    const shifts = await Promise.all(shiftIds.map((id) => this.candidates.shift(id)));
+    const found = new Map((await this.candidates.shifts(shiftIds)).map((shift) => [shift.id, shift]));
+    const shifts = shiftIds.map((id) => found.get(id));
     const closed = shiftIds.filter((id, i) => shifts[i]?.status !== 'open' || shifts[i]!.startsAt <= now);
-    if (closed.length > 0) throw new DomainException('SHIFT_NOT_OPEN', `These shifts are not open: ${closed.join(', ')}`, 409, { shiftIds: closed });
+    if (closed.length > 0)
+      throw new DomainException('SHIFT_NOT_OPEN', `These shifts are not open: ${closed.join(', ')}`, 409, { shiftIds: closed });
     const context = await this.ranking.fairnessContext(now);
 
-    const scores = new Map<string, Map<string, number>>();
-    const seekers = new Set<string>();
-    for (const shift of shifts.map((s) => s!)) {
-      const scored = new Map<string, number>();
-      for (const seeker of await this.candidates.candidatesFor(shift.id, now)) {
-        scored.set(seeker.id, scoreCandidate(shift, seeker, context, defaultWeights).score);
-        seekers.add(seeker.id);
+    // One retrieval for every shift of the plan: each seeker once, with the shifts they may work.
+    const byId = new Map(shifts.map((shift) => [shift!.id, shift!]));
+    const scores = new Map<string, Map<string, number>>(shiftIds.map((id) => [id, new Map<string, number>()]));
+    const seekers = await this.candidates.candidatesForShifts(shiftIds, now);
+    for (const seeker of seekers) {
+      for (const shiftId of seeker.shiftIds) {
+        scores.get(shiftId)!.set(seeker.id, scoreCandidate(byId.get(shiftId)!, seeker, context, defaultWeights).score);
       }
-      scores.set(shift.id, scored);
     }
     const input = {
       shifts: shifts.map((s) => ({ id: s!.id, headcount: s!.remaining, startsAt: s!.startsAt, endsAt: s!.endsAt })),
-      seekers: [...seekers].map((id) => ({ id })),
+      seekers: seekers.map((seeker) => ({ id: seeker.id })),
       scores,
     };
     const best = solveAssignment(input);
@@ -86,7 +87,11 @@ export class DispatchService {
         const booking = await this.bookings.book(assignment.shiftId, assignment.workerId, 'dispatch', key);
         outcome.push({ shiftId: assignment.shiftId, workerId: assignment.workerId, bookingId: booking.id });
       } catch (error) {
-        outcome.push({ shiftId: assignment.shiftId, workerId: assignment.workerId, code: (error as DomainException).code ?? 'BOOKING_REFUSED' });
+        outcome.push({
+          shiftId: assignment.shiftId,
+          workerId: assignment.workerId,
+          code: (error as DomainException).code ?? 'BOOKING_REFUSED',
+        });
       }
     }
     // Job-posting out of reach means unknown outcomes: the plan stays `confirming`, to be run again (by staff or the sweep).
