@@ -17,6 +17,8 @@ import { InternalBookingsController } from './bookings/internal/internal-booking
 import { EmployerDeskController, ShiftDeskController } from './employer-desk/employer-desk.controller';
 import { EmployerDeskRepository } from './employer-desk/employer-desk.repository';
 import { EmployerDeskService } from './employer-desk/employer-desk.service';
+import { ReferralSlipController } from './bookings/slip/referral-slip.controller';
+import { ReferralSlipRepository } from './bookings/slip/referral-slip.repository';
 import { EmployersController } from './employers/employers.controller';
 import { EmployersRepository } from './employers/employers.repository';
 import { EmployersService } from './employers/employers.service';
@@ -61,6 +63,7 @@ import { ShiftsService } from './shifts/shifts.service';
     ShiftEmployerController,
     EmployerDeskController,
     ShiftDeskController,
+    ReferralSlipController,
   ],
   providers: [
     PartiesService,
@@ -79,6 +82,7 @@ import { ShiftsService } from './shifts/shifts.service';
     BookingsRepository,
     BookingLifecycleService,
     BookingQueriesService,
+    ReferralSlipRepository,
     RatingsService,
     ReportsService,
     SeekerErasureService,

@@ -14,6 +14,8 @@ import { SealedSignInCodes1796200200000 } from './1796200200000-sealed-sign-in-c
 import { Reliability1796300000000 } from './1796300000000-reliability';
 import { KioskFigures1796500000000 } from './1796500000000-kiosk-figures';
 import { CandidateReach1796600000000 } from './1796600000000-candidate-reach';
+import { ConsentDesk1796800000000 } from './1796800000000-consent-desk';
+import { ReachWithoutPhone1796800100000 } from './1796800100000-reach-without-phone';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -33,4 +35,6 @@ export const migrations = [
   Reliability1796300000000,
   KioskFigures1796500000000,
   CandidateReach1796600000000,
+  ConsentDesk1796800000000,
+  ReachWithoutPhone1796800100000,
 ];
