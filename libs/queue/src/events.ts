@@ -63,3 +63,16 @@ const phoneCarriers: Readonly<Record<CarryingPhone, true>> = {
 export function carriesPhone(type: string): boolean {
   return Object.hasOwn(phoneCarriers, type);
 }
+
+/**
+ * Events whose handling may wait behind the others on the `domain-events` queue (BullMQ takes jobs
+ * without a priority before prioritized ones): during a storm of publishing, the events that send
+ * someone an SMS now (an offer, a sign-in code, an answer to a reply) are not queued behind it.
+ */
+const backgroundEvents: ReadonlySet<string> = new Set<DomainEventType>(['shift.published']);
+const BACKGROUND_PRIORITY = 10;
+
+/** The BullMQ priority of an event's job: none (first) unless it is background work. */
+export function eventPriority(type: string): number | undefined {
+  return backgroundEvents.has(type) ? BACKGROUND_PRIORITY : undefined;
+}

@@ -36,7 +36,8 @@ export class DomainEventsProcessor extends QueueProcessor {
       case 'shift.published': {
         const { shiftId } = (event as DomainEvent<'shift.published'>).payload;
         await this.kiosk.queueRefresh(event.eventId, { shiftId });
-        await this.shiftAlerts.alertSeekers(event.eventId, shiftId);
+        // The alerts are a job of their own (thousands of messages); the offers do not wait for them.
+        await this.shiftAlerts.queueAlerts(event.eventId, shiftId);
         // The matching run: the best candidates get SMS offers (matching owns offers).
         await this.services.runMatching(shiftId);
         return;
@@ -64,10 +65,14 @@ export class DomainEventsProcessor extends QueueProcessor {
       }
       case 'shift.cancelled':
       case 'shift.started':
-        return this.kiosk.queueRefresh(event.eventId, { shiftId: (event as DomainEvent<'shift.cancelled' | 'shift.started'>).payload.shiftId });
+        return this.kiosk.queueRefresh(event.eventId, {
+          shiftId: (event as DomainEvent<'shift.cancelled' | 'shift.started'>).payload.shiftId,
+        });
       case 'employer.suspended':
       case 'employer.reinstated':
-        return this.kiosk.queueRefresh(event.eventId, { employerId: (event as DomainEvent<'employer.suspended' | 'employer.reinstated'>).payload.employerId });
+        return this.kiosk.queueRefresh(event.eventId, {
+          employerId: (event as DomainEvent<'employer.suspended' | 'employer.reinstated'>).payload.employerId,
+        });
       case 'booking.confirmed': {
         await this.kiosk.queueRefresh(event.eventId, { bookingId: (event as DomainEvent<'booking.confirmed'>).payload.bookingId });
         const booking = await this.bookingNotices.confirmed(event.eventId, (event as DomainEvent<'booking.confirmed'>).payload.bookingId);
@@ -75,7 +80,10 @@ export class DomainEventsProcessor extends QueueProcessor {
         return;
       }
       case 'booking.attendance_confirmed':
-        return this.bookingNotices.attendanceConfirmed(event.eventId, (event as DomainEvent<'booking.attendance_confirmed'>).payload.bookingId);
+        return this.bookingNotices.attendanceConfirmed(
+          event.eventId,
+          (event as DomainEvent<'booking.attendance_confirmed'>).payload.bookingId,
+        );
       case 'booking.cancelled':
         await this.kiosk.queueRefresh(event.eventId, { bookingId: (event as DomainEvent<'booking.cancelled'>).payload.bookingId });
         return this.bookingNotices.cancelled(event.eventId, (event as DomainEvent<'booking.cancelled'>).payload.bookingId);
