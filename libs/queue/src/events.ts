@@ -46,6 +46,9 @@ export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   occurredAt: string;
 }
 
+/** An event of any type, discriminated by `type`: a switch on it narrows `payload`, with no casts. */
+export type AnyDomainEvent = { [T in DomainEventType]: DomainEvent<T> }[DomainEventType];
+
 type CarryingPhone = { [T in DomainEventType]: 'phone' extends keyof DomainEventPayloads[T] ? T : never }[DomainEventType];
 
 /**
