@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceUrlSettings } from '@lingong/config';
 import { ServiceTokens } from '@lingong/identity';
-import { DomainException } from '@lingong/platform';
+import { DomainException, isErrorCode } from '@lingong/platform';
 
 export interface BookingAnswer {
   id: string;
@@ -32,8 +32,14 @@ export class BookingsClient {
    * dispatch plan's assignment) the call is safe to repeat, so an answer lost on the way (a
    * timeout, a dropped connection, job-posting restarting) is asked again before giving up.
    */
-  async book(shiftId: string, workerId: string, source: 'offer' | 'referral' | 'dispatch', idempotencyKey?: string): Promise<BookingAnswer> {
-    const ask = () => this.post<BookingAnswer>(this.urls.JOB_POSTING_URL, '/api/internal/bookings', { shiftId, workerId, source, idempotencyKey });
+  async book(
+    shiftId: string,
+    workerId: string,
+    source: 'offer' | 'referral' | 'dispatch',
+    idempotencyKey?: string,
+  ): Promise<BookingAnswer> {
+    const ask = () =>
+      this.post<BookingAnswer>(this.urls.JOB_POSTING_URL, '/api/internal/bookings', { shiftId, workerId, source, idempotencyKey });
     for (const pause of idempotencyKey ? RETRY_PAUSES_MS : []) {
       try {
         return await ask();
@@ -72,13 +78,20 @@ export class BookingsClient {
     } catch (error) {
       throw new DomainException('SERVICE_UNAVAILABLE', `A service is unavailable right now: ${(error as Error).message}`, 409);
     }
-    const read = await response.json().then((json: unknown) => ({ json }), () => null);
+    const read = await response.json().then(
+      (json: unknown) => ({ json }),
+      () => null,
+    );
     // An answer cut off half-way says nothing about what happened: as good as no answer.
     if (!read && response.ok) throw new DomainException('SERVICE_UNAVAILABLE', `${path}: the answer was cut off`, 409);
     const body = (read?.json ?? {}) as T & { code?: string; message?: string[] };
     if (response.ok) return body;
     if (response.status >= 500) throw new DomainException('SERVICE_UNAVAILABLE', `${path} answered ${response.status}`, 409);
     const status = [404, 409, 422].includes(response.status) ? (response.status as 404 | 409 | 422) : 409;
-    throw new DomainException(body.code ?? 'REFUSED', body.message?.join('; ') ?? `${path} answered ${response.status}`, status);
+    throw new DomainException(
+      isErrorCode(body.code) ? body.code : 'REFUSED',
+      body.message?.join('; ') ?? `${path} answered ${response.status}`,
+      status,
+    );
   }
 }
