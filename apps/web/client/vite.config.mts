@@ -23,6 +23,8 @@ export default defineConfig({
     alias: {
       // The pure rules of libs/domain (never its validation decorators, which pull class-validator in).
       '@lingong/domain': here('../../../libs/domain/src/rules.ts'),
+      // The error codes the API answers (plain data, no imports).
+      '@lingong/error-codes': here('../../../libs/platform/src/errors/error-codes.ts'),
       '@shared': here('./shared'),
     },
   },
