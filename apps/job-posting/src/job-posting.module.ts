@@ -24,6 +24,9 @@ import { KioskBoardService } from './kiosk/kiosk-board.service';
 import { RatingsService } from './ratings/ratings.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
+import { ReviewController } from './review/review.controller';
+import { ReviewRepository } from './review/review.repository';
+import { ReviewService } from './review/review.service';
 import { SeekerErasureController } from './seekers/seeker-erasure.controller';
 import { SeekerErasureRepository } from './seekers/seeker-erasure.repository';
 import { SeekerErasureService } from './seekers/seeker-erasure.service';
@@ -52,6 +55,7 @@ import { ShiftsService } from './shifts/shifts.service';
     ApplicationsController,
     BookingsController,
     ReportsController,
+    ReviewController,
     InternalBookingsController,
     SeekerErasureController,
     InternalKioskController,
@@ -76,6 +80,8 @@ import { ShiftsService } from './shifts/shifts.service';
     BookingQueriesService,
     RatingsService,
     ReportsService,
+    ReviewService,
+    ReviewRepository,
     SeekerErasureService,
     SeekerErasureRepository,
     KioskBoardService,
