@@ -1,5 +1,5 @@
 import { maskPhone, toMarketIso } from '@lingong/domain';
-import type { AssignmentInput } from '@lingong/matching-engine';
+import { overlaps, type AssignmentInput } from '@lingong/matching-engine';
 import type { ShiftRow } from '../candidates/candidates.repository';
 import type { PlannedAssignment } from './dispatch-plan.entity';
 
@@ -55,14 +55,19 @@ export function describePool(
     .sort((a, b) => b.options[0]!.score - a.options[0]!.score || (a.workerId < b.workerId ? -1 : 1));
   const unplaced = unplacedAll.slice(0, UNPLACED_SHOWN);
 
+  const spans = new Map(pool.input.shifts.map((s) => [s.id, s]));
   const unfilledWithReasons = unfilled.map(({ shiftId, missing }) => {
     const eligible = [...(pool.input.scores.get(shiftId) ?? [])].filter(([, score]) => score > 0).map(([id]) => id);
-    const idle = eligible.filter((id) => !placed.has(id)).length;
+    // Busy: on this shift or on one that overlaps it (a person may work shifts that do not overlap).
+    const busy = new Set(
+      assignments.filter((a) => a.shiftId === shiftId || overlaps(spans.get(a.shiftId)!, spans.get(shiftId)!)).map((a) => a.workerId),
+    );
+    const free = eligible.filter((id) => !busy.has(id)).length;
     const here = placedOn.get(shiftId)?.size ?? 0;
     const reason: UnfilledReason =
       eligible.length === 0
         ? 'no_candidates'
-        : idle > 0
+        : free > 0
           ? 'candidates_not_placed'
           : eligible.length < here + missing
             ? 'too_few_candidates'

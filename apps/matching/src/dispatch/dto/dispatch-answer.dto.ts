@@ -23,7 +23,7 @@ export class UnfilledShiftDto {
   @ApiProperty({
     enum: ['no_candidates', 'candidates_not_placed', 'too_few_candidates', 'candidates_placed_elsewhere'],
     description:
-      'no_candidates: nobody is eligible; candidates_not_placed: some eligible people are left out (by hand, or to keep them off overlapping shifts); too_few_candidates: fewer eligible people than places; candidates_placed_elsewhere: they are all on other shifts of this plan',
+      'no_candidates: nobody is eligible; candidates_not_placed: some eligible people are free at those hours but left out (by hand, or by the solver’s rule on chained overlapping shifts); too_few_candidates: fewer eligible people than places; candidates_placed_elsewhere: they are all on overlapping shifts of this plan',
   })
   reason!: string;
 
