@@ -51,6 +51,7 @@ describe('the API contract', () => {
     ).body;
     await api().post(`/api/staff/${spare.id}/disable`).set(bearer(admin)).expect(200);
     await api().post(`/api/staff/${spare.id}/enable`).set(bearer(admin)).expect(200);
+    await api().get('/api/staff').set(bearer(admin)).expect(200);
 
     // Employers: one verified, one not (its shift waits for review), suspended and reinstated.
     const employer = await verifiedEmployer(market, '13600000101');
@@ -94,6 +95,9 @@ describe('the API contract', () => {
     ).body;
     await api().put(`/api/workers/${walkIn.id}/priority-group`).set(bearer(staff)).send({ group: 'low_income', consent: true }).expect(200);
     await api().get('/api/workers').query({ skill: 'loading', limit: 2 }).set(bearer(staff)).expect(200);
+    await api().get('/api/workers').query({ q: '赵' }).set(bearer(staff)).expect(200);
+    await api().patch(`/api/workers/${walkIn.id}`).set(bearer(staff)).send({ name: '赵强', desk: '综合服务区 1 号窗口' }).expect(200);
+    await api().get(`/api/matching/workers/${walkIn.id}/recommendations`).set(bearer(staff)).expect(200);
     await api().get(`/api/workers/${seeker.id}`).set(bearer(staff)).expect(200);
     await api().put(`/api/workers/${walkIn.id}/resident-id`).set(bearer(staff)).send({ residentId: null }).expect(200);
 
@@ -174,6 +178,7 @@ describe('the API contract', () => {
     const referred = (
       await api().post('/api/matching/referrals').set(bearer(staff)).send({ shiftId: today.id, workerId: third.id }).expect(201)
     ).body;
+    await api().get(`/api/bookings/${referred.id}/slip`).set(bearer(staff)).expect(200);
     await api().post(`/api/bookings/${referred.id}/check-in`).set(bearer(employer.token)).expect(200);
     await market.db.query(
       `UPDATE bookings SET starts_at = starts_at - interval '140 minutes', ends_at = ends_at - interval '140 minutes', checked_in_at = checked_in_at - interval '120 minutes' WHERE id = $1`,

@@ -14,6 +14,8 @@ import { BookingsController } from './bookings/bookings.controller';
 import { BookingsRepository } from './bookings/bookings.repository';
 import { BookingsService } from './bookings/bookings.service';
 import { InternalBookingsController } from './bookings/internal/internal-bookings.controller';
+import { ReferralSlipController } from './bookings/slip/referral-slip.controller';
+import { ReferralSlipRepository } from './bookings/slip/referral-slip.repository';
 import { EmployersController } from './employers/employers.controller';
 import { EmployersRepository } from './employers/employers.repository';
 import { EmployersService } from './employers/employers.service';
@@ -60,6 +62,7 @@ import { ShiftsService } from './shifts/shifts.service';
     SeekerErasureController,
     InternalKioskController,
     ShiftEmployerController,
+    ReferralSlipController,
   ],
   providers: [
     PartiesService,
@@ -78,6 +81,7 @@ import { ShiftsService } from './shifts/shifts.service';
     BookingsRepository,
     BookingLifecycleService,
     BookingQueriesService,
+    ReferralSlipRepository,
     RatingsService,
     ReportsService,
     ReviewService,

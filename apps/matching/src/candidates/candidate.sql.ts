@@ -24,7 +24,7 @@ export const seekerColumns = `
 
 /** A seeker (w) who may work shift (s). */
 export const eligible = `
-  w.status = 'active' AND w.phone IS NOT NULL AND w.location IS NOT NULL
+  w.status = 'active' AND w.location IS NOT NULL
   AND ST_DWithin(w.location, s.location, w.max_distance_km * 1000)
   AND w.skills @> (SELECT coalesce(jsonb_agg(jsonb_build_object('code', code)), '[]'::jsonb) FROM unnest(s.required_skills) AS code)
   AND NOT EXISTS (

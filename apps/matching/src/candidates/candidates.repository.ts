@@ -18,7 +18,8 @@ export interface ShiftRow extends ShiftForMatching {
 }
 
 export interface SeekerRow extends SeekerForMatching {
-  phone: string;
+  /** Null for a walk-in without a phone: referred at the desk, never offered by SMS. */
+  phone: string | null;
 }
 
 /** The nearest eligible people are scored; past this many, distance alone has already ruled. */
@@ -59,7 +60,7 @@ export class CandidatesRepository {
    * by SMS (staff may still refer the others by hand).
    */
   async candidatesFor(shiftId: string, now: Date, only: { smsConsent?: boolean } = {}): Promise<SeekerRow[]> {
-    const consenting = only.smsConsent ? ` AND ${acceptsMarketingSmsSql('w')}` : '';
+    const consenting = only.smsConsent ? ` AND w.phone IS NOT NULL AND ${acceptsMarketingSmsSql('w')}` : '';
     const rows = (await this.withoutJit((manager) =>
       manager.query(
         `SELECT ${seekerColumns}
@@ -85,7 +86,10 @@ export class CandidatesRepository {
 
   /** Open shifts a seeker may work, nearest first. */
   async shiftsFor(workerId: string, now: Date): Promise<{ seeker: SeekerRow; shifts: ShiftRow[] } | null> {
-    const seekers = (await this.dataSource.query(`SELECT ${seekerColumns} FROM workers w ${seekerHistory} WHERE w.id = $1`, [workerId, now])) as RawSeeker[];
+    const seekers = (await this.dataSource.query(`SELECT ${seekerColumns} FROM workers w ${seekerHistory} WHERE w.id = $1`, [
+      workerId,
+      now,
+    ])) as RawSeeker[];
     if (!seekers[0]) return null;
     const shifts = (await this.withoutJit((manager) =>
       manager.query(
@@ -107,11 +111,16 @@ export class CandidatesRepository {
                 WHERE w.status = 'active' GROUP BY w.id) per_seeker`,
       [now],
     )) as { medianHoursLast30Days: number; medianEarningsLast30DaysFen: number }[];
-    return { medianHoursLast30Days: Number(rows[0]?.medianHoursLast30Days ?? 0), medianEarningsLast30DaysFen: Number(rows[0]?.medianEarningsLast30DaysFen ?? 0) };
+    return {
+      medianHoursLast30Days: Number(rows[0]?.medianHoursLast30Days ?? 0),
+      medianEarningsLast30DaysFen: Number(rows[0]?.medianEarningsLast30DaysFen ?? 0),
+    };
   }
 
   async workerIdForAccount(accountId: string): Promise<string | null> {
-    const rows = (await this.dataSource.query(`SELECT id FROM workers WHERE account_id = $1 AND status = 'active'`, [accountId])) as { id: string }[];
+    const rows = (await this.dataSource.query(`SELECT id FROM workers WHERE account_id = $1 AND status = 'active'`, [accountId])) as {
+      id: string;
+    }[];
     return rows[0]?.id ?? null;
   }
 

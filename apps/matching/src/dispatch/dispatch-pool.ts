@@ -7,7 +7,7 @@ import type { PlannedAssignment } from './dispatch-plan.entity';
 export interface DispatchPool {
   shifts: ShiftRow[];
   input: AssignmentInput;
-  names: Map<string, { name: string; phone: string }>;
+  names: Map<string, { name: string; phone: string | null }>;
 }
 
 /** Per shift, the best few candidates shown for choosing by hand (besides those placed). */
@@ -78,7 +78,7 @@ export function describePool(
   const shown = new Set([...candidates.map((c) => c.workerId), ...unplaced.map((u) => u.workerId), ...placed]);
   const people = [...shown].flatMap((workerId) => {
     const person = pool.names.get(workerId);
-    return person ? [{ workerId, name: person.name, phoneMasked: maskPhone(person.phone) }] : [];
+    return person ? [{ workerId, name: person.name, phoneMasked: person.phone === null ? null : maskPhone(person.phone) }] : [];
   });
 
   return {

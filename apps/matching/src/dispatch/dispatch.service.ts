@@ -85,7 +85,7 @@ export class DispatchService {
     const context = await this.ranking.fairnessContext(now);
 
     const scores = new Map<string, Map<string, number>>();
-    const names = new Map<string, { name: string; phone: string }>();
+    const names = new Map<string, { name: string; phone: string | null }>();
     for (const shift of shifts.map((s) => s!)) {
       const scored = new Map<string, number>();
       for (const seeker of await this.candidates.candidatesFor(shift.id, now)) {

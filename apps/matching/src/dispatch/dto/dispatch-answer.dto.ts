@@ -60,8 +60,13 @@ export class DispatchPersonDto {
   @ApiProperty({ example: '王建国' })
   name!: string;
 
-  @ApiProperty({ example: '138****5678' })
-  phoneMasked!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '138****5678',
+    description: 'null for someone without a phone (registered at the desk)',
+  })
+  phoneMasked!: string | null;
 }
 
 @ApiSchema({ name: 'DispatchOption' })

@@ -352,6 +352,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bookings/{id}/slip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A booking’s referral slip (介绍信/派工单), staff
+         * @description Shift, address, time, pay, contact and the booking number, for printing at the referral desk.
+         *
+         *     Roles: staff.
+         */
+        get: operations["referralSlip_slip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dev/sms": {
         parameters: {
             query?: never;
@@ -690,6 +712,28 @@ export interface paths {
          * @description Roles: worker.
          */
         get: operations["candidates_recommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/workers/{id}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open shifts that fit a seeker, best first (staff)
+         * @description 职业介绍: for the person in front of the referral desk; each score with its parts explained as staff read them.
+         *
+         *     Roles: staff.
+         */
+        get: operations["candidates_recommendationsAtDesk"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1040,7 +1084,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The staff and admin accounts (admins)
+         * @description Roles: admin.
+         */
+        get: operations["staff_list"];
         put?: never;
         /**
          * Create a staff account (admins)
@@ -1270,7 +1318,13 @@ export interface paths {
         delete: operations["workers_eraseAtDesk"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a seeker’s profile at the desk (staff)
+         * @description Any field of the profile input, none null, as PATCH /workers/me; a changed SMS consent is recorded as given at `desk`. Never the phone nor the priority group.
+         *
+         *     Roles: staff.
+         */
+        patch: operations["workers_updateAtDesk"];
         trace?: never;
     };
     "/api/workers/{id}/priority-group": {
@@ -1554,8 +1608,11 @@ export interface components {
              * @example 王某
              */
             name: string;
-            /** @example 138****8000 */
-            phoneMasked: string;
+            /**
+             * @description null for a walk-in without a phone (staff refer them at the desk)
+             * @example 138****8000
+             */
+            phoneMasked: string | null;
             /**
              * @description 0–100
              * @example 82.5
@@ -1593,6 +1650,11 @@ export interface components {
             dataProcessing: boolean;
             /** @description Alerts about new gigs by SMS */
             sms: boolean;
+            /**
+             * @description Staff: the desk where the consent text was read out and confirmed; recorded with who and when
+             * @example 综合服务区 1 号窗口
+             */
+            desk?: string;
         };
         ConsentRecord: {
             /** @enum {string} */
@@ -1600,6 +1662,11 @@ export interface components {
             granted: boolean;
             /** @enum {string} */
             channel: "self" | "desk" | "sms";
+            /**
+             * @description Where at the market, for a consent given at a desk
+             * @example 综合服务区 1 号窗口
+             */
+            location: string | null;
             /** Format: date-time */
             recordedAt: string;
         };
@@ -1686,8 +1753,8 @@ export interface components {
             expectedDailyPayFen?: number;
             /** @description For real-name verification; kept only as a keyed hash and its last four characters, never returned */
             residentId?: string;
-            /** @description Only when staff register a walk-in */
-            phone?: string;
+            /** @description Only when staff register a walk-in: their mobile number, or null for a person who has none (they are reached at the desk and by referral slips) */
+            phone?: string | null;
             consent: components["schemas"]["ConsentDto"];
         };
         DeclinedOffer: {
@@ -1763,8 +1830,11 @@ export interface components {
             workerId: string;
             /** @example 王建国 */
             name: string;
-            /** @example 138****5678 */
-            phoneMasked: string;
+            /**
+             * @description null for someone without a phone (registered at the desk)
+             * @example 138****5678
+             */
+            phoneMasked: string | null;
         };
         /** @description The assignment with the best total score (an exact solver), before anyone is booked. */
         DispatchPlan: {
@@ -2227,6 +2297,61 @@ export interface components {
             shiftId: string;
             workerId: string;
         };
+        /** @description 介绍信/派工单: what a person without a phone carries to the job. */
+        ReferralSlip: {
+            /**
+             * Format: uuid
+             * @description the booking number
+             */
+            bookingId: string;
+            /** @enum {string} */
+            status: "confirmed" | "checked_in" | "completed" | "no_show" | "cancelled";
+            /** @enum {string} */
+            source: "application" | "offer" | "referral" | "dispatch";
+            /** Format: date-time */
+            bookedAt: string;
+            /** @example 王建国 */
+            seekerName: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @example 永中街道 */
+            street: string;
+            /** @example 龙湾区永中街道某仓库 */
+            address: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T08:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T17:00:00+08:00
+             */
+            endsAt: string;
+            pay: components["schemas"]["ReferralSlipPay"];
+            /** @example 龙湾某鞋业有限公司 */
+            employerName: string;
+            /** @example 陈经理 */
+            contactName: string;
+            /**
+             * @description null when the employer has no sign-in of its own
+             * @example 13600000001
+             */
+            contactPhone: string | null;
+        };
+        ReferralSlipPay: {
+            /**
+             * @description integer fen (分), fixed at booking
+             * @example 22000
+             */
+            amountFen: number;
+            /** @enum {string} */
+            unit: "hour" | "day" | "piece";
+            /** @enum {string} */
+            settlement: "daily" | "weekly" | "on_completion";
+        };
         ReportShiftDto: {
             /** @enum {string} */
             reason: "fake" | "unpaid" | "unsafe" | "other";
@@ -2288,6 +2413,11 @@ export interface components {
              * @enum {boolean}
              */
             consent: true;
+            /**
+             * @description The desk where the seeker consented; recorded with who and when
+             * @example 综合服务区 1 号窗口
+             */
+            desk?: string;
         };
         SetResidentIdDto: {
             /** @description The ID on the card (kept only as a keyed hash and its last four), or null to clear it; taken from any other profile that held it */
@@ -2514,6 +2644,9 @@ export interface components {
             /** @description A disabled account cannot sign in and its tokens are refused */
             disabled: boolean;
         };
+        StaffAccountList: {
+            items: components["schemas"]["StaffAccount"][];
+        };
         StaffSignInDto: {
             /** @example 13800138000 */
             phone: string;
@@ -2650,6 +2783,36 @@ export interface components {
             dataProcessing?: boolean;
             /** @description Alerts about new gigs by SMS */
             sms?: boolean;
+        };
+        UpdateWorkerAtDeskDto: {
+            /** @example 王建国 */
+            name?: string;
+            /** @enum {string} */
+            street?: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
+            /** @example 27.95 */
+            lat?: number;
+            /** @example 120.72 */
+            lng?: number;
+            /** @default 10 */
+            maxDistanceKm: number;
+            skills?: components["schemas"]["SkillDto"][];
+            certificates?: components["schemas"]["CertificateDto"][];
+            availability?: components["schemas"]["AvailabilityDto"][];
+            /**
+             * @description integer fen
+             * @example 20000
+             */
+            expectedDailyPayFen?: number;
+            /** @description Without one, everything reaches them by SMS */
+            hasSmartphone?: boolean;
+            /** @description For real-name verification; kept only as a keyed hash and its last four characters, never returned */
+            residentId?: string;
+            consent?: components["schemas"]["UpdateConsentDto"];
+            /**
+             * @description The desk where the person asked for the change; recorded with a changed SMS consent
+             * @example 综合服务区 1 号窗口
+             */
+            desk?: string;
         };
         UpdateWorkerDto: {
             /** @example 王建国 */
@@ -3868,6 +4031,63 @@ export interface operations {
             };
         };
     };
+    referralSlip_slip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralSlip"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     devSms_list: {
         parameters: {
             query: {
@@ -4825,6 +5045,65 @@ export interface operations {
             };
             /** @description Conflict: a business rule refused it. Codes: WORKER_PROFILE_REQUIRED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    candidates_recommendationsAtDesk: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationList"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5891,6 +6170,43 @@ export interface operations {
             };
         };
     };
+    staff_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccountList"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     staff_create: {
         parameters: {
             query?: never;
@@ -6224,6 +6540,8 @@ export interface operations {
     workers_list: {
         parameters: {
             query?: {
+                /** @description part of the name, or digits of the phone (e.g. its last four): what the person in front of the desk says */
+                q?: string;
                 /** @description exact mobile number (+86 accepted) */
                 phone?: string;
                 street?: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
@@ -6644,6 +6962,76 @@ export interface operations {
             };
             /** @description Not Found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    workers_updateAtDesk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkerAtDeskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worker"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: RESIDENT_ID_TAKEN */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
