@@ -5,6 +5,7 @@ import { API_CONTRACT_FILE, readContract } from '../support/api-contract';
 import { minutesFromNow, verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
 import { bearer, seekerWithProfile, shiftInput, signInAdmin, workerInput } from '../support/people';
+import { SseClient } from '../support/sse';
 import { replyBySms, signedByGateway } from '../support/sms-gateway';
 import { waitFor } from '../support/wait-for';
 
@@ -111,6 +112,9 @@ describe('the API contract', () => {
     ).body;
     await api().get('/api/shifts').query({ near: '27.93,120.80', sort: 'distance', limit: 5 }).expect(200);
     await api().get(`/api/shifts/${shift.id}`).expect(200);
+    await api().get(`/api/shifts/${shift.id}/employer`).expect(200);
+    const unpublished = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({}, 4)).expect(201)).body;
+    await api().get(`/api/shifts/${unpublished.id}/employer`).expect(404);
     const applied = (
       await api().post(`/api/shifts/${shift.id}/applications`).set(bearer(seeker.token)).send({ note: '有经验' }).expect(201)
     ).body;
@@ -252,6 +256,13 @@ describe('the API contract', () => {
       code: 'BELOW_MINIMUM_WAGE',
     });
     await api().post(`/api/shifts/${crew.id}/applications`).set(bearer(seeker.token)).send({ note: 1 }).expect(400);
+
+    // The kiosk's stream is hijacked past the recording hook: read it as a board does and record its answer.
+    const board = await new SseClient(`${market.url}/api/kiosk/stream`).open();
+    const snapshot = await board.waitFor('the board snapshot', (event) => event.event === 'snapshot');
+    expect(snapshot.data).toMatchObject({ shifts: expect.any(Array) });
+    await board.close();
+    market.contract.record({ method: 'GET', url: '/api/kiosk/stream', status: board.status, contentType: board.contentType, body: '' });
 
     const operations = Object.values(readContract().paths).flatMap((item) => Object.values(item).map((operation) => operation.operationId));
     const unanswered = operations.filter((id) => ![...(market.contract.seen.get(id) ?? [])].some((status) => status < 300));

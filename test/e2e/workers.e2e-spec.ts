@@ -297,9 +297,9 @@ describe('seekers', () => {
       priorityGroup: 'none',
     });
     expect(exported.body.consents).toEqual([
-      { purpose: 'data_processing', granted: true, channel: 'self', recordedAt: expect.stringMatching(/\+08:00$/) },
-      { purpose: 'sms_alerts', granted: true, channel: 'self', recordedAt: expect.any(String) },
-      { purpose: 'sms_alerts', granted: false, channel: 'self', recordedAt: expect.any(String) },
+      { purpose: 'data_processing', granted: true, channel: 'self', location: null, recordedAt: expect.stringMatching(/\+08:00$/) },
+      { purpose: 'sms_alerts', granted: true, channel: 'self', location: null, recordedAt: expect.any(String) },
+      { purpose: 'sms_alerts', granted: false, channel: 'self', location: null, recordedAt: expect.any(String) },
     ]);
     expect(exported.body.bookings).toHaveLength(3);
     expect(exported.body.bookings.map((b: { status: string }) => b.status).sort()).toEqual(['cancelled', 'completed', 'no_show']);

@@ -11,3 +11,4 @@ export * from './assignment';
 export * from './assignment-check';
 export * from './gini';
 export { compareIds } from './ids';
+export * from './nearest-first';

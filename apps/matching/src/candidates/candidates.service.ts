@@ -4,16 +4,25 @@ import { isStaff, type SignedInAccount } from '@lingong/identity';
 import {
   compareIds,
   defaultWeights,
-  rankCandidates,
+  rankNearestFirst,
   scoreCandidate,
   type CandidateScore,
   type EmployerCandidateScore,
+  type EmployerRankedCandidate,
   type FairnessContext,
+  type NearestFirstStats,
+  type RankedCandidate,
 } from '@lingong/matching-engine';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { CandidatesRepository, type SeekerRow, type ShiftRow } from './candidates.repository';
 
 const CONTEXT_TTL_MS = 5 * 60_000;
+
+interface TopOptions {
+  limit: number;
+  smsConsent?: boolean;
+  exclude?: ReadonlySet<string>;
+}
 
 /** 职业介绍: who fits a shift, best first, each score explained; and which shifts fit a seeker. */
 @Injectable()
@@ -58,8 +67,6 @@ export class CandidatesService {
         409,
       );
     }
-    const seekers = await this.candidates.candidatesFor(shiftId, now);
-    const context = await this.fairnessContext(now);
     const item = (seeker: SeekerRow, name: string, scored: EmployerCandidateScore | CandidateScore) => ({
       workerId: seeker.id,
       name,
@@ -70,11 +77,10 @@ export class CandidatesService {
       explanations: scored.explanations,
     });
     if (isStaff(account)) {
-      return rankCandidates(shift, seekers, context, defaultWeights, 'staff')
-        .slice(0, limit)
-        .map((candidate) => item(candidate.seeker, candidate.seeker.name, candidate));
+      const { ranked } = await this.topCandidates(shift, now, { limit });
+      return ranked.map((candidate) => item(candidate.seeker, candidate.seeker.name, candidate));
     }
-    const ranked = rankCandidates(shift, seekers, context, defaultWeights, 'employer').slice(0, limit);
+    const { ranked } = await this.topCandidates(shift, now, { limit, audience: 'employer' });
     const booked = await this.candidates.bookedWithEmployer(
       shift.employerId,
       ranked.map((candidate) => candidate.seeker.id),
@@ -82,6 +88,36 @@ export class CandidatesService {
     return ranked.map((candidate) =>
       item(candidate.seeker, booked.has(candidate.seeker.id) ? candidate.seeker.name : maskName(candidate.seeker.name), candidate),
     );
+  }
+
+  /**
+   * The shift's best \`limit\` eligible seekers in the order \`audience\` reads (staff's, the market's
+   * own, by default), exactly as if every eligible seeker were scored, but reading only those
+   * nearest-first who can still make the cut (see rankNearestFirst). \`smsConsent\`: only those who
+   * take offers by SMS; \`exclude\`: seekers not to count (already asked).
+   */
+  topCandidates(
+    shift: ShiftRow,
+    now: Date,
+    options: TopOptions & { audience: 'employer' },
+  ): Promise<{ ranked: EmployerRankedCandidate<SeekerRow>[]; stats: NearestFirstStats }>;
+  topCandidates(
+    shift: ShiftRow,
+    now: Date,
+    options: TopOptions & { audience?: 'staff' },
+  ): Promise<{ ranked: RankedCandidate<SeekerRow>[]; stats: NearestFirstStats }>;
+  async topCandidates(
+    shift: ShiftRow,
+    now: Date,
+    { limit, audience = 'staff', smsConsent, exclude }: TopOptions & { audience?: 'staff' | 'employer' },
+  ) {
+    const context = await this.fairnessContext(now);
+    const ring = async (from: number, to: number) => {
+      const seekers = await this.candidates.ring(shift.id, now, from, to, audience, { smsConsent });
+      return exclude ? seekers.filter((seeker) => !exclude.has(seeker.id)) : seekers;
+    };
+    const options = { shift, context, weights: defaultWeights, limit, ring };
+    return audience === 'employer' ? rankNearestFirst(options, 'employer') : rankNearestFirst(options, 'staff');
   }
 
   async forMe(account: SignedInAccount, limit: number) {

@@ -78,29 +78,32 @@ export class DispatchService {
   /** The shifts (all still open) and everyone eligible for each, scored as the ranking scores them. */
   private async pool(shiftIds: string[]): Promise<DispatchPool> {
     const now = this.clock.now();
-    const shifts = await Promise.all(shiftIds.map((id) => this.candidates.shift(id)));
+    const found = new Map((await this.candidates.shifts(shiftIds)).map((shift) => [shift.id, shift]));
+    const shifts = shiftIds.map((id) => found.get(id));
     const closed = shiftIds.filter((id, i) => shifts[i]?.status !== 'open' || shifts[i]!.startsAt <= now);
     if (closed.length > 0)
       throw new DomainException('SHIFT_NOT_OPEN', `These shifts are not open: ${closed.join(', ')}`, 409, { shiftIds: closed });
     const context = await this.ranking.fairnessContext(now);
 
-    const scores = new Map<string, Map<string, number>>();
+    // One retrieval for every shift of the plan: each seeker once, with the shifts they may work.
+    const byId = new Map(shifts.map((shift) => [shift!.id, shift!]));
+    const scores = new Map<string, Map<string, number>>(shiftIds.map((id) => [id, new Map<string, number>()]));
     const names = new Map<string, { name: string; phone: string | null }>();
-    for (const shift of shifts.map((s) => s!)) {
-      const scored = new Map<string, number>();
-      for (const seeker of await this.candidates.candidatesFor(shift.id, now)) {
-        scored.set(seeker.id, scoreCandidate(shift, seeker, context, defaultWeights).score);
-        names.set(seeker.id, { name: seeker.name, phone: seeker.phone });
+    const seekers = await this.candidates.candidatesForShifts(shiftIds, now);
+    for (const seeker of seekers) {
+      names.set(seeker.id, { name: seeker.name, phone: seeker.phone });
+      for (const shiftId of seeker.shiftIds) {
+        scores.get(shiftId)!.set(seeker.id, scoreCandidate(byId.get(shiftId)!, seeker, context, defaultWeights).score);
       }
-      scores.set(shift.id, scored);
     }
     const input = {
       shifts: shifts.map((s) => ({ id: s!.id, headcount: s!.remaining, startsAt: s!.startsAt, endsAt: s!.endsAt })),
-      seekers: [...names.keys()].map((id) => ({ id })),
+      seekers: seekers.map((seeker) => ({ id: seeker.id })),
       scores,
     };
     return { shifts: shifts.map((s) => s!), input, names };
   }
+
 
   /**
    * Books every planned person (each through job-posting's booking rules); SMS tell them. Each
