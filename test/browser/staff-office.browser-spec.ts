@@ -176,6 +176,13 @@ describe('the crews desk and the office (/staff) at 1280×800', () => {
     expect(await page.getByRole('img', { name: /近 30 天每日预约：3/ }).count()).toBe(1);
     await accessible();
     expect(await page.getByRole('link', { name: /任务队列/ }).getAttribute('href')).toMatch(/:3004\/queues\/login$/);
+    // English on request: the office's own texts too.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.getByText('Bookings per day, last 30 days').waitFor();
+    await accessible();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { name: '今日看板' }).waitFor();
 
     await page.getByRole('link', { name: '月报（打印）' }).click();
     await page.getByRole('heading', { name: /运行月报/ }).waitFor();
