@@ -162,8 +162,17 @@ describe('the crews desk and the office (/staff) at 1280×800', () => {
     await page.getByRole('button', { name: '核实通过 龙湾某新店' }).click();
     await page.getByText('已核实：龙湾某新店').waitFor();
 
+    // A day's work of the crew, done and not paid by its settle-by date.
+    await market.db.query(
+      `UPDATE bookings SET status = 'completed', minutes_worked = 540, pay_owed_fen = 22000, checked_in_at = now() - interval '3 days',
+              checked_out_at = now() - interval '3 days', settle_by = now() - interval '2 days'
+        WHERE id = (SELECT b.id FROM bookings b JOIN shifts s ON s.id = b.shift_id WHERE s.title = '仓库理货 次日')`,
+    );
     await page.getByRole('link', { name: '欠薪' }).click();
-    await page.getByText('没有过期未付的工资').waitFor();
+    const owed = page.getByRole('row', { name: /仓库理货 次日/ });
+    await owed.waitFor();
+    expect(await owed.textContent()).toMatch(/龙湾某电器厂.*220 元.*2 天/);
+    await page.getByText('共 1 笔，220 元').waitFor();
     await accessible();
   });
 
