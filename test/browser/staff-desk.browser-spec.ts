@@ -106,7 +106,7 @@ describe('the office and desks of the staff console (/staff): accounts, look-up,
     await accessible();
     await page.getByRole('button', { name: '推荐 王建国 去 状元电子厂 组装' }).click();
     await page.getByText(/已推荐 王建国 去“状元电子厂 组装”/).waitFor();
-    await page.getByRole('button', { name: '推荐 王建国 去 状元电子厂 组装' }).filter({ hasText: '已推荐' }).waitFor();
+    await page.getByRole('button', { name: '已推荐 王建国 去 状元电子厂 组装' }).waitFor();
     const booked = (await request(market.url).get('/api/bookings').query({ shiftId: far.id }).set(bearer(employer.token)).expect(200)).body
       .items;
     expect(booked).toEqual([expect.objectContaining({ workerId: seeker.id, source: 'referral', status: 'confirmed' })]);
@@ -118,10 +118,20 @@ describe('the office and desks of the staff console (/staff): accounts, look-up,
     await page.keyboard.press('Enter');
     await page.getByText('没有符合条件的人').waitFor();
     await accessible();
+
+    // Back at his profile, the booked work and its slip, to print again.
+    await page.goto(`${market.url}/staff/seekers/${seeker.id}`);
+    await page.getByRole('heading', { name: '已报上的活' }).waitFor();
+    await accessible();
+    await page.getByRole('link', { name: '打印介绍信：状元电子厂 组装' }).click();
+    await page.getByText(booked[0].id).waitFor();
+    await page.getByText('兹介绍 王建国 前来贵单位做“状元电子厂 组装”').waitFor();
     expect(errors.filter((error) => !/status of 40[019]/.test(error))).toEqual([]);
   });
 
   it('reads in English on request', async () => {
+    await page.goto(`${market.url}/staff/referrals`);
+    await page.getByRole('heading', { name: '职业介绍' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Referrals' }).waitFor();
     await page.getByRole('link', { name: 'Walk-in registration' }).click();

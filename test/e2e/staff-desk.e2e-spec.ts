@@ -2,7 +2,7 @@ import request from 'supertest';
 import { residentIdCheckChar } from '@lingong/domain';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
-import { bearer, seekerWithProfile, shiftInput, signInAdmin, workerInput } from '../support/people';
+import { bearer, seekerWithProfile, shiftInput, signIn, signInAdmin, workerInput } from '../support/people';
 import { waitFor } from '../support/wait-for';
 
 const DESK = '综合服务区 2 号窗口';
@@ -223,5 +223,22 @@ describe('the staff desks', () => {
     expect(seen).toContainEqual(expect.objectContaining({ id: booking.id, source: 'referral' }));
     await api().get(`/api/bookings/${booking.id}/slip`).set(bearer(employer.token)).expect(403);
     await api().get('/api/bookings/00000000-0000-4000-8000-000000000000/slip').set(bearer(staff)).expect(404);
+  });
+
+  it('gives a walk-in the phone they have since got, and they claim the profile by signing in; a seeker’s own sign-in phone stays theirs', async () => {
+    const taken = await api().patch(`/api/workers/${walkInId}`).set(bearer(staff)).send({ phone: '13700003011', desk: DESK }).expect(409);
+    expect(taken.body.code).toBe('WORKER_EXISTS');
+    await api().patch(`/api/workers/${walkInId}`).set(bearer(staff)).send({ phone: '12345' }).expect(400);
+    const given = await api()
+      .patch(`/api/workers/${walkInId}`)
+      .set(bearer(staff))
+      .send({ phone: '+86 137-0000-3019', desk: DESK })
+      .expect(200);
+    expect(given.body).toMatchObject({ phone: '13700003019', phoneMasked: '137****3019' });
+    const token = await signIn(market, '13700003019', 'worker');
+    expect((await api().get('/api/workers/me').set(bearer(token)).expect(200)).body).toMatchObject({ id: walkInId, name: '李秀英' });
+    const own = await api().patch(`/api/workers/${walkInId}`).set(bearer(staff)).send({ phone: null, desk: DESK }).expect(409);
+    expect(own.body.code).toBe('PHONE_IS_SIGN_IN');
+    expect((await api().get(`/api/workers/${walkInId}`).set(bearer(staff)).expect(200)).body.phone).toBe('13700003019');
   });
 });

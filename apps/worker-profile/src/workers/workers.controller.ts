@@ -122,10 +122,10 @@ export class WorkersController {
   @ApiOperation({
     summary: 'Change a seeker’s profile at the desk (staff)',
     description:
-      'Any field of the profile input, none null, as PATCH /workers/me; a changed SMS consent is recorded as given at `desk`. Never the phone nor the priority group.',
+      'Any field of the profile input, none null, as PATCH /workers/me; a changed SMS consent is recorded as given at `desk`. The phone only of a walk-in nobody signs in to yet (PHONE_IS_SIGN_IN otherwise); never the priority group.',
   })
   @ApiOkResponse({ type: WorkerDto })
-  @ApiErrors(404, [409, 'RESIDENT_ID_TAKEN'])
+  @ApiErrors(404, [409, 'RESIDENT_ID_TAKEN', 'WORKER_EXISTS', 'PHONE_IS_SIGN_IN'])
   @Roles('staff')
   @Patch(':id')
   async updateAtDesk(

@@ -113,10 +113,15 @@ describe('WorkersService.create', () => {
   });
 
   it('gives the same quiet answer when another profile takes the ID between the look-up and the write', async () => {
-    const create = jest.fn(async (): Promise<Worker | ProfileConflict> => profile()).mockResolvedValueOnce(new ProfileConflict('residentId'));
+    const create = jest
+      .fn(async (): Promise<Worker | ProfileConflict> => profile())
+      .mockResolvedValueOnce(new ProfileConflict('residentId'));
     const { service } = setup({ create, residentIdHolder: async () => null });
     await expect(service.create(seeker, input({ residentId: '11010519491231002X' }))).resolves.toEqual({ id: 'w1', audience: 'self' });
-    expect(create).toHaveBeenLastCalledWith(expect.objectContaining({ residentIdHash: null, residentIdConflictHash: 'h'.repeat(64) }), expect.any(Array));
+    expect(create).toHaveBeenLastCalledWith(
+      expect.objectContaining({ residentIdHash: null, residentIdConflictHash: 'h'.repeat(64) }),
+      expect.any(Array),
+    );
   });
 });
 
@@ -176,7 +181,11 @@ describe('WorkersService.updateMine and setPriorityGroup', () => {
       recordConsents: async () => undefined,
     });
     await expect(service.updateMine(seeker, { residentId: '11010519491231002X' })).resolves.toEqual({ id: 'w1', audience: 'self' });
-    expect(update).toHaveBeenCalledWith(manager, 'w1', { residentIdHash: null, residentIdLast4: '002X', residentIdConflictHash: 'h'.repeat(64) });
+    expect(update).toHaveBeenCalledWith(manager, 'w1', {
+      residentIdHash: null,
+      residentIdLast4: '002X',
+      residentIdConflictHash: 'h'.repeat(64),
+    });
   });
 
   it('stores a resident ID the seeker already holds as theirs', async () => {
@@ -190,7 +199,11 @@ describe('WorkersService.updateMine and setPriorityGroup', () => {
       recordConsents: async () => undefined,
     });
     await service.updateMine(seeker, { residentId: '11010519491231002X' });
-    expect(update).toHaveBeenCalledWith(manager, 'w1', { residentIdHash: 'h'.repeat(64), residentIdLast4: '002X', residentIdConflictHash: null });
+    expect(update).toHaveBeenCalledWith(manager, 'w1', {
+      residentIdHash: 'h'.repeat(64),
+      residentIdLast4: '002X',
+      residentIdConflictHash: null,
+    });
   });
 
   it('records the priority group consent at the desk; back to none withdraws it', async () => {
@@ -214,7 +227,10 @@ describe('WorkersService.updateMine and setPriorityGroup', () => {
   it('staff settle a resident ID: taken from the profile that held it, which is marked for a check in turn', async () => {
     const update = jest.fn(async () => profile());
     const { service } = setup({ transaction, findForUpdate: async () => profile(), residentIdHolder: async () => 'w2', update });
-    await expect(service.setResidentId(staff, 'w1', { residentId: '11010519491231002X' })).resolves.toEqual({ id: 'w1', audience: 'staff' });
+    await expect(service.setResidentId(staff, 'w1', { residentId: '11010519491231002X' })).resolves.toEqual({
+      id: 'w1',
+      audience: 'staff',
+    });
     expect(update.mock.calls).toEqual([
       [manager, 'w2', { residentIdHash: null, residentIdLast4: null, residentIdConflictHash: 'h'.repeat(64) }],
       [manager, 'w1', { residentIdHash: 'h'.repeat(64), residentIdLast4: '002X', residentIdConflictHash: null }],

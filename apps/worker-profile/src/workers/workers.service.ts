@@ -168,6 +168,15 @@ export class WorkersService {
       const worker = await this.workers.findForUpdate(manager, id);
       const mayChange = atDesk ? worker?.status !== 'erased' : worker?.accountId === account.id;
       if (!worker || !mayChange) throw new NotFoundDomainException('Worker profile');
+      // A seeker's phone is their sign-in: theirs to keep. A walk-in's (no sign-in yet) staff may set,
+      // and the person claims the profile when they first sign in with it.
+      if (changes.phone !== undefined && worker.accountId !== null) {
+        throw new DomainException(
+          'PHONE_IS_SIGN_IN',
+          '该手机号是求职者本人的登录账号，不能在窗口修改 / This phone is the seeker’s own sign-in',
+          409,
+        );
+      }
       const consents: NewConsent[] = [];
       if (consent?.sms !== undefined && consent.sms !== acceptsMarketingSms(worker)) {
         Object.assign(changes, { consentSms: consent.sms }, consent.sms ? { smsOptOutAt: null } : {});

@@ -1320,7 +1320,7 @@ export interface paths {
         head?: never;
         /**
          * Change a seeker’s profile at the desk (staff)
-         * @description Any field of the profile input, none null, as PATCH /workers/me; a changed SMS consent is recorded as given at `desk`. Never the phone nor the priority group.
+         * @description Any field of the profile input, none null, as PATCH /workers/me; a changed SMS consent is recorded as given at `desk`. The phone only of a walk-in nobody signs in to yet (PHONE_IS_SIGN_IN otherwise); never the priority group.
          *
          *     Roles: staff.
          */
@@ -2808,6 +2808,8 @@ export interface components {
             /** @description For real-name verification; kept only as a keyed hash and its last four characters, never returned */
             residentId?: string;
             consent?: components["schemas"]["UpdateConsentDto"];
+            /** @description A walk-in’s phone (null: none), for a profile nobody signs in to yet; a seeker’s own sign-in phone is refused (PHONE_IS_SIGN_IN) */
+            phone?: string | null;
             /**
              * @description The desk where the person asked for the change; recorded with a changed SMS consent
              * @example 综合服务区 1 号窗口
@@ -7039,7 +7041,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
-            /** @description Conflict: a business rule refused it. Codes: RESIDENT_ID_TAKEN */
+            /** @description Conflict: a business rule refused it. Codes: RESIDENT_ID_TAKEN, WORKER_EXISTS, PHONE_IS_SIGN_IN */
             409: {
                 headers: {
                     [name: string]: unknown;

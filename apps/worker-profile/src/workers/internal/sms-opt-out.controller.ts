@@ -26,7 +26,9 @@ export class SmsOptOutService {
       if (!worker || worker.smsOptOutAt) return { unsubscribed: Boolean(worker) };
       const now = this.clock.now();
       await manager.update(Worker, { id: worker.id }, { smsOptOutAt: now });
-      await this.workers.recordConsents(manager, worker.id, [{ purpose: 'sms_alerts', granted: false, channel: 'sms', recordedBy: null, recordedAt: now }]);
+      await this.workers.recordConsents(manager, worker.id, [
+        { purpose: 'sms_alerts', granted: false, channel: 'sms', recordedBy: null, recordedAt: now },
+      ]);
       return { unsubscribed: true };
     });
   }
