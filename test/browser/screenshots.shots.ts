@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
-import { bearer, seekerWithProfile, shiftInput } from '../support/people';
+import { bearer, seekerWithProfile, shiftInput, signInAdmin } from '../support/people';
 import { waitFor } from '../support/wait-for';
 import { launchBrowser } from './support/browser';
 
@@ -168,4 +168,59 @@ describe('screenshots', () => {
       }
     }
   }, 300_000);
+
+  /**
+   * The office's dashboard at a desk's 1280×800, on a month of history: a crew dispatched through
+   * the API, its bookings spread over the past weeks, some of the work done, and a few SMS failed.
+   */
+  it('writes the office dashboard at 1280×800', async () => {
+    const staff = await signInAdmin(market);
+    const account = (await request(market.url).get('/api/me').set(bearer(staff)).expect(200)).body;
+    const everyDay = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '06:00', end: '22:00' }));
+    const crew = ['周建国', '吴秀英', '郑海波', '王丽华', '陈志强', '林小红'];
+    for (const [index, name] of crew.entries()) {
+      const seeker = await seekerWithProfile(market, `137000005${10 + index}`, {
+        name,
+        availability: everyDay,
+        skills: [
+          { code: 'loading', years: 2 },
+          { code: 'factory', years: 1 },
+        ],
+      });
+      if (index % 3 === 0)
+        await request(market.url)
+          .put(`/api/workers/${seeker.id}/priority-group`)
+          .set(bearer(staff))
+          .send({ group: index === 0 ? 'low_income' : 'disability', consent: true })
+          .expect(200);
+    }
+    const open = (await request(market.url).get('/api/shifts').query({ limit: 20 }).expect(200)).body.items as { id: string }[];
+    const plan = (
+      await request(market.url)
+        .post('/api/dispatch/plans')
+        .set(bearer(staff))
+        .send({ shiftIds: open.map((shift) => shift.id) })
+        .expect(201)
+    ).body;
+    await request(market.url).post(`/api/dispatch/plans/${plan.id}/confirm`).set(bearer(staff)).expect(201);
+    await market.db.query(`UPDATE bookings SET created_at = now() - (abs(hashtext(id::text)) % 28) * interval '1 day'`);
+    await market.db.query(
+      `UPDATE bookings SET status = 'completed', minutes_worked = 240 + abs(hashtext(id::text)) % 300, checked_out_at = created_at + interval '1 day'
+        WHERE abs(hashtext(id::text)) % 3 > 0 AND created_at < now() - interval '2 days'`,
+    );
+    await market.db.query(`UPDATE notifications SET created_at = now() - (abs(hashtext(id::text)) % 20) * interval '1 day'`);
+    await market.db.query(`UPDATE notifications SET status = 'failed' WHERE id IN (SELECT id FROM notifications ORDER BY id LIMIT 3)`);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await context.addInitScript(
+      (value) => sessionStorage.setItem('lingong.staff.session', value),
+      JSON.stringify({ accessToken: staff, account, desk: '办公室' }),
+    );
+    const tab = await context.newPage();
+    await tab.goto(`${market.url}/staff/office`);
+    await tab.locator('.chart svg').nth(4).waitFor();
+    await tab.waitForTimeout(800);
+    await tab.screenshot({ path: join(out, 'staff-office-dashboard-1280x800.png') });
+    await context.close();
+  }, 120_000);
 });

@@ -66,7 +66,17 @@ describe('the API contract', () => {
         .expect(201)
     ).body;
     expect((await api().post(`/api/shifts/${draft.id}/publish`).set(bearer(other.token)).expect(200)).body.status).toBe('pending_review');
+    await api().get('/api/shifts/review').set(bearer(staff)).expect(200);
+    await api().get('/api/employers').query({ status: 'unverified' }).set(bearer(staff)).expect(200);
     await api().post(`/api/shifts/${draft.id}/approve`).set(bearer(staff)).expect(200);
+    const turnedDown = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(other.token))
+        .send(shiftInput({ publish: true, title: '待审核' }, 5))
+        .expect(201)
+    ).body;
+    await api().post(`/api/shifts/${turnedDown.id}/reject`).set(bearer(staff)).send({ reason: '地址不实' }).expect(200);
     await api().post(`/api/employers/${other.id}/suspend`).set(bearer(staff)).send({ reason: '核实中' }).expect(200);
     await api().post(`/api/employers/${other.id}/reinstate`).set(bearer(staff)).expect(200);
     await api().post(`/api/shifts/${draft.id}/cancel`).set(bearer(other.token)).send({ reason: '不需要了' }).expect(200);
@@ -129,7 +139,8 @@ describe('the API contract', () => {
       .set(bearer(second.token))
       .send({ reason: 'other', detail: '地址不清楚' })
       .expect(201);
-    await api().get('/api/employers/reports').set(bearer(staff)).expect(200);
+    const reported = (await api().get('/api/employers/reports').set(bearer(staff)).expect(200)).body.items[0];
+    await api().post(`/api/employers/reports/${reported.id}/reviewed`).set(bearer(staff)).expect(200);
 
     // Matching: candidates, recommendations, offers made and answered.
     await api().get(`/api/matching/shifts/${shift.id}/candidates`).set(bearer(employer.token)).expect(200);
@@ -212,8 +223,17 @@ describe('the API contract', () => {
         .send({ shiftIds: [crew.id] })
         .expect(201)
     ).body;
+    await api()
+      .put(`/api/dispatch/plans/${plan.id}/assignments`)
+      .set(bearer(staff))
+      .send({
+        assignments: plan.assignments.map(({ shiftId, workerId }: { shiftId: string; workerId: string }) => ({ shiftId, workerId })),
+      })
+      .expect(200);
     await api().post(`/api/dispatch/plans/${plan.id}/confirm`).set(bearer(staff)).expect(201);
     await api().get('/api/stats/overview').set(bearer(staff)).expect(200);
+    await api().get('/api/stats/daily').query({ days: 30 }).set(bearer(staff)).expect(200);
+    await api().get('/api/stats/month').query({ month: '2026-11' }).set(bearer(staff)).expect(200);
     await replyBySms(market, '13700000102', '你好').expect(200);
     await signedByGateway(market, '/api/sms/receipts', { messageId: 'gateway-1', status: 'delivered' }).expect(200);
     await api().get('/api/workers/me/export').set(bearer(third.token)).expect(200);

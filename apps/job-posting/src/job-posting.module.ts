@@ -29,6 +29,9 @@ import { KioskBoardService } from './kiosk/kiosk-board.service';
 import { RatingsService } from './ratings/ratings.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
+import { ReviewController } from './review/review.controller';
+import { ReviewRepository } from './review/review.repository';
+import { ReviewService } from './review/review.service';
 import { SeekerErasureController } from './seekers/seeker-erasure.controller';
 import { SeekerErasureRepository } from './seekers/seeker-erasure.repository';
 import { SeekerErasureService } from './seekers/seeker-erasure.service';
@@ -57,6 +60,7 @@ import { ShiftsService } from './shifts/shifts.service';
     ApplicationsController,
     BookingsController,
     ReportsController,
+    ReviewController,
     InternalBookingsController,
     SeekerErasureController,
     InternalKioskController,
@@ -85,6 +89,8 @@ import { ShiftsService } from './shifts/shifts.service';
     ReferralSlipRepository,
     RatingsService,
     ReportsService,
+    ReviewService,
+    ReviewRepository,
     SeekerErasureService,
     SeekerErasureRepository,
     KioskBoardService,

@@ -16,6 +16,7 @@ import { KioskFigures1796500000000 } from './1796500000000-kiosk-figures';
 import { CandidateReach1796600000000 } from './1796600000000-candidate-reach';
 import { ConsentDesk1796800000000 } from './1796800000000-consent-desk';
 import { ReachWithoutPhone1796800100000 } from './1796800100000-reach-without-phone';
+import { OfficeReviewAndFigures1796900000000 } from './1796900000000-office-review-and-figures';
 import { UrgentSmsLane1797100000000 } from './1797100000000-urgent-sms-lane';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
@@ -38,5 +39,6 @@ export const migrations = [
   CandidateReach1796600000000,
   ConsentDesk1796800000000,
   ReachWithoutPhone1796800100000,
+  OfficeReviewAndFigures1796900000000,
   UrgentSmsLane1797100000000,
 ];

@@ -33,6 +33,7 @@ export const errorCodes = [
   'PART_TIME_SETTLEMENT_TOO_LONG',
   'PHONE_IS_SIGN_IN',
   'PLAN_ALREADY_CONFIRMED',
+  'PLAN_ASSIGNMENT_INVALID',
   /** Another service refused without saying why (an answer with no code of this list). */
   'REFUSED',
   'RESIDENT_ID_TAKEN',

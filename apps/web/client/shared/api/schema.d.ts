@@ -416,6 +416,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dispatch/plans/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a proposed plan by hand
+         * @description The whole new list of assignments, checked by the solver’s rules against the shifts and candidates as they are now: each person a candidate, headcounts kept, nobody on overlapping shifts.
+         *
+         *     Roles: staff.
+         */
+        put: operations["dispatch_revise"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dispatch/plans/{id}/confirm": {
         parameters: {
             query?: never;
@@ -445,7 +467,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Employers to review: unverified, or suspended
+         * @description Newest first (at most 200), with open reports and shifts waiting for review.
+         *
+         *     Roles: staff.
+         */
+        get: operations["review_employers"];
         put?: never;
         /**
          * Register an employer profile
@@ -538,6 +566,28 @@ export interface paths {
         get: operations["reports_open"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/reports/{id}/reviewed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a report reviewed
+         * @description Staff have acted on it (or found nothing); it leaves the open list.
+         *
+         *     Roles: staff.
+         */
+        post: operations["reports_reviewed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -841,6 +891,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shifts/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shifts waiting for review, soonest first
+         * @description Unverified employers’ published shifts, with who posted them (at most 200).
+         *
+         *     Roles: staff.
+         */
+        get: operations["review_pendingShifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shifts/{id}": {
         parameters: {
             query?: never;
@@ -1012,6 +1084,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shifts/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a shift waiting for review
+         * @description It never reaches the board and ends `cancelled` with the reason.
+         *
+         *     Roles: staff.
+         */
+        post: operations["review_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shifts/{id}/reports": {
         parameters: {
             query?: never;
@@ -1155,6 +1249,50 @@ export interface paths {
          *     Roles: admin.
          */
         post: operations["staff_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The office dashboard: the market’s last days
+         * @description Per market day: bookings, priority-group people served, the Gini of hours over the week before, SMS sent and failed; and fill rate per category and people served per group over the window.
+         *
+         *     Roles: staff.
+         */
+        get: operations["marketSeries_daily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/month": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month’s report for the district
+         * @description The overview, every day of the month, wages still owed for its work, and reports received.
+         *
+         *     Roles: staff.
+         */
+        get: operations["marketSeries_month"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1384,6 +1522,8 @@ export interface components {
             hours?: number;
             /** @description SHIFT_NOT_OPEN from a dispatch plan: the shifts that are not open */
             shiftIds?: string[];
+            /** @description PLAN_ASSIGNMENT_INVALID: every rule the changed plan breaks */
+            problems?: components["schemas"]["DispatchProblem"][];
         };
         Applicant: {
             /** Format: uuid */
@@ -1621,6 +1761,16 @@ export interface components {
         CandidateList: {
             items: components["schemas"]["Candidate"][];
         };
+        CategoryFill: {
+            /** @enum {string} */
+            category: "loading" | "cleaning" | "catering" | "housekeeping" | "factory" | "warehouse" | "delivery" | "renovation" | "repair" | "security" | "promotion" | "farming" | "care" | "driving";
+            /** @description places of shifts published in the window and not cancelled */
+            needed: number;
+            /** @description of them, booked */
+            filled: number;
+            /** @description filled ÷ needed, 3 decimals */
+            fillRate: number | null;
+        };
         CertificateDto: {
             /** @example health */
             code: string;
@@ -1807,6 +1957,24 @@ export interface components {
             /** @example DOUBLE_BOOKING */
             code: string;
         };
+        DispatchOption: {
+            /** Format: uuid */
+            shiftId: string;
+            /** @description 0–100, one decimal */
+            score: number;
+        };
+        /** @description Someone named in the plan (staff see names; phones masked). */
+        DispatchPerson: {
+            /** Format: uuid */
+            workerId: string;
+            /** @example 王建国 */
+            name: string;
+            /**
+             * @description null for someone without a phone (registered at the desk)
+             * @example 138****5678
+             */
+            phoneMasked: string | null;
+        };
         /** @description The assignment with the best total score (an exact solver), before anyone is booked. */
         DispatchPlan: {
             /** Format: uuid */
@@ -1815,12 +1983,57 @@ export interface components {
             /** @description sum of the assignments’ scores, one decimal */
             totalScore: number;
             unfilled: components["schemas"]["UnfilledShift"][];
+            shifts: components["schemas"]["DispatchShift"][];
+            /** @description per shift, the best 20 candidates (and anyone placed), to choose from by hand */
+            candidates: components["schemas"]["DispatchAssignment"][];
+            /** @description eligible people left out, best first (at most 100) */
+            unplaced: components["schemas"]["UnplacedPerson"][];
+            /** @description all eligible people left out */
+            unplacedCount: number;
+            /** @description everyone named above */
+            people: components["schemas"]["DispatchPerson"][];
+            /** @description the solver’s best total; differs from totalScore once staff change the plan by hand */
+            solverTotalScore: number;
+            /**
+             * Format: date-time
+             * @description when staff last changed the plan by hand
+             */
+            editedAt: string | null;
             /** @description what a greedy pass would have scored, one decimal */
             greedyTotalScore: number;
             /** @description totalScore − greedyTotalScore */
             improvementOverGreedy: number;
             /** @enum {string} */
             status: "proposed" | "confirming" | "confirmed";
+        };
+        /** @description A rule a hand-changed dispatch plan breaks. */
+        DispatchProblem: {
+            /** @enum {string} */
+            code: "SHIFT_NOT_IN_PLAN" | "NOT_A_CANDIDATE" | "LISTED_TWICE" | "OVER_HEADCOUNT" | "OVERLAPPING_SHIFTS";
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            workerId?: string;
+            /**
+             * Format: uuid
+             * @description OVERLAPPING_SHIFTS: the other shift
+             */
+            otherShiftId?: string;
+        };
+        /** @description A shift of the plan, as staff read it beside the assignments. */
+        DispatchShift: {
+            /** Format: uuid */
+            id: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @example 永中街道 */
+            street: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description places the plan fills */
+            remaining: number;
         };
         Employer: {
             /** Format: uuid */
@@ -1847,6 +2060,42 @@ export interface components {
              * @example 2026-12-01T09:00:00+08:00
              */
             createdAt: string;
+        };
+        /** @description An employer as the office reviews it: open reports and shifts waiting for review. */
+        EmployerForReview: {
+            /** Format: uuid */
+            id: string;
+            /** @example 温州某鞋业有限公司 */
+            name: string;
+            /** @example 陈经理 */
+            contactName: string;
+            /** @example 永中街道 */
+            street: string;
+            /** @example 龙湾区永中街道某路1号 */
+            address: string;
+            /**
+             * @description 统一社会信用代码 (GB 32100)
+             * @example 91350100M000100Y43
+             */
+            uscc: string | null;
+            /** @description checked by staff; an unverified employer’s shifts wait for review */
+            verified: boolean;
+            /** @description suspended by staff: no new shifts, applications or bookings */
+            suspended: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00+08:00
+             */
+            createdAt: string;
+            /** @example 多名零工反映拖欠工资 */
+            suspensionReason: string | null;
+            /** @description reports about its shifts not yet reviewed */
+            openReports: number;
+            /** @description its shifts waiting for review */
+            shiftsPendingReview: number;
+        };
+        EmployerForReviewList: {
+            items: components["schemas"]["EmployerForReview"][];
         };
         ExportedApplication: {
             /** Format: uuid */
@@ -1915,6 +2164,12 @@ export interface components {
             status: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        GroupServed: {
+            /** @enum {string} */
+            group: "low_income" | "disability" | "long_term_unemployed" | "none";
+            /** @description distinct people booked in the window */
+            people: number;
         };
         InboundSmsDto: {
             /** @example 13800138000 */
@@ -2006,6 +2261,24 @@ export interface components {
             /** @description how many more people to ask (default: two per remaining place) */
             count?: number;
         };
+        /** @description One market day (Asia/Shanghai) of the dashboard. */
+        MarketDay: {
+            /**
+             * @description the market day, YYYY-MM-DD
+             * @example 2026-11-30
+             */
+            date: string;
+            /** @description bookings made that day */
+            bookings: number;
+            /** @description distinct people in a priority group booked that day */
+            priorityServed: number;
+            /** @description Gini of hours worked per active seeker over the 7 days ending that day (3 decimals) */
+            hoursGini7d: number;
+            /** @description SMS written that day and sent (or delivered) */
+            smsSent: number;
+            /** @description SMS written that day that failed or were given up */
+            smsFailed: number;
+        };
         /** @description The figures staff watch over a window, and whether work is spreading. */
         MarketOverview: {
             /** Format: date-time */
@@ -2030,6 +2303,30 @@ export interface components {
             hoursGini: number;
             /** @description Gini of earnings per seeker */
             earningsGini: number;
+        };
+        /** @description The office dashboard: the market’s days over a window, and fill and reach over all of it. */
+        MarketSeries: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description every market day of the window, oldest first, zeros included */
+            days: components["schemas"]["MarketDay"][];
+            /** @description categories with places needed in the window */
+            categories: components["schemas"]["CategoryFill"][];
+            /** @description every group, `none` included */
+            groups: components["schemas"]["GroupServed"][];
+        };
+        /** @description A month’s figures for the district: the overview, its days, and what is still owed. */
+        MonthReport: {
+            /** @example 2026-11 */
+            month: string;
+            overview: components["schemas"]["MarketOverview"];
+            series: components["schemas"]["MarketSeries"];
+            /** @description work completed in the month, unpaid past its settle-by date as of now */
+            unpaidWages: components["schemas"]["UnpaidWages"];
+            /** @description reports about shifts received in the month */
+            reportsReceived: number;
         };
         MyShift: {
             /** Format: uuid */
@@ -2113,6 +2410,12 @@ export interface components {
              * @example 60
              */
             retryAfterSeconds: number;
+        };
+        PlannedPlace: {
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            workerId: string;
         };
         PostingRules: {
             /**
@@ -2270,6 +2573,19 @@ export interface components {
              */
             heldBy: string | null;
         };
+        /** @description Who posted a shift waiting for review, as staff judge it. */
+        ReviewEmployer: {
+            /** Format: uuid */
+            id: string;
+            /** @example 温州某鞋业有限公司 */
+            name: string;
+            verified: boolean;
+            suspended: boolean;
+        };
+        /** @description The whole list of assignments as staff want it. */
+        RevisedDispatchPlan: {
+            assignments: components["schemas"]["PlannedPlace"][];
+        };
         RosterEntry: {
             booking: components["schemas"]["Booking"];
             /** @description full name and phone while booked with the employer; surname with 某 and a masked phone otherwise */
@@ -2396,6 +2712,57 @@ export interface components {
             /** @description How many seekers rated it */
             ratings: number;
         };
+        /** @description A shift of an unverified employer, waiting for staff to approve or reject it. */
+        ShiftForReview: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            employerId: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @example 卸货、理货，需能搬 25 公斤 */
+            description: string;
+            /** @enum {string} */
+            category: "loading" | "cleaning" | "catering" | "housekeeping" | "factory" | "warehouse" | "delivery" | "renovation" | "repair" | "security" | "promotion" | "farming" | "care" | "driving";
+            /** @enum {string} */
+            employmentType: "part_time" | "temporary" | "seasonal";
+            /** @example 永中街道 */
+            street: string;
+            /** @example 龙湾区永中街道某仓库 */
+            address: string;
+            /** @example 27.93 */
+            lat: number;
+            /** @example 120.8 */
+            lng: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T08:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T17:00:00+08:00
+             */
+            endsAt: string;
+            /** @example 5 */
+            headcount: number;
+            /** @description places booked */
+            filled: number;
+            /** @description headcount − filled */
+            remaining: number;
+            pay: components["schemas"]["ShiftPayDto"];
+            requirements: components["schemas"]["ShiftRequirementsDto"];
+            /** @enum {string} */
+            status: "draft" | "pending_review" | "open" | "filled" | "in_progress" | "completed" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            employer: components["schemas"]["ReviewEmployer"];
+        };
+        ShiftForReviewList: {
+            items: components["schemas"]["ShiftForReview"][];
+        };
         ShiftPayDto: {
             /**
              * @description integer fen (分)
@@ -2423,8 +2790,31 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        ShiftReportList: {
-            items: components["schemas"]["ShiftReport"][];
+        /** @description An open report with what staff need to judge it: the shift and its employer. */
+        ShiftReportForReview: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            employerId: string;
+            /** @enum {string} */
+            reason: "fake" | "unpaid" | "unsafe" | "other";
+            /** @example 干完活老板不给钱 */
+            detail: string | null;
+            /** @enum {string} */
+            status: "open" | "reviewed";
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 仓库搬运 日结 */
+            shiftTitle: string;
+            /** @example 温州某鞋业有限公司 */
+            employerName: string;
+            employerVerified: boolean;
+            employerSuspended: boolean;
+        };
+        ShiftReportForReviewList: {
+            items: components["schemas"]["ShiftReportForReview"][];
         };
         ShiftRequirementsDto: {
             /**
@@ -2480,6 +2870,13 @@ export interface components {
             shiftId: string;
             /** @description places the plan could not fill */
             missing: number;
+            /**
+             * @description no_candidates: nobody is eligible; candidates_not_placed: some eligible people are free at those hours but left out (by hand, or by the solver’s rule on chained overlapping shifts); too_few_candidates: fewer eligible people than places; candidates_placed_elsewhere: they are all on overlapping shifts of this plan
+             * @enum {string}
+             */
+            reason: "no_candidates" | "candidates_not_placed" | "too_few_candidates" | "candidates_placed_elsewhere";
+            /** @description people eligible for the shift */
+            candidates: number;
         };
         UnpaidBooking: {
             /** Format: uuid */
@@ -2550,6 +2947,13 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             worker: components["schemas"]["UnpaidSeeker"] | null;
+            /** @example 仓库搬运 日结 */
+            shiftTitle: string;
+            /**
+             * @description who owes the wage
+             * @example 温州某鞋业有限公司
+             */
+            employerName: string;
         };
         UnpaidBookingList: {
             items: components["schemas"]["UnpaidBooking"][];
@@ -2569,6 +2973,23 @@ export interface components {
             rating: number | null;
             /** @description the seeker erased their data: staff help them claim the wage without a name or phone */
             erased: boolean;
+        };
+        UnpaidWages: {
+            bookings: number;
+            /** @description fen */
+            amountFen: number;
+        };
+        /** @description An eligible person the plan leaves out, and why. */
+        UnplacedPerson: {
+            /** Format: uuid */
+            workerId: string;
+            /**
+             * @description shifts_full: every shift they could take is full; not_chosen: a place is open but they were left out
+             * @enum {string}
+             */
+            reason: "shifts_full" | "not_chosen";
+            /** @description the plan’s shifts they are eligible for, best score first */
+            options: components["schemas"]["DispatchOption"][];
         };
         UpdateConsentDto: {
             /** @description Can only stay true here; withdrawing it is erasure (DELETE /workers/me) */
@@ -3980,6 +4401,76 @@ export interface operations {
             };
         };
     };
+    dispatch_revise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevisedDispatchPlan"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DispatchPlan"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: PLAN_ALREADY_CONFIRMED, PLAN_ASSIGNMENT_INVALID, SHIFT_NOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     dispatch_confirm: {
         parameters: {
             query?: never;
@@ -4037,6 +4528,55 @@ export interface operations {
             };
             /** @description Conflict: a business rule refused it. Codes: PLAN_ALREADY_CONFIRMED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    review_employers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "unverified" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerForReviewList"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4248,7 +4788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShiftReportList"];
+                    "application/json": components["schemas"]["ShiftReportForReviewList"];
                 };
             };
             /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
@@ -4262,6 +4802,63 @@ export interface operations {
             };
             /** @description Forbidden: needs the role staff (admins count as staff) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    reports_reviewed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftReport"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5157,6 +5754,54 @@ export interface operations {
             };
         };
     };
+    review_pendingShifts: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftForReviewList"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     shifts_get: {
         parameters: {
             query?: never;
@@ -5709,6 +6354,76 @@ export interface operations {
             };
         };
     };
+    review_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shift"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: SHIFT_NOT_PENDING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     reports_report: {
         parameters: {
             query?: never;
@@ -6156,6 +6871,103 @@ export interface operations {
             };
             /** @description Not Found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    marketSeries_daily: {
+        parameters: {
+            query?: {
+                /** @description market days, today included */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketSeries"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    marketSeries_month: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthReport"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
