@@ -65,8 +65,8 @@ describe('WorkersService.create', () => {
         residentIdConflictHash: null,
       }),
       [
-        { purpose: 'data_processing', granted: true, channel: 'self', recordedBy: seeker.id, recordedAt: now },
-        { purpose: 'sms_alerts', granted: true, channel: 'self', recordedBy: seeker.id, recordedAt: now },
+        { purpose: 'data_processing', granted: true, channel: 'self', recordedBy: seeker.id, location: null, recordedAt: now },
+        { purpose: 'sms_alerts', granted: true, channel: 'self', recordedBy: seeker.id, location: null, recordedAt: now },
       ],
     );
     expect(JSON.stringify(create.mock.calls)).not.toContain('11010519491231002X');
@@ -80,6 +80,25 @@ describe('WorkersService.create', () => {
       expect.objectContaining({ purpose: 'data_processing', granted: true, channel: 'desk', recordedBy: staff.id }),
       expect.objectContaining({ purpose: 'sms_alerts', granted: false, channel: 'desk', recordedBy: staff.id }),
     ]);
+  });
+
+  it('registers a walk-in who has no phone, the consent recorded with the desk it was given at', async () => {
+    const create = jest.fn(async () => profile({ accountId: null, phone: null }));
+    const { service } = setup({ create });
+    await service.create(staff, input({ phone: null, consent: { dataProcessing: true, sms: false, desk: '综合服务区 1 号窗口' } }));
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ accountId: null, phone: null }), [
+      {
+        purpose: 'data_processing',
+        granted: true,
+        channel: 'desk',
+        recordedBy: staff.id,
+        location: '综合服务区 1 号窗口',
+        recordedAt: now,
+      },
+      { purpose: 'sms_alerts', granted: false, channel: 'desk', recordedBy: staff.id, location: '综合服务区 1 号窗口', recordedAt: now },
+    ]);
+    // Leaving the phone out is still a mistake: null says "no phone" on purpose.
+    await expect(service.create(staff, input({ phone: undefined }))).rejects.toThrow(BadRequestException);
   });
 
   it('wants a phone from staff and none from a seeker', async () => {
@@ -164,7 +183,7 @@ describe('WorkersService.updateMine and setPriorityGroup', () => {
     await service.updateMine(seeker, { name: '王二', consent: { sms: false } });
     expect(update).toHaveBeenCalledWith(manager, 'w1', { name: '王二', consentSms: false });
     expect(recordConsents).toHaveBeenLastCalledWith(manager, 'w1', [
-      { purpose: 'sms_alerts', granted: false, channel: 'self', recordedBy: seeker.id, recordedAt: now },
+      { purpose: 'sms_alerts', granted: false, channel: 'self', recordedBy: seeker.id, location: null, recordedAt: now },
     ]);
     await service.updateMine(seeker, { consent: { sms: true } });
     expect(recordConsents).toHaveBeenLastCalledWith(manager, 'w1', []);
