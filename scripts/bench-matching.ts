@@ -16,7 +16,7 @@ import { createCliDataSource } from './data-source';
 import { isEligible, prepareSeeker, prepareShift } from './bench/eligibility';
 import { activeBookings, loadSeekers, loadShifts, sqlEligibility } from './bench/load';
 import { monthOfShifts, simulateMonth, type MonthResult } from './bench/month';
-import { seedBenchDatabase, type SeedCounts } from './bench/seed-sql';
+import { seedBenchDatabase, type SeedCounts } from '../bench/seed';
 import { count, mean, ms, pct, percentile, seconds, seededRandom, shuffled } from './bench/util';
 
 /**

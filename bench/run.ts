@@ -1,0 +1,141 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { benchBrowse, benchLoadCurve, type BrowseFigure, type LoadCurvePoint } from './browse';
+import {
+  benchDataSource,
+  benchDatabase,
+  dropBenchDatabase,
+  recreateBenchDatabase,
+  startApps,
+  startChild,
+  type BenchApps,
+  type ChildServer,
+} from './market';
+import { Progress } from './progress';
+import { seedCounts, seedMarket, seedSeekers, type SeedCounts } from './seed';
+import { freePort } from '../test/support/free-port';
+
+/**
+ * `npm run bench` (`-- --quick`, `-- --scale 10k,100k`, `-- --keep`): the market's figures, through
+ * the front door over loopback, against floors measured in the same run. See docs/benchmarks.md.
+ */
+
+const scaleNames: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+
+export interface BenchConfig {
+  quick: boolean;
+  keep: boolean;
+  scales: number[];
+  /** autocannon per measured run. */
+  seconds: number;
+  connections: number;
+  curveSeconds: number;
+  curveSteps: number[];
+}
+
+function config(): BenchConfig {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      scale: { type: 'string' },
+    },
+  });
+  const quick = values.quick ?? false;
+  const scaleList = (values.scale ?? (quick ? '10k,100k' : '10k,100k,1m')).toLowerCase().split(',');
+  const scales = scaleList.map((name) => {
+    const seekers = scaleNames[name] ?? Number(name.replace(/_/g, ''));
+    if (!Number.isInteger(seekers) || seekers < 5_000 || seekers > 2_000_000)
+      throw new Error(`--scale takes 10k, 100k, 1m or a number of seekers from 5000, got ${name}`);
+    return seekers;
+  });
+  return {
+    quick,
+    keep: values.keep ?? false,
+    scales: [...new Set(scales)].sort((a, b) => a - b),
+    seconds: quick ? 3 : 10,
+    connections: 16,
+    curveSeconds: quick ? 2 : 5,
+    curveSteps: quick ? [1, 8, 32] : [1, 4, 16, 64],
+  };
+}
+
+export interface ScaleFigures {
+  seekers: number;
+  seeded: SeedCounts;
+  seedSeconds: number;
+  browse: BrowseFigure[];
+}
+
+export interface BenchResults {
+  config: BenchConfig;
+  scales: ScaleFigures[];
+  loadCurve: LoadCurvePoint[];
+}
+
+const OPEN_SHIFTS = 2_000;
+
+async function main(): Promise<void> {
+  const settings = config();
+  const progress = new Progress();
+  const log = (line: string) => progress.log(line);
+  log(
+    `bench: database ${benchDatabase}, scales ${settings.scales.map((s) => s.toLocaleString('en')).join(' → ')} seekers${settings.quick ? ', quick' : ''}${settings.keep ? ', kept afterwards' : ''}`,
+  );
+  log('figures are noisy on a shared machine: every comparison is made within this run, one after the other');
+
+  await recreateBenchDatabase();
+  const dataSource = benchDataSource(4);
+  let apps: BenchApps | undefined;
+  let floor: ChildServer | undefined;
+  let ok = false;
+  try {
+    await dataSource.initialize();
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    log(`created ${benchDatabase}: ${applied.length} migrations`);
+    await seedMarket(dataSource, { openShifts: OPEN_SHIFTS, employersPerStreet: 2 }, log);
+
+    const results: BenchResults = { config: settings, scales: [], loadCurve: [] };
+    let seeded = 0;
+    for (const [n, seekers] of settings.scales.entries()) {
+      const s0 = performance.now();
+      await seedSeekers(dataSource, seeded + 1, seekers, 0.2, log);
+      seeded = seekers;
+      const counts = await seedCounts(dataSource, log);
+      const seedSeconds = (performance.now() - s0) / 1000;
+      log(
+        `${seekers.toLocaleString('en')} seekers (${counts.activeSeekers.toLocaleString('en')} active), ${counts.openShifts} open shifts, ${counts.bookings.toLocaleString('en')} past bookings; seeded in ${seedSeconds.toFixed(1)} s`,
+      );
+
+      if (!apps) {
+        apps = await progress.task('starting the five apps', 5, async (tick) => {
+          let started = 0;
+          return startApps((name) => tick(++started, name));
+        });
+        const floorPort = await freePort();
+        floor = await startChild('floor', 'bench/floor.ts', floorPort, { ...apps.env, FLOOR_PORT: String(floorPort) });
+        log(`apps up: front door ${apps.url}, floor ${floor.url}, queue prefix ${apps.queuePrefix}`);
+      }
+      if (!floor) throw new Error('the floor is not running');
+
+      const browse = await benchBrowse(progress, apps.url, floor, { seconds: settings.seconds, connections: settings.connections });
+      results.scales.push({ seekers, seeded: counts, seedSeconds, browse });
+      if (n === 0)
+        results.loadCurve = await benchLoadCurve(progress, apps.url, floor, { seconds: settings.curveSeconds, steps: settings.curveSteps });
+    }
+    ok = true;
+  } finally {
+    progress.stop();
+    await floor?.stop();
+    await apps?.stop();
+    if (dataSource.isInitialized) await dataSource.destroy();
+    if (settings.keep) log(`kept database ${benchDatabase} (fully migrated; the apps run on it with DATABASE_NAME=${benchDatabase})`);
+    else await dropBenchDatabase();
+    log(ok ? 'done' : 'failed');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
