@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBrowse, benchLoadCurve, type BrowseFigure, type LoadCurvePoint } from './browse';
 import {
@@ -14,6 +15,12 @@ import {
 import { Progress } from './progress';
 import { seedCounts, seedMarket, seedSeekers, type SeedCounts } from './seed';
 import { freePort } from '../test/support/free-port';
+import { benchFairness, type FairnessFigures } from './fairness';
+import { benchApplyAccept, benchRanking, staffToken, type CallFigures } from './flows';
+import type { LoadResult } from './load';
+import { repoRoot, tokenMinter } from './market';
+import { benchNotifications, benchPublishStorm, benchRawQueues, type PathFigures, type PublishFigures } from './queues';
+import { describeMachine, figuresMarkdown, writeReport } from './report';
 
 /**
  * `npm run bench` (`-- --quick`, `-- --scale 10k,100k`, `-- --keep`): the market's figures, through
@@ -31,6 +38,12 @@ export interface BenchConfig {
   connections: number;
   curveSeconds: number;
   curveSteps: number[];
+  /** Where benchmarks.md and its plots go: docs/ for a full run, bench/out/ for a quick one (--out). */
+  out: string;
+  pairs: number;
+  messages: number;
+  storm: number;
+  month: { seekers: number; days: number; shiftsPerDay: number; seed: number };
 }
 
 function config(): BenchConfig {
@@ -39,6 +52,7 @@ function config(): BenchConfig {
       quick: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       scale: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const quick = values.quick ?? false;
@@ -57,6 +71,11 @@ function config(): BenchConfig {
     connections: 16,
     curveSeconds: quick ? 2 : 5,
     curveSteps: quick ? [1, 8, 32] : [1, 4, 16, 64],
+    out: resolve(repoRoot, values.out ?? (quick ? 'bench/out' : 'docs')),
+    pairs: quick ? 100 : 400,
+    messages: quick ? 500 : 2_000,
+    storm: quick ? 40 : 200,
+    month: quick ? { seekers: 1_000, days: 30, shiftsPerDay: 75, seed: 20261 } : { seekers: 2_000, days: 30, shiftsPerDay: 150, seed: 20261 },
   };
 }
 
@@ -65,12 +84,19 @@ export interface ScaleFigures {
   seeded: SeedCounts;
   seedSeconds: number;
   browse: BrowseFigure[];
+  ranking: LoadResult & { candidatesPerRanking: number };
+  apply: CallFigures;
+  accept: CallFigures;
+  notifications: PathFigures;
+  rawQueues: PathFigures;
+  publish: PublishFigures;
 }
 
 export interface BenchResults {
   config: BenchConfig;
   scales: ScaleFigures[];
   loadCurve: LoadCurvePoint[];
+  fairness?: FairnessFigures;
 }
 
 const OPEN_SHIFTS = 2_000;
@@ -119,10 +145,22 @@ async function main(): Promise<void> {
       if (!floor) throw new Error('the floor is not running');
 
       const browse = await benchBrowse(progress, apps.url, floor, { seconds: settings.seconds, connections: settings.connections });
-      results.scales.push({ seekers, seeded: counts, seedSeconds, browse });
-      if (n === 0)
-        results.loadCurve = await benchLoadCurve(progress, apps.url, floor, { seconds: settings.curveSeconds, steps: settings.curveSteps });
+      if (n === 0) results.loadCurve = await benchLoadCurve(progress, apps.url, floor, { seconds: settings.curveSeconds, steps: settings.curveSteps });
+      const mint = tokenMinter(apps.env);
+      const ranking = await benchRanking(progress, apps.url, dataSource, await staffToken(apps.url, apps.env), { seconds: settings.seconds, connections: 4 });
+      // Each scale's seekers apply from a range of their own, so nobody is booked twice across scales.
+      const { apply, accept } = await benchApplyAccept(progress, apps.url, dataSource, mint, { pairs: settings.pairs, concurrency: 8, firstSeeker: 1 + n * settings.pairs });
+      const rawQueues = await benchRawQueues(progress, apps.env, settings.messages);
+      const notifications = await benchNotifications(progress, dataSource, settings.messages, 1);
+      const publish = await benchPublishStorm(progress, apps.url, dataSource, mint, { count: settings.storm, concurrency: 6 });
+      results.scales.push({ seekers, seeded: counts, seedSeconds, browse, ranking, apply, accept, notifications, rawQueues, publish });
     }
+    results.fairness = await benchFairness(progress, dataSource, settings.month);
+
+    progress.stop();
+    console.log(`\n${figuresMarkdown(results)}\n`);
+    const written = await writeReport(settings.out, results, await describeMachine(dataSource), repoRoot);
+    log(`wrote ${written.join(', ')}`);
     ok = true;
   } finally {
     progress.stop();
