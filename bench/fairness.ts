@@ -28,7 +28,9 @@ export async function benchFairness(
   const random = seededRandom(options.seed);
   const now = new Date();
   const activeIds = (
-    (await db.query(`SELECT id FROM workers WHERE status = 'active' AND phone IS NOT NULL AND location IS NOT NULL ORDER BY id`)) as { id: string }[]
+    (await db.query(`SELECT id FROM workers WHERE status = 'active' AND phone IS NOT NULL AND location IS NOT NULL ORDER BY id`)) as {
+      id: string;
+    }[]
   ).map((r) => r.id);
   const seekers = await loadSeekers(db, shuffled(activeIds, random).slice(0, options.seekers), now);
   const shapeIds = ((await db.query(`SELECT id FROM shifts WHERE status = 'open' ORDER BY id`)) as { id: string }[]).map((r) => r.id);

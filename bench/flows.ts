@@ -28,7 +28,9 @@ export async function benchRanking(
   token: string,
   options: { seconds: number; connections: number },
 ): Promise<LoadResult & { candidatesPerRanking: number }> {
-  const ids = ((await db.query(`SELECT id FROM shifts WHERE status = 'open' ORDER BY md5(id::text) LIMIT 50`)) as { id: string }[]).map((r) => r.id);
+  const ids = ((await db.query(`SELECT id FROM shifts WHERE status = 'open' ORDER BY md5(id::text) LIMIT 50`)) as { id: string }[]).map(
+    (r) => r.id,
+  );
   const requests = ids.map((id) => ({ method: 'GET' as const, path: `/api/matching/shifts/${id}/candidates?limit=20` }));
   const headers = { authorization: `Bearer ${token}` };
   const sample = await fetch(`${frontDoor}${requests[0].path}`, { headers });
@@ -36,7 +38,9 @@ export async function benchRanking(
   const candidatesPerRanking = ((await sample.json()) as { items: unknown[] }).items.length;
   await drive(progress, 'warm ranking', { url: frontDoor, connections: 1, seconds: 1, headers, requests });
   const result = await drive(progress, 'ranking: front door', { url: frontDoor, headers, requests, ...options });
-  progress.log(`  ranking (candidates of one open shift, ${candidatesPerRanking} answered): ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
+  progress.log(
+    `  ranking (candidates of one open shift, ${candidatesPerRanking} answered): ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`,
+  );
   return { ...result, candidatesPerRanking };
 }
 
@@ -63,12 +67,17 @@ function figures(latencies: number[], elapsedMs: number, outcomes: Record<string
 
 async function call(url: string, token: string, body: unknown): Promise<{ status: number; ms: number; json: Record<string, unknown> }> {
   const started = performance.now();
-  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   return { status: response.status, ms: performance.now() - started, json };
 }
 
-const outcome = (status: number, json: Record<string, unknown>) => (status >= 400 && status < 500 && typeof json.code === 'string' ? `${status} ${json.code}` : String(status));
+const outcome = (status: number, json: Record<string, unknown>) =>
+  status >= 400 && status < 500 && typeof json.code === 'string' ? `${status} ${json.code}` : String(status);
 
 /**
  * `pairs` seekers (numbers from `firstSeeker`) each apply to an open shift with a place left, and the
@@ -100,12 +109,20 @@ export async function benchApplyAccept(
         const k = next++;
         const seeker = benchSeeker(options.firstSeeker + k);
         const shift = shifts[k % shifts.length];
-        const applied = await call(`${frontDoor}/api/shifts/${shift.id}/applications`, mint({ id: seeker.accountId, phone: seeker.phone, role: 'worker' }), {});
+        const applied = await call(
+          `${frontDoor}/api/shifts/${shift.id}/applications`,
+          mint({ id: seeker.accountId, phone: seeker.phone, role: 'worker' }),
+          {},
+        );
         if (applied.status >= 500) throw new Error(`apply: ${applied.status} ${JSON.stringify(applied.json)}`);
         applyLatencies.push(applied.ms);
         applyOutcomes[outcome(applied.status, applied.json)] = (applyOutcomes[outcome(applied.status, applied.json)] ?? 0) + 1;
         if (applied.status === 201) {
-          const accepted = await call(`${frontDoor}/api/applications/${String(applied.json.id)}/accept`, employerTokens.get(shift.accountId) as string, {});
+          const accepted = await call(
+            `${frontDoor}/api/applications/${String(applied.json.id)}/accept`,
+            employerTokens.get(shift.accountId) as string,
+            {},
+          );
           if (accepted.status >= 500) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.json)}`);
           acceptLatencies.push(accepted.ms);
           acceptOutcomes[outcome(accepted.status, accepted.json)] = (acceptOutcomes[outcome(accepted.status, accepted.json)] ?? 0) + 1;
@@ -118,7 +135,12 @@ export async function benchApplyAccept(
   const elapsed = performance.now() - started;
   const apply = figures(applyLatencies, elapsed, applyOutcomes);
   const accept = figures(acceptLatencies, elapsed, acceptOutcomes);
-  const show = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${v}× ${k}`).join(', ');
-  progress.log(`  apply: p50 ${apply.p50.toFixed(1)} ms, p99 ${apply.p99.toFixed(1)} ms (${show(apply.outcomes)}); accept: p50 ${accept.p50.toFixed(1)} ms, p99 ${accept.p99.toFixed(1)} ms (${show(accept.outcomes)}); ${(done / (elapsed / 1000)).toFixed(1)} pairs/s at ${options.concurrency} at a time`);
+  const show = (o: Record<string, number>) =>
+    Object.entries(o)
+      .map(([k, v]) => `${v}× ${k}`)
+      .join(', ');
+  progress.log(
+    `  apply: p50 ${apply.p50.toFixed(1)} ms, p99 ${apply.p99.toFixed(1)} ms (${show(apply.outcomes)}); accept: p50 ${accept.p50.toFixed(1)} ms, p99 ${accept.p99.toFixed(1)} ms (${show(accept.outcomes)}); ${(done / (elapsed / 1000)).toFixed(1)} pairs/s at ${options.concurrency} at a time`,
+  );
   return { apply, accept };
 }

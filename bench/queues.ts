@@ -22,7 +22,13 @@ export interface PathFigures {
 }
 
 function pathFigures(latencies: number[], elapsedMs: number): PathFigures {
-  return { messages: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), perSecond: latencies.length / (elapsedMs / 1000) };
+  return {
+    messages: latencies.length,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    perSecond: latencies.length / (elapsedMs / 1000),
+  };
 }
 
 async function until(what: string, timeoutMs: number, probe: () => Promise<boolean>): Promise<void> {
@@ -44,7 +50,9 @@ export async function benchNotifications(progress: Progress, db: DataSource, cou
     const keys = events.map((e) => `${e.id}:reply_help`);
     let sent = 0;
     await until(`${count} help texts to be sent`, 300_000, async () => {
-      const [row] = (await db.query(`SELECT count(*)::int AS sent FROM notifications WHERE dedupe_key = ANY($1) AND status = 'sent'`, [keys])) as { sent: number }[];
+      const [row] = (await db.query(`SELECT count(*)::int AS sent FROM notifications WHERE dedupe_key = ANY($1) AND status = 'sent'`, [
+        keys,
+      ])) as { sent: number }[];
       sent = row.sent;
       tick(sent);
       return sent === count;
@@ -56,8 +64,13 @@ export async function benchNotifications(progress: Progress, db: DataSource, cou
     )) as { ms: string; createdAt: Date; sentAt: Date }[];
     const first = Math.min(...rows.map((r) => r.createdAt.getTime()));
     const last = Math.max(...rows.map((r) => r.sentAt.getTime()));
-    const figures = pathFigures(rows.map((r) => Number(r.ms)), last - first);
-    progress.log(`  notifications, real path: ${count} SMS in ${((last - first) / 1000).toFixed(1)} s, ${figures.perSecond.toFixed(0)}/s; event to sent p50 ${figures.p50.toFixed(0)} ms, p99 ${figures.p99.toFixed(0)} ms`);
+    const figures = pathFigures(
+      rows.map((r) => Number(r.ms)),
+      last - first,
+    );
+    progress.log(
+      `  notifications, real path: ${count} SMS in ${((last - first) / 1000).toFixed(1)} s, ${figures.perSecond.toFixed(0)}/s; event to sent p50 ${figures.p50.toFixed(0)} ms, p99 ${figures.p99.toFixed(0)} ms`,
+    );
     return figures;
   });
 }
@@ -75,7 +88,13 @@ export async function benchRawQueues(progress: Progress, env: Record<string, str
     return await progress.task('notifications floor: two bare BullMQ hops', count, async (tick) => {
       let finished!: () => void;
       const allDone = new Promise<void>((resolve) => (finished = resolve));
-      workers.push(new Worker('hop-1', async (job) => second.add('noop', job.data as object, { removeOnComplete: true }), { connection, prefix, concurrency: 10 }));
+      workers.push(
+        new Worker('hop-1', async (job) => second.add('noop', job.data as object, { removeOnComplete: true }), {
+          connection,
+          prefix,
+          concurrency: 10,
+        }),
+      );
       workers.push(
         new Worker(
           'hop-2',
@@ -90,9 +109,14 @@ export async function benchRawQueues(progress: Progress, env: Record<string, str
       );
       const started = Date.now();
       await first.addBulk(Array.from({ length: count }, () => ({ name: 'noop', data: { at: started }, opts: { removeOnComplete: true } })));
-      await Promise.race([allDone, new Promise((_, fail) => setTimeout(() => fail(new Error('raw BullMQ jobs did not finish in 120 s')), 120_000))]);
+      await Promise.race([
+        allDone,
+        new Promise((_, fail) => setTimeout(() => fail(new Error('raw BullMQ jobs did not finish in 120 s')), 120_000)),
+      ]);
       const figures = pathFigures(latencies, last - started);
-      progress.log(`  notifications floor, bare BullMQ: ${count} jobs in ${((last - started) / 1000).toFixed(1)} s, ${figures.perSecond.toFixed(0)}/s; p50 ${figures.p50.toFixed(0)} ms, p99 ${figures.p99.toFixed(0)} ms`);
+      progress.log(
+        `  notifications floor, bare BullMQ: ${count} jobs in ${((last - started) / 1000).toFixed(1)} s, ${figures.perSecond.toFixed(0)}/s; p50 ${figures.p50.toFixed(0)} ms, p99 ${figures.p99.toFixed(0)} ms`,
+      );
       return figures;
     });
   } finally {
@@ -122,7 +146,7 @@ export async function benchPublishStorm(
   frontDoor: string,
   db: DataSource,
   mint: Mint,
-  options: { count: number; concurrency: number },
+  options: { count: number; concurrency: number; waitSeconds: number },
 ): Promise<PublishFigures> {
   const employers = (await db.query(
     `SELECT e.account_id AS "accountId", a.phone, e.street FROM employers e JOIN accounts a ON a.id = e.account_id ORDER BY e.id`,
@@ -139,7 +163,10 @@ export async function benchPublishStorm(
         const point = longwanStreets[employer.street];
         const response = await fetch(`${frontDoor}/api/shifts`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${mint({ id: employer.accountId, phone: employer.phone, role: 'employer' })}`, 'content-type': 'application/json' },
+          headers: {
+            authorization: `Bearer ${mint({ id: employer.accountId, phone: employer.phone, role: 'employer' })}`,
+            'content-type': 'application/json',
+          },
           body: JSON.stringify({
             title: `仓库搬运 ${k}`,
             description: '卸货、理货',
@@ -170,7 +197,7 @@ export async function benchPublishStorm(
   type Row = { shiftId: string; offeredAt: Date | null; smsAt: Date | null };
   let rows: Row[] = [];
   await progress.task('publish storm: waiting for first offers', ids.length, async (tick) => {
-    await until('first offers', 120_000, async () => {
+    await until('first offers', options.waitSeconds * 1000, async () => {
       rows = (await db.query(
         `SELECT s.id AS "shiftId", min(o.created_at) AS "offeredAt", min(n.sent_at) AS "smsAt"
            FROM unnest($1::uuid[]) AS s(id) LEFT JOIN offers o ON o.shift_id = s.id LEFT JOIN notifications n ON n.dedupe_key = 'offer:' || o.id AND n.status = 'sent'
@@ -180,10 +207,16 @@ export async function benchPublishStorm(
       const withSms = rows.filter((r) => r.smsAt).length;
       tick(withSms);
       return withSms === ids.length;
-    }).catch((error: unknown) => progress.log(`  ${(error as Error).message}: ${rows.filter((r) => r.smsAt).length} of ${ids.length} shifts have an offer SMS`));
+    }).catch((error: unknown) =>
+      progress.log(`  ${(error as Error).message}: ${rows.filter((r) => r.smsAt).length} of ${ids.length} shifts have an offer SMS`),
+    );
   });
   const publishedAt = new Map(published.map((p) => [p.id, p.at]));
-  const spread = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95), max: values.length ? Math.max(...values) : NaN });
+  const spread = (values: number[]) => ({
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    max: values.length ? Math.max(...values) : NaN,
+  });
   const figures: PublishFigures = {
     storm: ids.length,
     perSecond: ids.length / stormSeconds,

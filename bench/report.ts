@@ -10,7 +10,6 @@ import type { BenchResults } from './run';
 /** docs/benchmarks.md and its plots (vega-lite, rendered to SVG in Node by vega's View#toSVG: no browser). */
 
 // vega is ESM with top-level await: loaded by a real import(), not the require() our TypeScript compiles to.
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const importEsm = new Function('name', 'return import(name)') as <T>(name: string) => Promise<T>;
 
 async function svg(spec: VegaLite.TopLevelSpec): Promise<string> {
@@ -51,7 +50,8 @@ export async function describeMachine(db: DataSource): Promise<Machine> {
 const n0 = (v: number) => (Number.isFinite(v) ? Math.round(v).toLocaleString('en') : 'n/a');
 const n1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : 'n/a');
 const k = (seekers: number) => (seekers >= 1_000_000 ? `${seekers / 1_000_000}M` : `${seekers / 1000}k`);
-const table = (head: string[], rows: string[][]) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const table = (head: string[], rows: string[][]) =>
+  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 /** The figures as Markdown, every one of them: printed at the end of every run and written to the report. */
 export function figuresMarkdown(results: BenchResults): string {
@@ -81,7 +81,13 @@ export function figuresMarkdown(results: BenchResults): string {
       results.config.curveSteps.map((c) => {
         const door = results.loadCurve.find((p) => p.connections === c && p.target === 'front door');
         const bare = results.loadCurve.find((p) => p.connections === c && p.target === 'floor');
-        return [String(c), n0(door?.result.requestsPerSecond ?? NaN), `${door?.result.p50} / ${door?.result.p99}`, n0(bare?.result.requestsPerSecond ?? NaN), `${bare?.result.p50} / ${bare?.result.p99}`];
+        return [
+          String(c),
+          n0(door?.result.requestsPerSecond ?? NaN),
+          `${door?.result.p50} / ${door?.result.p99}`,
+          n0(bare?.result.requestsPerSecond ?? NaN),
+          `${bare?.result.p50} / ${bare?.result.p99}`,
+        ];
       }),
     ),
   );
@@ -95,8 +101,12 @@ export function figuresMarkdown(results: BenchResults): string {
         `${s.ranking.p50} / ${s.ranking.p99}`,
         `${n1(s.apply.p50)} / ${n1(s.apply.p99)}`,
         `${n1(s.accept.p50)} / ${n1(s.accept.p99)}`,
-        Object.entries(s.apply.outcomes).map(([o, c]) => `${c}× ${o}`).join(', '),
-        Object.entries(s.accept.outcomes).map(([o, c]) => `${c}× ${o}`).join(', '),
+        Object.entries(s.apply.outcomes)
+          .map(([o, c]) => `${c}× ${o}`)
+          .join(', '),
+        Object.entries(s.accept.outcomes)
+          .map(([o, c]) => `${c}× ${o}`)
+          .join(', '),
       ]),
     ),
   );
@@ -118,7 +128,14 @@ export function figuresMarkdown(results: BenchResults): string {
   out.push('\n### Publish to first offer, during a publish storm\n');
   out.push(
     table(
-      ['seekers', 'shifts published', 'publish rate /s', 'publish → first offer p50 / p95 ms', 'publish → its SMS sent p50 / p95 / max ms', 'shifts with an offer'],
+      [
+        'seekers',
+        'shifts published',
+        'publish rate /s',
+        'publish → first offer p50 / p95 ms',
+        'publish → its SMS sent p50 / p95 / max ms',
+        'shifts with an offer',
+      ],
       scales.map((s) => [
         k(s.seekers),
         String(s.publish.storm),
@@ -132,7 +149,12 @@ export function figuresMarkdown(results: BenchResults): string {
   out.push('\n### How each figure grows with the seekers\n');
   const growth: [string, (s: (typeof scales)[number]) => number, (v: number) => string][] = [
     ...(['no filter', 'filters', 'near', 'q=搬运'] as const).map(
-      (shape) => [`browse ${shape}, front door req/s`, (s: (typeof scales)[number]) => s.browse.find((b) => b.shape === shape)?.frontDoor.requestsPerSecond ?? NaN, n0] as [string, (s: (typeof scales)[number]) => number, (v: number) => string],
+      (shape) =>
+        [
+          `browse ${shape}, front door req/s`,
+          (s: (typeof scales)[number]) => s.browse.find((b) => b.shape === shape)?.frontDoor.requestsPerSecond ?? NaN,
+          n0,
+        ] as [string, (s: (typeof scales)[number]) => number, (v: number) => string],
     ),
     ['browse ratio, worst shape', (s) => Math.min(...s.browse.map((b) => b.ratio)), (v) => `${v.toFixed(2)}×`],
     ['ranking p50 ms', (s) => s.ranking.p50, n1],
@@ -143,25 +165,46 @@ export function figuresMarkdown(results: BenchResults): string {
     ['publish → first offer SMS p50 ms', (s) => s.publish.toOfferSms.p50, n0],
     ['seeding s', (s) => s.seedSeconds, n1],
   ];
-  out.push(table(['figure', ...scales.map((s) => k(s.seekers))], growth.map(([name, get, fmt]) => [name, ...scales.map((s) => fmt(get(s)))])));
+  out.push(
+    table(
+      ['figure', ...scales.map((s) => k(s.seekers))],
+      growth.map(([name, get, fmt]) => [name, ...scales.map((s) => fmt(get(s)))]),
+    ),
+  );
   const f = results.fairness;
   if (f) {
-    out.push(`\n### Fairness over a simulated month (${f.seekers.toLocaleString('en')} seekers, ${f.days} days, ${f.places.toLocaleString('en')} places)\n`);
+    out.push(
+      `\n### Fairness over a simulated month (${f.seekers.toLocaleString('en')} seekers, ${f.days} days, ${f.places.toLocaleString('en')} places)\n`,
+    );
     out.push(
       table(
         ['', 'fairness on', 'fairness off'],
         [
           ['Gini of hours worked', f.on.hoursGini.toFixed(3), f.off.hoursGini.toFixed(3)],
           ['Gini of earnings', f.on.earningsGini.toFixed(3), f.off.earningsGini.toFixed(3)],
-          ['mean score of the people chosen, without the fairness part (what employers get)', f.on.chosenScoreWithoutFairness.toFixed(2), f.off.chosenScoreWithoutFairness.toFixed(2)],
-          ['seekers with at least half an equal share of the hours', `${(f.on.atLeastHalfShare * 100).toFixed(1)}%`, `${(f.off.atLeastHalfShare * 100).toFixed(1)}%`],
-          ['seekers with any work', `${((f.on.seekersWithWork / f.seekers) * 100).toFixed(1)}%`, `${((f.off.seekersWithWork / f.seekers) * 100).toFixed(1)}%`],
+          [
+            'mean score of the people chosen, without the fairness part (what employers get)',
+            f.on.chosenScoreWithoutFairness.toFixed(2),
+            f.off.chosenScoreWithoutFairness.toFixed(2),
+          ],
+          [
+            'seekers with at least half an equal share of the hours',
+            `${(f.on.atLeastHalfShare * 100).toFixed(1)}%`,
+            `${(f.off.atLeastHalfShare * 100).toFixed(1)}%`,
+          ],
+          [
+            'seekers with any work',
+            `${((f.on.seekersWithWork / f.seekers) * 100).toFixed(1)}%`,
+            `${((f.off.seekersWithWork / f.seekers) * 100).toFixed(1)}%`,
+          ],
           ['places filled', `${f.on.filled} of ${f.on.places}`, `${f.off.filled} of ${f.off.places}`],
         ],
       ),
     );
     const cost = f.off.chosenScoreWithoutFairness - f.on.chosenScoreWithoutFairness;
-    out.push(`\nFairness costs employers ${cost.toFixed(2)} points of 100 on average per person sent (${((cost / f.off.chosenScoreWithoutFairness) * 100).toFixed(1)}%).`);
+    out.push(
+      `\nFairness costs employers ${cost.toFixed(2)} points of 100 on average per person sent (${((cost / f.off.chosenScoreWithoutFairness) * 100).toFixed(1)}%).`,
+    );
   }
   return out.join('\n');
 }

@@ -67,7 +67,7 @@ function config(): BenchConfig {
     quick,
     keep: values.keep ?? false,
     scales: [...new Set(scales)].sort((a, b) => a - b),
-    seconds: quick ? 3 : 10,
+    seconds: quick ? 2 : 10,
     connections: 16,
     curveSeconds: quick ? 2 : 5,
     curveSteps: quick ? [1, 8, 32] : [1, 4, 16, 64],
@@ -75,7 +75,7 @@ function config(): BenchConfig {
     pairs: quick ? 100 : 400,
     messages: quick ? 500 : 2_000,
     storm: quick ? 40 : 200,
-    month: quick ? { seekers: 1_000, days: 30, shiftsPerDay: 75, seed: 20261 } : { seekers: 2_000, days: 30, shiftsPerDay: 150, seed: 20261 },
+    month: quick ? { seekers: 800, days: 30, shiftsPerDay: 60, seed: 20261 } : { seekers: 2_000, days: 30, shiftsPerDay: 150, seed: 20261 },
   };
 }
 
@@ -145,14 +145,26 @@ async function main(): Promise<void> {
       if (!floor) throw new Error('the floor is not running');
 
       const browse = await benchBrowse(progress, apps.url, floor, { seconds: settings.seconds, connections: settings.connections });
-      if (n === 0) results.loadCurve = await benchLoadCurve(progress, apps.url, floor, { seconds: settings.curveSeconds, steps: settings.curveSteps });
+      if (n === 0)
+        results.loadCurve = await benchLoadCurve(progress, apps.url, floor, { seconds: settings.curveSeconds, steps: settings.curveSteps });
       const mint = tokenMinter(apps.env);
-      const ranking = await benchRanking(progress, apps.url, dataSource, await staffToken(apps.url, apps.env), { seconds: settings.seconds, connections: 4 });
+      const ranking = await benchRanking(progress, apps.url, dataSource, await staffToken(apps.url, apps.env), {
+        seconds: settings.seconds,
+        connections: 4,
+      });
       // Each scale's seekers apply from a range of their own, so nobody is booked twice across scales.
-      const { apply, accept } = await benchApplyAccept(progress, apps.url, dataSource, mint, { pairs: settings.pairs, concurrency: 8, firstSeeker: 1 + n * settings.pairs });
+      const { apply, accept } = await benchApplyAccept(progress, apps.url, dataSource, mint, {
+        pairs: settings.pairs,
+        concurrency: 8,
+        firstSeeker: 1 + n * settings.pairs,
+      });
       const rawQueues = await benchRawQueues(progress, apps.env, settings.messages);
       const notifications = await benchNotifications(progress, dataSource, settings.messages, 1);
-      const publish = await benchPublishStorm(progress, apps.url, dataSource, mint, { count: settings.storm, concurrency: 6 });
+      const publish = await benchPublishStorm(progress, apps.url, dataSource, mint, {
+        count: settings.storm,
+        concurrency: 6,
+        waitSeconds: settings.quick ? 30 : 120,
+      });
       results.scales.push({ seekers, seeded: counts, seedSeconds, browse, ranking, apply, accept, notifications, rawQueues, publish });
     }
     results.fairness = await benchFairness(progress, dataSource, settings.month);

@@ -1,4 +1,12 @@
-import { defaultWeights, fairnessContextOf, gini, matchingParts, rankCandidates, type MatchingPart, type MatchingWeights } from '@lingong/matching-engine';
+import {
+  defaultWeights,
+  fairnessContextOf,
+  gini,
+  matchingParts,
+  rankCandidates,
+  type MatchingPart,
+  type MatchingWeights,
+} from '@lingong/matching-engine';
 import { isEligible, prepareSeeker, prepareShift, type EligibilitySeeker, type EligibilityShift } from './eligibility';
 import { MARKET_OFFSET_MS } from '@lingong/domain';
 
