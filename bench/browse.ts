@@ -33,15 +33,18 @@ export async function benchBrowse(
   progress: Progress,
   frontDoor: string,
   floor: ChildServer,
-  options: { seconds: number; connections: number },
+  options: { seconds: number; connections: number; warmUp: boolean },
 ): Promise<BrowseFigure[]> {
   const figures: BrowseFigure[] = [];
   for (const [shape, path] of Object.entries(browseShapes) as [BrowseShape, string][]) {
-    // A short warm-up of each: plans cached, JIT warm, connections open.
-    await drive(progress, `warm ${shape}`, { url: `${frontDoor}${path}`, connections: 2, seconds: 1 });
-    await drive(progress, `warm ${shape} (floor)`, { url: `${floor.url}${path}`, connections: 2, seconds: 1 });
-    const viaFrontDoor = await drive(progress, `browse ${shape}: front door`, { url: `${frontDoor}${path}`, ...options });
-    const viaFloor = await drive(progress, `browse ${shape}: floor`, { url: `${floor.url}${path}`, ...options });
+    // A short warm-up of each (left out by --quick): plans cached, JIT warm, connections open.
+    if (options.warmUp) {
+      await drive(progress, `warm ${shape}`, { url: `${frontDoor}${path}`, connections: 2, seconds: 1 });
+      await drive(progress, `warm ${shape} (floor)`, { url: `${floor.url}${path}`, connections: 2, seconds: 1 });
+    }
+    const measured = { seconds: options.seconds, connections: options.connections };
+    const viaFrontDoor = await drive(progress, `browse ${shape}: front door`, { url: `${frontDoor}${path}`, ...measured });
+    const viaFloor = await drive(progress, `browse ${shape}: floor`, { url: `${floor.url}${path}`, ...measured });
     const figure = { shape, frontDoor: viaFrontDoor, floor: viaFloor, ratio: viaFrontDoor.requestsPerSecond / viaFloor.requestsPerSecond };
     progress.log(
       `  browse ${shape}: front door ${viaFrontDoor.requestsPerSecond.toFixed(0)} req/s (p50 ${viaFrontDoor.p50} ms, p99 ${viaFrontDoor.p99} ms), ` +

@@ -144,12 +144,16 @@ async function main(): Promise<void> {
       }
       if (!floor) throw new Error('the floor is not running');
 
-      const browse = await benchBrowse(progress, apps.url, floor, { seconds: settings.seconds, connections: settings.connections });
+      const browse = await benchBrowse(progress, apps.url, floor, {
+        seconds: settings.seconds,
+        connections: settings.connections,
+        warmUp: !settings.quick,
+      });
       if (n === 0)
         results.loadCurve = await benchLoadCurve(progress, apps.url, floor, { seconds: settings.curveSeconds, steps: settings.curveSteps });
       const mint = tokenMinter(apps.env);
       const ranking = await benchRanking(progress, apps.url, dataSource, await staffToken(apps.url, apps.env), {
-        seconds: settings.seconds,
+        seconds: Math.max(settings.seconds, 5),
         connections: 4,
       });
       // Each scale's seekers apply from a range of their own, so nobody is booked twice across scales.
@@ -163,7 +167,7 @@ async function main(): Promise<void> {
       const publish = await benchPublishStorm(progress, apps.url, dataSource, mint, {
         count: settings.storm,
         concurrency: 6,
-        waitSeconds: settings.quick ? 30 : 120,
+        waitSeconds: settings.quick ? 20 : 120,
       });
       results.scales.push({ seekers, seeded: counts, seedSeconds, browse, ranking, apply, accept, notifications, rawQueues, publish });
     }
