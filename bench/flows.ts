@@ -83,7 +83,7 @@ const outcome = (status: number, json: Record<string, unknown>) =>
 /**
  * `pairs` seekers (numbers from `firstSeeker`) each apply to an open shift with a place left, and the
  * shift's employer accepts at once: POST /api/shifts/:id/applications then POST /api/applications/:id/accept,
- * `concurrency` such pairs at a time. A refusal the rules make (DOUBLE_BOOKING, SHIFT_FULL…) is an answer; a 5xx fails the run.
+ * `concurrency` such pairs at a time. Every answer is counted by status and code (DOUBLE_BOOKING, SHIFT_FULL, and any 5xx).
  */
 export async function benchApplyAccept(
   progress: Progress,
@@ -115,7 +115,6 @@ export async function benchApplyAccept(
           mint({ id: seeker.accountId, phone: seeker.phone, role: 'worker' }),
           {},
         );
-        if (applied.status >= 500) throw new Error(`apply: ${applied.status} ${JSON.stringify(applied.json)}`);
         applyLatencies.push(applied.ms);
         applyOutcomes[outcome(applied.status, applied.json)] = (applyOutcomes[outcome(applied.status, applied.json)] ?? 0) + 1;
         if (applied.status === 201) {
@@ -124,7 +123,6 @@ export async function benchApplyAccept(
             employerTokens.get(shift.accountId) as string,
             {},
           );
-          if (accepted.status >= 500) throw new Error(`accept: ${accepted.status} ${JSON.stringify(accepted.json)}`);
           acceptLatencies.push(accepted.ms);
           acceptOutcomes[outcome(accepted.status, accepted.json)] = (acceptOutcomes[outcome(accepted.status, accepted.json)] ?? 0) + 1;
         }
