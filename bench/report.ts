@@ -29,7 +29,7 @@ export interface Machine {
 }
 
 export async function describeMachine(db: DataSource): Promise<Machine> {
-  const [{ version }] = (await db.query('SHOW server_version')) as { server_version: string }[] as unknown as { version: string }[];
+  const [{ server_version: version }] = (await db.query('SHOW server_version')) as { server_version: string }[];
   let redis = 'unknown';
   try {
     redis = /redis_version:(\S+)/.exec(execFileSync('redis-cli', ['INFO', 'server'], { encoding: 'utf8' }))?.[1] ?? redis;
