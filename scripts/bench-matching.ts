@@ -19,7 +19,7 @@ import { isEligible, prepareSeeker, prepareShift } from './bench/eligibility';
 import { activeBookings, allEligible, loadSeekers, loadShifts, sqlEligibility } from './bench/load';
 import { monthOfShifts, simulateMonth, type MonthResult } from './bench/month';
 import { startMatchingProcess, timedRequest, type MatchingProcess } from './bench/http';
-import { seedBenchDatabase, seededCounts, type SeedCounts } from './bench/seed-sql';
+import { seedBenchDatabase, seededCounts, type SeedCounts } from '../bench/seed';
 import { count, mean, ms, pct, percentile, seconds, seededRandom, shuffled } from './bench/util';
 
 /**

@@ -1,4 +1,12 @@
-import { fairnessContextOf, gini, rankCandidates, type MatchingWeights } from '@lingong/matching-engine';
+import {
+  defaultWeights,
+  fairnessContextOf,
+  gini,
+  matchingParts,
+  rankCandidates,
+  type MatchingPart,
+  type MatchingWeights,
+} from '@lingong/matching-engine';
 import { isEligible, prepareSeeker, prepareShift, type EligibilitySeeker, type EligibilityShift } from './eligibility';
 import { MARKET_OFFSET_MS } from '@lingong/domain';
 
@@ -25,6 +33,20 @@ export interface MonthResult {
   priorityGroupBookings: number;
   scored: number;
   elapsedMs: number;
+  /**
+   * Mean score of the people chosen, counting every part but fairness at its default weight
+   * (rescaled to 0–100): what the employers got, whichever weights chose them.
+   */
+  chosenScoreWithoutFairness: number;
+  /** Share of the seekers whose hours reached at least half of an equal share of all hours worked. */
+  atLeastHalfShare: number;
+}
+
+/** The yardstick of `chosenScoreWithoutFairness`: fit × default weight over the parts other than fairness. */
+function scoreWithoutFairness(fit: Record<MatchingPart, number>): number {
+  const parts = matchingParts.filter((part) => part !== 'fairness');
+  const weight = parts.reduce((sum, part) => sum + defaultWeights[part], 0);
+  return (100 * parts.reduce((sum, part) => sum + fit[part] * defaultWeights[part], 0)) / weight;
 }
 
 const DAY_MS = 24 * 3_600_000;
@@ -66,6 +88,7 @@ export function simulateMonth(seekersIn: readonly SimSeeker[], month: readonly S
   let filled = 0;
   let scored = 0;
   let priorityGroupBookings = 0;
+  let chosenScoreSum = 0;
 
   for (const day of month) {
     const context = fairnessContextOf(seekers);
@@ -85,6 +108,7 @@ export function simulateMonth(seekersIn: readonly SimSeeker[], month: readonly S
         hours[i] += shiftHours;
         earnings[i] += pay;
         filled += 1;
+        chosenScoreSum += scoreWithoutFairness(c.fit);
         if (seekers[i].priorityGroup !== 'none') priorityGroupBookings += 1;
       }
     }
@@ -95,6 +119,7 @@ export function simulateMonth(seekersIn: readonly SimSeeker[], month: readonly S
     });
   }
 
+  const equalShare = hours.reduce((sum, h) => sum + h, 0) / seekers.length;
   const priority = seekers.map((s, i) => ({ s, i })).filter(({ s }) => s.priorityGroup !== 'none');
   return {
     hours,
@@ -109,5 +134,7 @@ export function simulateMonth(seekersIn: readonly SimSeeker[], month: readonly S
     priorityGroupBookings,
     scored,
     elapsedMs: performance.now() - started,
+    chosenScoreWithoutFairness: filled > 0 ? chosenScoreSum / filled : NaN,
+    atLeastHalfShare: hours.filter((h) => h >= equalShare / 2).length / seekers.length,
   };
 }

@@ -6,7 +6,7 @@ import { Clock } from '@lingong/platform';
 import { CandidatesRepository, type ShiftRow } from '../../apps/matching/src/candidates/candidates.repository';
 import { CandidatesService } from '../../apps/matching/src/candidates/candidates.service';
 import { allEligible } from '../../scripts/bench/load';
-import { seedBenchDatabase } from '../../scripts/bench/seed-sql';
+import { seedBenchDatabase } from '../../bench/seed';
 import { createCliDataSource } from '../../scripts/data-source';
 import { createTestDatabase, dropTestDatabase } from '../support/test-database';
 

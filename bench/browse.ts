@@ -1,0 +1,84 @@
+import type { ChildServer } from './market';
+import { drive, type LoadResult } from './load';
+import type { Progress } from './progress';
+
+/**
+ * GET /api/shifts through the front door against the floor (bench/floor.ts: the same SQL on bare
+ * node:http + pg), shape by shape, in the same run and one after the other on the same machine.
+ */
+
+export const browseShapes = {
+  'no filter': '/api/shifts',
+  filters: `/api/shifts?street=${encodeURIComponent('永中街道')}&category=factory&minPayFen=20000`,
+  near: '/api/shifts?near=27.93,120.80',
+  'q=搬运': `/api/shifts?q=${encodeURIComponent('搬运')}`,
+} as const;
+export type BrowseShape = keyof typeof browseShapes;
+
+export interface BrowseFigure {
+  shape: BrowseShape;
+  frontDoor: LoadResult;
+  floor: LoadResult;
+  /** Front door req/s ÷ floor req/s. */
+  ratio: number;
+}
+
+export interface LoadCurvePoint {
+  target: 'front door' | 'floor';
+  connections: number;
+  result: LoadResult;
+}
+
+export async function benchBrowse(
+  progress: Progress,
+  frontDoor: string,
+  floor: ChildServer,
+  options: { seconds: number; connections: number; warmUp: boolean },
+): Promise<BrowseFigure[]> {
+  const figures: BrowseFigure[] = [];
+  for (const [shape, path] of Object.entries(browseShapes) as [BrowseShape, string][]) {
+    // A short warm-up of each (left out by --quick): plans cached, JIT warm, connections open.
+    if (options.warmUp) {
+      await drive(progress, `warm ${shape}`, { url: `${frontDoor}${path}`, connections: 2, seconds: 1 });
+      await drive(progress, `warm ${shape} (floor)`, { url: `${floor.url}${path}`, connections: 2, seconds: 1 });
+    }
+    const measured = { seconds: options.seconds, connections: options.connections };
+    const viaFrontDoor = await drive(progress, `browse ${shape}: front door`, { url: `${frontDoor}${path}`, ...measured });
+    const viaFloor = await drive(progress, `browse ${shape}: floor`, { url: `${floor.url}${path}`, ...measured });
+    const figure = { shape, frontDoor: viaFrontDoor, floor: viaFloor, ratio: viaFrontDoor.requestsPerSecond / viaFloor.requestsPerSecond };
+    progress.log(
+      `  browse ${shape}: front door ${viaFrontDoor.requestsPerSecond.toFixed(0)} req/s (p50 ${viaFrontDoor.p50} ms, p99 ${viaFrontDoor.p99} ms), ` +
+        `floor ${viaFloor.requestsPerSecond.toFixed(0)} req/s (p50 ${viaFloor.p50} ms, p99 ${viaFloor.p99} ms): ${figure.ratio.toFixed(2)}×`,
+    );
+    figures.push(figure);
+  }
+  return figures;
+}
+
+/** Latency against load: the unfiltered board at growing numbers of connections, through the front door and on the floor. */
+export async function benchLoadCurve(
+  progress: Progress,
+  frontDoor: string,
+  floor: ChildServer,
+  options: { seconds: number; steps: number[] },
+): Promise<LoadCurvePoint[]> {
+  const points: LoadCurvePoint[] = [];
+  for (const connections of options.steps) {
+    for (const [target, base] of [
+      ['front door', frontDoor],
+      ['floor', floor.url],
+    ] as const) {
+      const result = await drive(progress, `load curve: ${target}, ${connections} connections`, {
+        url: `${base}${browseShapes['no filter']}`,
+        connections,
+        seconds: options.seconds,
+      });
+      points.push({ target, connections, result });
+    }
+    const [door, bare] = points.slice(-2);
+    progress.log(
+      `  ${connections} connections: front door ${door.result.requestsPerSecond.toFixed(0)} req/s p99 ${door.result.p99} ms; floor ${bare.result.requestsPerSecond.toFixed(0)} req/s p99 ${bare.result.p99} ms`,
+    );
+  }
+  return points;
+}
