@@ -42,6 +42,14 @@ export class DrillGateway {
     await new Promise<void>((listening) => this.server!.listen(0, '127.0.0.1', listening));
   }
 
+  /** Forgets what it has seen (after a warm-up). */
+  reset(): void {
+    this.requestsByKey.clear();
+    this.deliveredByPhone.clear();
+    this.delivered.clear();
+    this.refused = 0;
+  }
+
   failFor(ms: number): void {
     this.downUntil = Date.now() + ms;
   }
