@@ -28,7 +28,10 @@ export const postgresRestart: Drill = {
     try {
       options.log('a PostgreSQL cluster of our own');
       const pgPort = await postgres.init();
-      cluster = await new Cluster({ servers: { pgPort, redisPort: Number(process.env.REDIS_PORT ?? 6379) }, appEnv: { worker: gateway.settings() } }).start();
+      cluster = await new Cluster({
+        servers: { pgPort, redisPort: Number(process.env.REDIS_PORT ?? 6379) },
+        appEnv: { worker: gateway.settings() },
+      }).start();
       const load = new MarketLoad(new Api(cluster.url), 2);
       await load.prepare();
       load.start();
@@ -44,7 +47,16 @@ export const postgresRestart: Drill = {
       const recovery: Partial<Record<AppName, number>> = {};
       await Promise.all(
         cluster.instances.map(async (instance) => {
-          await waitFor(`${instance.app} to be ready again`, () => fetch(`${instance.url}/health/ready`).then((r) => r.ok, () => false), (ok) => ok, 120_000).catch(() => undefined);
+          await waitFor(
+            `${instance.app} to be ready again`,
+            () =>
+              fetch(`${instance.url}/health/ready`).then(
+                (r) => r.ok,
+                () => false,
+              ),
+            (ok) => ok,
+            120_000,
+          ).catch(() => undefined);
           recovery[instance.app] = Date.now() - up;
         }),
       );
@@ -52,7 +64,9 @@ export const postgresRestart: Drill = {
       await new Promise((steady) => setTimeout(steady, 10_000));
       const settledFrom = Date.now() - 5000;
       await load.stop();
-      const restarted = cluster.instances.filter((instance) => instance.child.exitCode !== null || instance.child.signalCode !== null).map((instance) => `${instance.app} #${instance.index}`);
+      const restarted = cluster.instances
+        .filter((instance) => instance.child.exitCode !== null || instance.child.signalCode !== null)
+        .map((instance) => `${instance.app} #${instance.index}`);
 
       const db = (cluster.db = pgClient(cluster.servers, cluster.databaseName));
       await db.connect();
@@ -70,30 +84,49 @@ export const postgresRestart: Drill = {
         `SELECT count(*)::int AS n FROM applications a FULL JOIN bookings b ON b.application_id = a.id
           WHERE (a.status = 'accepted' AND b.id IS NULL) OR (b.id IS NOT NULL AND b.source = 'application' AND (a.id IS NULL OR a.status <> 'accepted'))`,
       );
-      const answered = (kind: string) => load.sent.filter((sent) => sent.kind === kind && sent.status === 201 && sent.id).map((sent) => sent.id!);
+      const answered = (kind: string) =>
+        load.sent.filter((sent) => sent.kind === kind && sent.status === 201 && sent.id).map((sent) => sent.id!);
       const missing = async (table: string, ids: string[]) =>
         ids.length - ((await db.query(`SELECT count(*)::int AS n FROM ${table} WHERE id = ANY($1::uuid[])`, [ids])).rows[0].n as number);
-      const lostAnswers = (await missing('shifts', answered('publish'))) + (await missing('applications', answered('apply'))) + (await missing('bookings', answered('accept')));
+      const lostAnswers =
+        (await missing('shifts', answered('publish'))) +
+        (await missing('applications', answered('apply'))) +
+        (await missing('bookings', answered('accept')));
       const unrelayed = await waitFor(
         'every event to be relayed',
         () => one(`SELECT count(*)::int AS n FROM outbox_events WHERE relayed_at IS NULL`),
         (n) => n === 0,
         120_000,
       ).catch(() => one(`SELECT count(*)::int AS n FROM outbox_events WHERE relayed_at IS NULL`));
-      await waitFor('every accepted code to be delivered', () => Promise.resolve(load.phones.filter((phone) => !gateway.deliveredByPhone.has(phone)).length), (n) => n === 0, 120_000).catch(() => undefined);
+      await waitFor(
+        'every accepted code to be delivered',
+        () => Promise.resolve(load.phones.filter((phone) => !gateway.deliveredByPhone.has(phone)).length),
+        (n) => n === 0,
+        120_000,
+      ).catch(() => undefined);
       const codesLost = load.phones.filter((phone) => !gateway.deliveredByPhone.has(phone)).length;
       const after = load.statuses(settledFrom);
-      const failingAfter = Object.entries(after).filter(([status]) => Number(status) >= 500 || status === '0').reduce((sum, [, n]) => sum + n, 0);
+      const failingAfter = Object.entries(after)
+        .filter(([status]) => Number(status) >= 500 || status === '0')
+        .reduce((sum, [, n]) => sum + n, 0);
       const halfApplied = shiftsWithoutEvent + bookingsWithoutEvent + miscounted + applicationsAstray + lostAnswers;
 
       const problems: string[] = [];
       check(problems, restarted.length === 0, `apps that died and would need restarting: ${restarted.join(', ')}`);
-      check(problems, Object.keys(recovery).length === 5 && Math.max(...Object.values(recovery)) < 120_000, `apps not ready again within 2 minutes: ${JSON.stringify(recovery)}`);
+      check(
+        problems,
+        Object.keys(recovery).length === 5 && Math.max(...Object.values(recovery)) < 120_000,
+        `apps not ready again within 2 minutes: ${JSON.stringify(recovery)}`,
+      );
       check(problems, failingAfter === 0, `${failingAfter} requests still failing 5 s after recovery: ${JSON.stringify(after)}`);
       check(problems, shiftsWithoutEvent === 0, `${shiftsWithoutEvent} shifts without their published event`);
       check(problems, bookingsWithoutEvent === 0, `${bookingsWithoutEvent} bookings without their event`);
       check(problems, miscounted === 0, `${miscounted} shifts whose filled count disagrees with their bookings`);
-      check(problems, applicationsAstray === 0, `${applicationsAstray} accepted applications without a booking, or bookings without an accepted application`);
+      check(
+        problems,
+        applicationsAstray === 0,
+        `${applicationsAstray} accepted applications without a booking, or bookings without an accepted application`,
+      );
       check(problems, lostAnswers === 0, `${lostAnswers} answered 201 with no row behind them`);
       check(problems, unrelayed === 0, `${unrelayed} events never relayed`);
       check(problems, codesLost === 0, `${codesLost} accepted sign-in codes never delivered`);
@@ -122,6 +155,7 @@ export const postgresRestart: Drill = {
 
 function byKind(sent: { kind: string; status: number; code?: string }[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const { kind, status, code } of sent) counts[`${kind} ${status}${code ? ` ${code}` : ''}`] = (counts[`${kind} ${status}${code ? ` ${code}` : ''}`] ?? 0) + 1;
+  for (const { kind, status, code } of sent)
+    counts[`${kind} ${status}${code ? ` ${code}` : ''}`] = (counts[`${kind} ${status}${code ? ` ${code}` : ''}`] ?? 0) + 1;
   return counts;
 }

@@ -26,7 +26,10 @@ export const redisOutage: Drill = {
     let cluster: Cluster | undefined;
     try {
       const redisPort = await redis.start();
-      cluster = await new Cluster({ servers: { pgPort: Number(process.env.DATABASE_PORT ?? 5432), redisPort }, appEnv: { worker: { ...gateway.settings(), SWEEP_EVERY_SECONDS: '15' } } }).start();
+      cluster = await new Cluster({
+        servers: { pgPort: Number(process.env.DATABASE_PORT ?? 5432), redisPort },
+        appEnv: { worker: { ...gateway.settings(), SWEEP_EVERY_SECONDS: '15' } },
+      }).start();
       const load = new MarketLoad(new Api(cluster.url), 1);
       await load.prepare();
       load.start();
@@ -43,22 +46,43 @@ export const redisOutage: Drill = {
 
       const during = load.sent.filter((sent) => sent.at >= down && sent.at < up);
       const refusedDuring = during.filter((sent) => sent.status >= 500 || sent.status === 0);
-      const events = async () => (await cluster!.db.query(`SELECT id, type, relayed_at FROM outbox_events`)).rows as { id: string; type: string; relayed_at: Date | null }[];
-      const relayedAll = await waitFor('every event to be relayed', events, (rows) => rows.every((row) => row.relayed_at !== null), 180_000).catch(async () => events());
+      const events = async () =>
+        (await cluster!.db.query(`SELECT id, type, relayed_at FROM outbox_events`)).rows as {
+          id: string;
+          type: string;
+          relayed_at: Date | null;
+        }[];
+      const relayedAll = await waitFor(
+        'every event to be relayed',
+        events,
+        (rows) => rows.every((row) => row.relayed_at !== null),
+        180_000,
+      ).catch(async () => events());
       const unrelayed = relayedAll.filter((row) => row.relayed_at === null).length;
       const queue = new Queue('domain-events', { prefix: cluster.queuePrefix, connection: { host: '127.0.0.1', port: redisPort } });
       // A job whose event carries a phone is removed once done (no phone lingers in Redis): gone is done for those.
       const unhandled = async () => {
         const states = await Promise.all(relayedAll.map(async (row) => queue.getJobState(row.id)));
-        return relayedAll.filter((row, i) => !(states[i] === 'completed' || (states[i] === 'unknown' && carriesPhone(row.type)))).map((row) => `${row.type} ${row.id} (${states[relayedAll.indexOf(row)]})`);
+        return relayedAll
+          .filter((row, i) => !(states[i] === 'completed' || (states[i] === 'unknown' && carriesPhone(row.type))))
+          .map((row) => `${row.type} ${row.id} (${states[relayedAll.indexOf(row)]})`);
       };
       const left = await waitFor('every event to be handled', unhandled, (ids) => ids.length === 0, 180_000).catch(unhandled);
       await queue.close();
-      await waitFor('every code to be delivered', () => Promise.resolve(gateway.delivered.size), (count) => count >= load.phones.length, 180_000).catch(() => undefined);
+      await waitFor(
+        'every code to be delivered',
+        () => Promise.resolve(gateway.delivered.size),
+        (count) => count >= load.phones.length,
+        180_000,
+      ).catch(() => undefined);
       const undelivered = load.phones.filter((phone) => !gateway.deliveredByPhone.has(phone)).length;
 
       const problems: string[] = [];
-      check(problems, refusedDuring.length === 0, `${refusedDuring.length} of ${during.length} requests during the outage were not accepted: ${JSON.stringify(load.statuses(down, up))}`);
+      check(
+        problems,
+        refusedDuring.length === 0,
+        `${refusedDuring.length} of ${during.length} requests during the outage were not accepted: ${JSON.stringify(load.statuses(down, up))}`,
+      );
       check(problems, during.length > 0, 'no request was made during the outage');
       check(problems, unrelayed === 0, `${unrelayed} events never relayed`);
       check(problems, left.length === 0, `${left.length} events not handled: ${left.slice(0, 5).join(', ')}`);

@@ -29,7 +29,9 @@ async function main(): Promise<number> {
   } finally {
     await dropDrillTemplates();
   }
-  console.log(`${failed === 0 ? 'PASS' : 'FAIL'} ${chosen.length - failed} of ${chosen.length} drills passed (${seconds(Date.now() - started)})`);
+  console.log(
+    `${failed === 0 ? 'PASS' : 'FAIL'} ${chosen.length - failed} of ${chosen.length} drills passed (${seconds(Date.now() - started)})`,
+  );
   return failed === 0 ? 0 : 1;
 }
 

@@ -55,7 +55,11 @@ export const twoOfEverything: Drill = {
       check(problems, p.doubleRelays === 0, `${name}: ${p.doubleRelays} outbox events relayed twice`);
       check(problems, p.processedTwice === 0, `${name}: ${p.processedTwice} jobs completed twice`);
     }
-    check(problems, rate(scaled) > rate(single), `throughput did not grow: ${rate(single).toFixed(1)} SMS/s with one of each, ${rate(scaled).toFixed(1)} with more`);
+    check(
+      problems,
+      rate(scaled) > rate(single),
+      `throughput did not grow: ${rate(single).toFixed(1)} SMS/s with one of each, ${rate(scaled).toFixed(1)} with more`,
+    );
     return {
       counts: {
         SMS: total * 2,
@@ -92,7 +96,12 @@ async function phase(options: DrillOptions, total: number, instances: Record<App
     const phones = Array.from({ length: total }, (_, i) => phoneOf('1370', 6_000_000 + run * 100_000 + i));
     const warmUp = Array.from({ length: WARM_UP }, (_, i) => phoneOf('1370', 6_090_000 + run * 100_000 + i));
     await inParallel(warmUp, 10, (phone, i) => doors[i % doors.length]!.post('/api/auth/otp', undefined, { phone }));
-    await waitFor('the warm-up codes', () => Promise.resolve(gateway.delivered.size), (count) => count >= WARM_UP, 120_000);
+    await waitFor(
+      'the warm-up codes',
+      () => Promise.resolve(gateway.delivered.size),
+      (count) => count >= WARM_UP,
+      120_000,
+    );
     gateway.reset();
     completions.clear();
     const started = Date.now();
@@ -100,17 +109,26 @@ async function phase(options: DrillOptions, total: number, instances: Record<App
       const api = doors[i % doors.length]!;
       return api.expect(202, api.post('/api/auth/otp', undefined, { phone }), `a code for ${phone}`);
     });
-    await waitFor('every code to reach the gateway', () => Promise.resolve(gateway.delivered.size), (count) => count >= total, 600_000).catch((error: unknown) => options.log(String(error)));
+    await waitFor(
+      'every code to reach the gateway',
+      () => Promise.resolve(gateway.delivered.size),
+      (count) => count >= total,
+      600_000,
+    ).catch((error: unknown) => options.log(String(error)));
     const tookMs = Date.now() - started;
     // Let a late duplicate show itself: the queues drain and the events arrive.
     await waitFor(
       'the queues to drain',
-      async () => (await cluster.db.query(`SELECT count(*)::int AS n FROM notifications WHERE status IN ('queued', 'sending')`)).rows[0].n as number,
+      async () =>
+        (await cluster.db.query(`SELECT count(*)::int AS n FROM notifications WHERE status IN ('queued', 'sending')`)).rows[0].n as number,
       (left) => left === 0,
       60_000,
     ).catch(() => undefined);
     await new Promise((settle) => setTimeout(settle, 2000));
-    const rows = (await cluster.db.query(`SELECT count(*)::int AS n, count(DISTINCT phone)::int AS phones FROM notifications`)).rows[0] as { n: number; phones: number };
+    const rows = (await cluster.db.query(`SELECT count(*)::int AS n, count(DISTINCT phone)::int AS phones FROM notifications`)).rows[0] as {
+      n: number;
+      phones: number;
+    };
     return {
       delivered: gateway.delivered.size,
       tookMs,

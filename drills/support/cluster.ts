@@ -63,7 +63,9 @@ async function dropStaleTemplates(servers: Servers, prefix: string): Promise<voi
   const client = pgClient(servers);
   await client.connect();
   try {
-    const names = (await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}_%`])).rows as { datname: string }[];
+    const names = (await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}_%`])).rows as {
+      datname: string;
+    }[];
     for (const { datname } of names) {
       const pid = Number(datname.slice(prefix.length + 1));
       if (!isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
@@ -170,7 +172,9 @@ export class Cluster {
   }
 
   running(app: AppName): AppInstance[] {
-    return this.instances.filter((instance) => instance.app === app && instance.child.exitCode === null && instance.child.signalCode === null);
+    return this.instances.filter(
+      (instance) => instance.app === app && instance.child.exitCode === null && instance.child.signalCode === null,
+    );
   }
 
   private portOf(app: AppName, index: number): number {
@@ -242,11 +246,25 @@ export class Cluster {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await ended;
     };
-    const instance: AppInstance = { app, index, port, url: `http://127.0.0.1:${port}`, output: () => output, ended, kill: () => end('SIGKILL'), stop: () => end('SIGTERM'), child };
+    const instance: AppInstance = {
+      app,
+      index,
+      port,
+      url: `http://127.0.0.1:${port}`,
+      output: () => output,
+      ended,
+      kill: () => end('SIGKILL'),
+      stop: () => end('SIGTERM'),
+      child,
+    };
     this.instances.push(instance);
     const ready = async () => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${app} #${index} exited (${child.exitCode ?? child.signalCode}):\n${output}`);
-      return fetch(`${instance.url}/health/ready`).then((response) => response.ok, () => false);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`${app} #${index} exited (${child.exitCode ?? child.signalCode}):\n${output}`);
+      return fetch(`${instance.url}/health/ready`).then(
+        (response) => response.ok,
+        () => false,
+      );
     };
     try {
       await waitFor(`${app} #${index} to be ready`, ready, (ok) => ok, 120_000);
@@ -267,7 +285,8 @@ export class Cluster {
       for (const instance of this.instances) appendFileSync(resolve(folder, `${instance.app}-${instance.index}.log`), instance.output());
     }
     await this.db?.end().catch(() => undefined);
-    if (this.databaseName) await adminQuery(this.servers, `DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`).catch(() => undefined);
+    if (this.databaseName)
+      await adminQuery(this.servers, `DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`).catch(() => undefined);
     await dropQueueKeys(this.servers.redisPort, this.queuePrefix).catch(() => undefined);
   }
 }

@@ -35,11 +35,19 @@ export class MarketLoad {
   async prepare(seekerCount = 10): Promise<void> {
     const staff = await this.api.signInAdmin();
     this.employer = await this.api.verifiedEmployer(phoneOf('1360', 9_000_000 + this.run), staff);
-    this.seekers = await inParallel(Array.from({ length: seekerCount }, (_, i) => phoneOf('1370', 9_000_000 + this.run * 1000 + i)), 5, async (phone, i) => {
-      const token = await this.api.signIn(phone, 'worker');
-      await this.api.expect(201, this.api.post('/api/workers', token, workerInput({ name: `孙${i}`, consent: { dataProcessing: true, sms: false } })), 'a profile');
-      return token;
-    });
+    this.seekers = await inParallel(
+      Array.from({ length: seekerCount }, (_, i) => phoneOf('1370', 9_000_000 + this.run * 1000 + i)),
+      5,
+      async (phone, i) => {
+        const token = await this.api.signIn(phone, 'worker');
+        await this.api.expect(
+          201,
+          this.api.post('/api/workers', token, workerInput({ name: `孙${i}`, consent: { dataProcessing: true, sms: false } })),
+          'a profile',
+        );
+        return token;
+      },
+    );
   }
 
   start(lanes = 4): void {

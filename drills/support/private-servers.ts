@@ -18,8 +18,17 @@ export class PrivateRedis {
 
   async start(): Promise<number> {
     this.port ||= await freePort();
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', this.dir], { stdio: 'ignore' });
-    await waitFor(`Redis on ${this.port}`, () => Promise.resolve(ping(this.port)), (ok) => ok, 30_000);
+    this.process = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', this.dir],
+      { stdio: 'ignore' },
+    );
+    await waitFor(
+      `Redis on ${this.port}`,
+      () => Promise.resolve(ping(this.port)),
+      (ok) => ok,
+      30_000,
+    );
     return this.port;
   }
 
@@ -44,7 +53,11 @@ export class PrivateRedis {
 
 function ping(port: number): boolean {
   try {
-    return execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() === 'PONG';
+    return (
+      execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() === 'PONG'
+    );
   } catch {
     return false;
   }
