@@ -20,8 +20,9 @@ export const bookingStorm: Drill = {
     const perSeeker = 4;
     const seekerCount = Math.ceil(accepts / perSeeker);
     const headcount = 3;
-    const cluster = await new Cluster().start();
+    const cluster = new Cluster();
     try {
+      await cluster.start();
       const api = new Api(cluster.url);
       const staff = await api.signInAdmin();
       const employer = await api.verifiedEmployer('13600000701', staff);

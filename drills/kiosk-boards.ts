@@ -20,10 +20,12 @@ export const kioskBoards: Drill = {
     const boardCount = size('KIOSK_BOARDS', 500, 200, options);
     const published = size('KIOSK_SHIFTS', 200, 60, options);
     const cancelled = Math.floor(published / 5);
-    const cluster = await new Cluster().start();
+    const cluster = new Cluster();
     const boards: SseClient[] = [];
-    const redis = new Redis({ host: '127.0.0.1', port: cluster.servers.redisPort });
+    const redis = new Redis({ host: '127.0.0.1', port: cluster.servers.redisPort, lazyConnect: true });
     try {
+      await cluster.start();
+      await redis.connect();
       const api = new Api(cluster.url);
       const staff = await api.signInAdmin();
       const employer = await api.verifiedEmployer('13600000901', staff);

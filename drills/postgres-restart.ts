@@ -28,10 +28,11 @@ export const postgresRestart: Drill = {
     try {
       options.log('a PostgreSQL cluster of our own');
       const pgPort = await postgres.init();
-      cluster = await new Cluster({
+      cluster = new Cluster({
         servers: { pgPort, redisPort: Number(process.env.REDIS_PORT ?? 6379) },
         appEnv: { worker: gateway.settings() },
-      }).start();
+      });
+      await cluster.start();
       const load = new MarketLoad(new Api(cluster.url), 2);
       await load.prepare();
       load.start();

@@ -26,10 +26,11 @@ export const redisOutage: Drill = {
     let cluster: Cluster | undefined;
     try {
       const redisPort = await redis.start();
-      cluster = await new Cluster({
+      cluster = new Cluster({
         servers: { pgPort: Number(process.env.DATABASE_PORT ?? 5432), redisPort },
         appEnv: { worker: { ...gateway.settings(), SWEEP_EVERY_SECONDS: '15' } },
-      }).start();
+      });
+      await cluster.start();
       const load = new MarketLoad(new Api(cluster.url), 1);
       await load.prepare();
       load.start();

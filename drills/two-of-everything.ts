@@ -80,7 +80,7 @@ export const twoOfEverything: Drill = {
 async function phase(options: DrillOptions, total: number, instances: Record<AppName, number>, run: number): Promise<Phase> {
   const gateway = new DrillGateway(GATEWAY_ANSWER_MS);
   await gateway.start();
-  const cluster = await new Cluster({ instances, appEnv: { worker: gateway.settings() } }).start();
+  const cluster = new Cluster({ instances, appEnv: { worker: gateway.settings() } });
   const connection = { host: '127.0.0.1', port: cluster.servers.redisPort };
   const completions = new Map<string, number>();
   let doubleRelays = 0;
@@ -91,6 +91,7 @@ async function phase(options: DrillOptions, total: number, instances: Record<App
     return events;
   });
   try {
+    await cluster.start();
     await Promise.all(listeners.map((events) => events.waitUntilReady()));
     const doors = Array.from({ length: instances.web }, (_, i) => new Api(cluster.urlOf('web', i)));
     const phones = Array.from({ length: total }, (_, i) => phoneOf('1370', 6_000_000 + run * 100_000 + i));

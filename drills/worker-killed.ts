@@ -21,7 +21,7 @@ export const workerKilled: Drill = {
     const total = size('WORKER_KILLED_SMS', 5000, 1000, options);
     const gateway = new DrillGateway(20);
     await gateway.start();
-    const cluster = await new Cluster({ appEnv: { worker: gateway.settings() } }).start();
+    const cluster = new Cluster({ appEnv: { worker: gateway.settings() } });
     const connection = { host: '127.0.0.1', port: cluster.servers.redisPort };
     const stalled = new Map<string, Set<string>>();
     const listeners = ['notifications', 'domain-events'].map((queue) => {
@@ -33,6 +33,7 @@ export const workerKilled: Drill = {
       return events;
     });
     try {
+      await cluster.start();
       await Promise.all(listeners.map((events) => events.waitUntilReady()));
       const api = new Api(cluster.url);
       const phones = Array.from({ length: total }, (_, i) => phoneOf('1370', 5_000_000 + i));
