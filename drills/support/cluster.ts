@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { freePort } from '../../test/support/free-port';
 import { waitFor } from '../../test/support/wait-for';
+import { onInterrupt } from './on-interrupt';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -183,9 +184,14 @@ export class Cluster {
     return port;
   }
 
+  private forget?: () => void;
+
   async start(): Promise<this> {
+    this.forget = onInterrupt(() => this.close());
     this.databaseName = await createDrillDatabase(this.servers);
     this.db = pgClient(this.servers, this.databaseName);
+    // A connection cut (the server stopped by a drill, or by an interrupted run) fails the next query, not the process.
+    this.db.on('error', () => undefined);
     await this.db.connect();
     const apps: AppName[] = ['web', 'job-posting', 'worker-profile', 'matching', 'worker'];
     for (const app of apps) for (let i = 0; i < this.count(app); i++) this.ports.set(`${app}:${i}`, await freePort());
@@ -277,6 +283,7 @@ export class Cluster {
 
   /** Stops every app, the database connection, and drops the database and the queue keys. */
   async close(): Promise<void> {
+    this.forget?.();
     await Promise.all(this.instances.map((instance) => instance.stop()));
     // DRILL_LOGS=<folder> keeps what each app wrote (with DRILL_LOG_LEVEL=warn, say) for a failing drill.
     const folder = process.env.DRILL_LOGS;
