@@ -32,18 +32,39 @@ export const badInputStorm: Drill = {
     const seed = Number(process.env.DRILL_SEED ?? Date.now() % 1_000_000);
     const contract = loadContract();
     const arbitraries = new SchemaArbitraries(contract.schemas);
-    const cluster = await new Cluster().start();
+    const cluster = new Cluster();
     try {
+      await cluster.start();
       const api = new Api(cluster.url);
       // A small market for the ids to aim at: a shift with an application and a booking, a seeker, an employer.
       const staff = await api.signInAdmin();
       const employer = await api.verifiedEmployer('13600000801', staff);
       const seekerToken = await api.signIn('13700008001', 'worker');
-      const seeker = await api.expect<{ id: string }>(201, api.post('/api/workers', seekerToken, workerInput({ name: '钱多' })), 'a profile');
-      const shift = await api.expect<{ id: string }>(201, api.post('/api/shifts', employer.token, shiftInput({ publish: true }, 4)), 'a shift');
-      const other = await api.expect<{ id: string }>(201, api.post('/api/shifts', employer.token, shiftInput({ publish: true }, 6)), 'a shift');
-      const application = await api.expect<{ id: string }>(201, api.post(`/api/shifts/${shift.id}/applications`, seekerToken, {}), 'applying');
-      const booking = await api.expect<{ id: string }>(201, api.post(`/api/applications/${application.id}/accept`, employer.token), 'booking');
+      const seeker = await api.expect<{ id: string }>(
+        201,
+        api.post('/api/workers', seekerToken, workerInput({ name: '钱多' })),
+        'a profile',
+      );
+      const shift = await api.expect<{ id: string }>(
+        201,
+        api.post('/api/shifts', employer.token, shiftInput({ publish: true }, 4)),
+        'a shift',
+      );
+      const other = await api.expect<{ id: string }>(
+        201,
+        api.post('/api/shifts', employer.token, shiftInput({ publish: true }, 6)),
+        'a shift',
+      );
+      const application = await api.expect<{ id: string }>(
+        201,
+        api.post(`/api/shifts/${shift.id}/applications`, seekerToken, {}),
+        'applying',
+      );
+      const booking = await api.expect<{ id: string }>(
+        201,
+        api.post(`/api/applications/${application.id}/accept`, employer.token),
+        'booking',
+      );
       const pending = await api.expect<{ id: string }>(201, api.post(`/api/shifts/${other.id}/applications`, seekerToken, {}), 'applying');
       const adminId = (await cluster.db.query(`SELECT id FROM accounts WHERE role = 'admin' LIMIT 1`)).rows[0].id as string;
       const ids: Record<string, string[]> = {
@@ -59,14 +80,25 @@ export const badInputStorm: Drill = {
       // Quiet: every event relayed and handled, then no worker, so only the requests write.
       await waitFor(
         'the worker to finish the setup’s work',
-        async () => (await cluster.db.query(`SELECT (SELECT count(*) FROM outbox_events WHERE relayed_at IS NULL) + (SELECT count(*) FROM notifications WHERE status IN ('queued', 'sending')) AS n`)).rows[0].n as string,
+        async () =>
+          (
+            await cluster.db.query(
+              `SELECT (SELECT count(*) FROM outbox_events WHERE relayed_at IS NULL) + (SELECT count(*) FROM notifications WHERE status IN ('queued', 'sending')) AS n`,
+            )
+          ).rows[0].n as string,
         (left) => left === '0',
         60_000,
       );
       await new Promise((settle) => setTimeout(settle, 2000));
       for (const worker of cluster.running('worker')) await worker.stop();
       await cluster.db.query(CHECKSUM_FUNCTION);
-      const checksums = async () => new Map(((await cluster.db.query(`SELECT tbl, sum FROM drill_checksums()`)).rows as { tbl: string; sum: string }[]).map((row) => [row.tbl, row.sum]));
+      const checksums = async () =>
+        new Map(
+          ((await cluster.db.query(`SELECT tbl, sum FROM drill_checksums()`)).rows as { tbl: string; sum: string }[]).map((row) => [
+            row.tbl,
+            row.sum,
+          ]),
+        );
 
       // Operations that erase or disable the very accounts the storm signs with go last.
       const destructive = (operation: Operation) => operation.method === 'DELETE' || /\/disable$/.test(operation.path);
@@ -88,13 +120,19 @@ export const badInputStorm: Drill = {
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
           const after = await checksums();
           if (answer.status >= 500 || answer.status === 0)
-            problems.push(`${operation.method} ${drawn.path} answered ${answer.status} to ${describe(drawn)}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+            problems.push(
+              `${operation.method} ${drawn.path} answered ${answer.status} to ${describe(drawn)}: ${JSON.stringify(answer.body).slice(0, 300)}`,
+            );
           if (answer.status >= 400 && answer.status < 500) {
             refused += 1;
-            const changed = [...after].filter(([table, sum]) => before.get(table) !== sum && !(table in WRITTEN_BY_REFUSALS)).map(([table]) => table);
+            const changed = [...after]
+              .filter(([table, sum]) => before.get(table) !== sum && !(table in WRITTEN_BY_REFUSALS))
+              .map(([table]) => table);
             if (changed.length > 0) {
               refusedThatWrote += 1;
-              problems.push(`${operation.method} ${drawn.path} was refused (${answer.status}) but changed ${changed.join(', ')}; it was sent ${describe(drawn)}`);
+              problems.push(
+                `${operation.method} ${drawn.path} was refused (${answer.status}) but changed ${changed.join(', ')}; it was sent ${describe(drawn)}`,
+              );
             }
           }
           before = after;
@@ -104,7 +142,9 @@ export const badInputStorm: Drill = {
       check(problems, errors === 0, `${errors} answers were 5xx or no answer`);
       return {
         counts: { routes: operations.length, requests: sent, refused, '× 5xx': errors, 'refused that wrote': refusedThatWrote },
-        notes: [`answers by status: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}; seed ${seed} (DRILL_SEED to repeat)`],
+        notes: [
+          `answers by status: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}; seed ${seed} (DRILL_SEED to repeat)`,
+        ],
         problems: problems.slice(0, 20).concat(problems.length > 20 ? [`…and ${problems.length - 20} more`] : []),
       };
     } finally {
@@ -144,7 +184,10 @@ function requestsFor(operation: Operation, arbitraries: SchemaArbitraries, ids: 
   });
   const queryValue = (schema = {}) => fc.oneof(arbitraries.valid(schema), nasty, fc.string({ maxLength: 50, unit: 'binary' }));
   const query = fc
-    .tuple(...queryParams.map((parameter) => fc.option(queryValue(parameter.schema), { nil: undefined })), fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), fc.string()), { nil: undefined }))
+    .tuple(
+      ...queryParams.map((parameter) => fc.option(queryValue(parameter.schema), { nil: undefined })),
+      fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), fc.string()), { nil: undefined }),
+    )
     .map((values) => {
       const search = new URLSearchParams();
       queryParams.forEach((parameter, i) => {
@@ -157,7 +200,9 @@ function requestsFor(operation: Operation, arbitraries: SchemaArbitraries, ids: 
       return text ? `?${text}` : '';
     });
   const schema = operation.requestBody?.content['application/json']?.schema;
-  const body = schema ? fc.oneof({ weight: 1, arbitrary: arbitraries.valid(schema) }, { weight: 5, arbitrary: arbitraries.hostile(schema) }) : fc.constant(undefined);
+  const body = schema
+    ? fc.oneof({ weight: 1, arbitrary: arbitraries.valid(schema) }, { weight: 5, arbitrary: arbitraries.hostile(schema) })
+    : fc.constant(undefined);
   return fc.record({ path, query, body, anonymous: fc.boolean().map((coin) => coin && Math.random() < 0.2) });
 }
 
@@ -170,7 +215,12 @@ async function send(api: Api, operation: Operation, drawn: DrawnRequest, token: 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), 30_000);
   try {
-    const response = await fetch(url, { method: operation.method, headers, body: hasBody ? JSON.stringify(drawn.body) : undefined, signal: controller.signal });
+    const response = await fetch(url, {
+      method: operation.method,
+      headers,
+      body: hasBody ? JSON.stringify(drawn.body) : undefined,
+      signal: controller.signal,
+    });
     // The kiosk stream never ends: its status and first bytes are the answer.
     if ((response.headers.get('content-type') ?? '').includes('text/event-stream')) {
       await response.body?.cancel();

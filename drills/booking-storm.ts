@@ -20,8 +20,9 @@ export const bookingStorm: Drill = {
     const perSeeker = 4;
     const seekerCount = Math.ceil(accepts / perSeeker);
     const headcount = 3;
-    const cluster = await new Cluster().start();
+    const cluster = new Cluster();
     try {
+      await cluster.start();
       const api = new Api(cluster.url);
       const staff = await api.signInAdmin();
       const employer = await api.verifiedEmployer('13600000701', staff);
@@ -32,23 +33,45 @@ export const bookingStorm: Drill = {
         [`${day}T10:00:00+08:00`, `${day}T14:00:00+08:00`],
       ] as const;
       options.log(`publishing ${shiftCount} shifts, signing in ${seekerCount} seekers`);
-      const shifts = await inParallel(Array.from({ length: shiftCount }, (_, i) => i), 10, async (i) => {
-        const [startsAt, endsAt] = windows[i % 2]!;
-        const input = shiftInput({ publish: true, headcount, title: `搬运 风暴${i}`, startsAt, endsAt, pay: { amountFen: 3000, unit: 'hour', settlement: 'daily' } });
-        return (await api.expect<{ id: string }>(201, api.post('/api/shifts', employer.token, input), 'publishing a shift')).id;
-      });
-      const seekers = await inParallel(Array.from({ length: seekerCount }, (_, i) => phoneOf('1370071', i)), 20, async (phone, i) => {
-        const token = await api.signIn(phone, 'worker');
-        // No SMS consent: no alerts or offers, only what the storm does.
-        await api.expect(201, api.post('/api/workers', token, workerInput({ name: `赵${i}`, consent: { dataProcessing: true, sms: false } })), 'a profile');
-        return token;
-      });
+      const shifts = await inParallel(
+        Array.from({ length: shiftCount }, (_, i) => i),
+        10,
+        async (i) => {
+          const [startsAt, endsAt] = windows[i % 2]!;
+          const input = shiftInput({
+            publish: true,
+            headcount,
+            title: `搬运 风暴${i}`,
+            startsAt,
+            endsAt,
+            pay: { amountFen: 3000, unit: 'hour', settlement: 'daily' },
+          });
+          return (await api.expect<{ id: string }>(201, api.post('/api/shifts', employer.token, input), 'publishing a shift')).id;
+        },
+      );
+      const seekers = await inParallel(
+        Array.from({ length: seekerCount }, (_, i) => phoneOf('1370071', i)),
+        20,
+        async (phone, i) => {
+          const token = await api.signIn(phone, 'worker');
+          // No SMS consent: no alerts or offers, only what the storm does.
+          await api.expect(
+            201,
+            api.post('/api/workers', token, workerInput({ name: `赵${i}`, consent: { dataProcessing: true, sms: false } })),
+            'a profile',
+          );
+          return token;
+        },
+      );
       const applications = (
         await inParallel(seekers, 20, async (token, i) => {
           const chosen = new Set<number>();
           while (chosen.size < perSeeker) chosen.add((i * 7 + chosen.size * 13 + Math.floor(Math.random() * shiftCount)) % shiftCount);
           return Promise.all(
-            [...chosen].map(async (s) => (await api.expect<{ id: string }>(201, api.post(`/api/shifts/${shifts[s]}/applications`, token, {}), 'applying')).id),
+            [...chosen].map(
+              async (s) =>
+                (await api.expect<{ id: string }>(201, api.post(`/api/shifts/${shifts[s]}/applications`, token, {}), 'applying')).id,
+            ),
           );
         })
       )
@@ -90,12 +113,17 @@ export const bookingStorm: Drill = {
         )
       ).rows[0].n as number;
       const rows = (await db.query(`SELECT count(*)::int AS n FROM bookings`)).rows[0].n as number;
-      const acceptedApplications = (await db.query(`SELECT count(*)::int AS n FROM applications WHERE status = 'accepted'`)).rows[0].n as number;
+      const acceptedApplications = (await db.query(`SELECT count(*)::int AS n FROM applications WHERE status = 'accepted'`)).rows[0]
+        .n as number;
       const full = (await db.query(`SELECT count(*)::int AS n FROM shifts WHERE filled = headcount`)).rows[0].n as number;
 
       const problems: string[] = [];
       check(problems, errors === 0, `${errors} answers neither 201 nor 409: ${JSON.stringify(Object.fromEntries(byStatus))}`);
-      check(problems, overfull.length === 0, `${overfull.length} shifts whose filled count disagrees with their bookings or passes the headcount: ${JSON.stringify(overfull.slice(0, 5))}`);
+      check(
+        problems,
+        overfull.length === 0,
+        `${overfull.length} shifts whose filled count disagrees with their bookings or passes the headcount: ${JSON.stringify(overfull.slice(0, 5))}`,
+      );
       check(problems, overlaps === 0, `${overlaps} pairs of overlapping bookings of one seeker`);
       check(problems, rows === booked, `${rows} booking rows for ${booked} bookings answered`);
       check(problems, acceptedApplications === booked, `${acceptedApplications} applications accepted for ${booked} bookings answered`);

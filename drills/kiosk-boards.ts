@@ -20,37 +20,52 @@ export const kioskBoards: Drill = {
     const boardCount = size('KIOSK_BOARDS', 500, 200, options);
     const published = size('KIOSK_SHIFTS', 200, 60, options);
     const cancelled = Math.floor(published / 5);
-    const cluster = await new Cluster().start();
+    const cluster = new Cluster();
     const boards: SseClient[] = [];
-    const redis = new Redis({ host: '127.0.0.1', port: cluster.servers.redisPort });
+    const redis = new Redis({ host: '127.0.0.1', port: cluster.servers.redisPort, lazyConnect: true });
     try {
+      await cluster.start();
+      await redis.connect();
       const api = new Api(cluster.url);
       const staff = await api.signInAdmin();
       const employer = await api.verifiedEmployer('13600000901', staff);
       options.log(`opening ${boardCount} boards`);
-      await inParallel(Array.from({ length: boardCount }, (_, i) => i), 50, async () => {
-        const board = await new SseClient(`${cluster.url}/api/kiosk/stream`).open();
-        boards.push(board);
-        if (board.status !== 200) throw new Error(`a board was answered ${board.status}`);
-        await board.waitFor('its snapshot', (event) => event.event === 'snapshot', 60_000);
-      });
+      await inParallel(
+        Array.from({ length: boardCount }, (_, i) => i),
+        50,
+        async () => {
+          const board = await new SseClient(`${cluster.url}/api/kiosk/stream`).open();
+          boards.push(board);
+          if (board.status !== 200) throw new Error(`a board was answered ${board.status}`);
+          await board.waitFor('its snapshot', (event) => event.event === 'snapshot', 60_000);
+        },
+      );
 
       options.log(`publishing ${published} shifts, cancelling ${cancelled}`);
       const stormStarted = Date.now();
-      const ids = await inParallel(Array.from({ length: published }, (_, i) => i), 10, async (i) => {
-        const input = shiftInput({ publish: true, headcount: 1 + (i % 5), title: `看板风暴 ${i}` }, 2 + (i % 5));
-        return (await api.expect<{ id: string }>(201, api.post('/api/shifts', employer.token, input), 'publishing')).id;
-      });
-      await inParallel(ids.slice(0, cancelled), 10, (id) => api.expect(200, api.post(`/api/shifts/${id}/cancel`, employer.token, { reason: '订单取消' }), 'cancelling'));
+      const ids = await inParallel(
+        Array.from({ length: published }, (_, i) => i),
+        10,
+        async (i) => {
+          const input = shiftInput({ publish: true, headcount: 1 + (i % 5), title: `看板风暴 ${i}` }, 2 + (i % 5));
+          return (await api.expect<{ id: string }>(201, api.post('/api/shifts', employer.token, input), 'publishing')).id;
+        },
+      );
+      await inParallel(ids.slice(0, cancelled), 10, (id) =>
+        api.expect(200, api.post(`/api/shifts/${id}/cancel`, employer.token, { reason: '订单取消' }), 'cancelling'),
+      );
       const stormMs = Date.now() - stormStarted;
 
       // The stream is complete once every published shift opened and every cancelled one closed on it.
       const key = `${cluster.queuePrefix}:kiosk`;
-      const entries = async () => ((await redis.xrange(key, '-', '+')) as [string, string[]][]).map(([id, fields]) => ({ id, body: fields.join(' ') }));
+      const entries = async () =>
+        ((await redis.xrange(key, '-', '+')) as [string, string[]][]).map(([id, fields]) => ({ id, body: fields.join(' ') }));
       const stream = await waitFor(
         'the kiosk stream to carry every change',
         entries,
-        (all) => ids.every((id) => all.some((entry) => entry.body.includes(id))) && ids.slice(0, cancelled).every((id) => all.some((entry) => entry.body.includes(id) && entry.body.includes('shift.closed'))),
+        (all) =>
+          ids.every((id) => all.some((entry) => entry.body.includes(id))) &&
+          ids.slice(0, cancelled).every((id) => all.some((entry) => entry.body.includes(id) && entry.body.includes('shift.closed'))),
         180_000,
       );
       const lastId = stream.at(-1)!.id;
@@ -63,7 +78,9 @@ export const kioskBoards: Drill = {
       ).catch((error: unknown) => options.log(String(error)));
       const fanOutMs = Date.now() - settled;
 
-      const open = new Set(((await cluster.db.query(`SELECT id FROM shifts WHERE status = 'open'`)).rows as { id: string }[]).map((row) => row.id));
+      const open = new Set(
+        ((await cluster.db.query(`SELECT id FROM shifts WHERE status = 'open'`)).rows as { id: string }[]).map((row) => row.id),
+      );
       let missed = 0;
       let duplicated = 0;
       let outOfOrder = 0;
@@ -84,8 +101,17 @@ export const kioskBoards: Drill = {
       check(problems, outOfOrder === 0, `${outOfOrder} changes out of order`);
       check(problems, wrongBoards === 0, `${wrongBoards} boards do not show exactly the open shifts`);
       return {
-        counts: { boards: boards.length, changes: stream.length, missed, duplicated, 'out of order': outOfOrder, 'boards wrong': wrongBoards },
-        notes: [`${published} published and ${cancelled} cancelled in ${stormMs} ms; the last change reached every board ${fanOutMs} ms after it was written`],
+        counts: {
+          boards: boards.length,
+          changes: stream.length,
+          missed,
+          duplicated,
+          'out of order': outOfOrder,
+          'boards wrong': wrongBoards,
+        },
+        notes: [
+          `${published} published and ${cancelled} cancelled in ${stormMs} ms; the last change reached every board ${fanOutMs} ms after it was written`,
+        ],
         problems,
       };
     } finally {

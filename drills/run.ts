@@ -1,6 +1,7 @@
 import { drills } from './index';
 import { formatCounts, type Drill, type DrillResult } from './drill';
 import { dropDrillTemplates } from './support/cluster';
+import { undoOnInterrupt } from './support/on-interrupt';
 
 /**
  * `npm run drill` runs every drill; `npm run drill -- <name> [<name>…]` the ones named;
@@ -9,6 +10,7 @@ import { dropDrillTemplates } from './support/cluster';
  * one failed. Sizes: DRILL_* settings, see each drill and drills/README.md.
  */
 async function main(): Promise<number> {
+  undoOnInterrupt();
   const args = process.argv.slice(2);
   const ci = args.includes('--ci');
   const names = args.filter((arg) => !arg.startsWith('--'));
@@ -29,7 +31,9 @@ async function main(): Promise<number> {
   } finally {
     await dropDrillTemplates();
   }
-  console.log(`${failed === 0 ? 'PASS' : 'FAIL'} ${chosen.length - failed} of ${chosen.length} drills passed (${seconds(Date.now() - started)})`);
+  console.log(
+    `${failed === 0 ? 'PASS' : 'FAIL'} ${chosen.length - failed} of ${chosen.length} drills passed (${seconds(Date.now() - started)})`,
+  );
   return failed === 0 ? 0 : 1;
 }
 

@@ -21,7 +21,7 @@ export const workerKilled: Drill = {
     const total = size('WORKER_KILLED_SMS', 5000, 1000, options);
     const gateway = new DrillGateway(20);
     await gateway.start();
-    const cluster = await new Cluster({ appEnv: { worker: gateway.settings() } }).start();
+    const cluster = new Cluster({ appEnv: { worker: gateway.settings() } });
     const connection = { host: '127.0.0.1', port: cluster.servers.redisPort };
     const stalled = new Map<string, Set<string>>();
     const listeners = ['notifications', 'domain-events'].map((queue) => {
@@ -33,16 +33,25 @@ export const workerKilled: Drill = {
       return events;
     });
     try {
+      await cluster.start();
       await Promise.all(listeners.map((events) => events.waitUntilReady()));
       const api = new Api(cluster.url);
       const phones = Array.from({ length: total }, (_, i) => phoneOf('1370', 5_000_000 + i));
       options.log(`${total} sign-in codes asked for`);
       const started = Date.now();
       let killedAt = 0;
-      const asking = inParallel(phones, 20, (phone) => api.expect(202, api.post('/api/auth/otp', undefined, { phone }), `a code for ${phone}`));
-      await waitFor('a third of the codes to be delivered', () => Promise.resolve(gateway.delivered.size), (count) => count >= total / 3, 600_000);
+      const asking = inParallel(phones, 20, (phone) =>
+        api.expect(202, api.post('/api/auth/otp', undefined, { phone }), `a code for ${phone}`),
+      );
+      await waitFor(
+        'a third of the codes to be delivered',
+        () => Promise.resolve(gateway.delivered.size),
+        (count) => count >= total / 3,
+        600_000,
+      );
       const [worker] = cluster.running('worker');
-      const activeAtKill = (await cluster.db.query(`SELECT count(*)::int AS n FROM notifications WHERE status = 'sending'`)).rows[0].n as number;
+      const activeAtKill = (await cluster.db.query(`SELECT count(*)::int AS n FROM notifications WHERE status = 'sending'`)).rows[0]
+        .n as number;
       await worker!.kill();
       killedAt = Date.now();
       options.log(`worker killed at ${gateway.delivered.size} delivered (${activeAtKill} sends in flight); a new one starts`);
@@ -50,13 +59,19 @@ export const workerKilled: Drill = {
       await asking;
       const settled = await waitFor(
         'every message to be settled',
-        async () => (await cluster.db.query(`SELECT status, count(*)::int AS n FROM notifications GROUP BY status`)).rows as { status: string; n: number }[],
+        async () =>
+          (await cluster.db.query(`SELECT status, count(*)::int AS n FROM notifications GROUP BY status`)).rows as {
+            status: string;
+            n: number;
+          }[],
         (rows) => rows.every((row) => !['queued', 'sending'].includes(row.status)) && rows.reduce((sum, row) => sum + row.n, 0) >= total,
         600_000,
       );
       const tookMs = Date.now() - started;
       const byStatus = Object.fromEntries(settled.map((row) => [row.status, row.n]));
-      const rows = (await cluster.db.query(`SELECT count(*)::int AS n, count(DISTINCT phone)::int AS phones FROM notifications WHERE kind = 'otp'`)).rows[0] as { n: number; phones: number };
+      const rows = (
+        await cluster.db.query(`SELECT count(*)::int AS n, count(DISTINCT phone)::int AS phones FROM notifications WHERE kind = 'otp'`)
+      ).rows[0] as { n: number; phones: number };
       const lost = phones.filter((phone) => !gateway.deliveredByPhone.has(phone)).length;
       const duplicated = [...gateway.deliveredByPhone.values()].filter((count) => count > 1).length + (rows.n - rows.phones);
       const stalledJobs = [...stalled.values()].reduce((sum, ids) => sum + ids.size, 0);

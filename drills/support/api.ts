@@ -9,7 +9,11 @@ export interface Answer<T = unknown> {
 export class Api {
   constructor(readonly base: string) {}
 
-  async call<T = unknown>(method: string, path: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
+  async call<T = unknown>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;
@@ -51,16 +55,22 @@ export class Api {
     await this.expect(202, this.post('/api/auth/otp', undefined, { phone }), `a code for ${phone}`);
     const items = await waitFor(
       `the sign-in code to ${phone}`,
-      async () => ((await this.get<{ items: { text: string; status: string }[] }>(`/api/dev/sms?phone=${phone}`)).body?.items ?? []),
+      async () => (await this.get<{ items: { text: string; status: string }[] }>(`/api/dev/sms?phone=${phone}`)).body?.items ?? [],
       (messages) => messages.some((sms) => /验证码是\d{6}/.test(sms.text) && sms.status === 'sent'),
       60_000,
     );
     const code = /验证码是(\d{6})/.exec(items.find((sms) => /验证码是\d{6}/.test(sms.text))!.text)![1];
-    return (await this.expect<{ accessToken: string }>(200, this.post('/api/auth/login', undefined, { phone, code, role }), `signing ${phone} in`)).accessToken;
+    return (
+      await this.expect<{ accessToken: string }>(200, this.post('/api/auth/login', undefined, { phone, code, role }), `signing ${phone} in`)
+    ).accessToken;
   }
 
   async signInAdmin(): Promise<string> {
-    const body = await this.expect<{ accessToken: string }>(200, this.post('/api/auth/staff-login', undefined, { phone: '13900000000', password: 'lingong-admin-2026' }), 'the admin signing in');
+    const body = await this.expect<{ accessToken: string }>(
+      200,
+      this.post('/api/auth/staff-login', undefined, { phone: '13900000000', password: 'lingong-admin-2026' }),
+      'the admin signing in',
+    );
     return body.accessToken;
   }
 

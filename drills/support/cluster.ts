@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { freePort } from '../../test/support/free-port';
 import { waitFor } from '../../test/support/wait-for';
+import { onInterrupt } from './on-interrupt';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -63,7 +64,9 @@ async function dropStaleTemplates(servers: Servers, prefix: string): Promise<voi
   const client = pgClient(servers);
   await client.connect();
   try {
-    const names = (await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}_%`])).rows as { datname: string }[];
+    const names = (await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}_%`])).rows as {
+      datname: string;
+    }[];
     for (const { datname } of names) {
       const pid = Number(datname.slice(prefix.length + 1));
       if (!isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
@@ -170,7 +173,9 @@ export class Cluster {
   }
 
   running(app: AppName): AppInstance[] {
-    return this.instances.filter((instance) => instance.app === app && instance.child.exitCode === null && instance.child.signalCode === null);
+    return this.instances.filter(
+      (instance) => instance.app === app && instance.child.exitCode === null && instance.child.signalCode === null,
+    );
   }
 
   private portOf(app: AppName, index: number): number {
@@ -179,9 +184,14 @@ export class Cluster {
     return port;
   }
 
+  private forget?: () => void;
+
   async start(): Promise<this> {
+    this.forget = onInterrupt(() => this.close());
     this.databaseName = await createDrillDatabase(this.servers);
     this.db = pgClient(this.servers, this.databaseName);
+    // A connection cut (the server stopped by a drill, or by an interrupted run) fails the next query, not the process.
+    this.db.on('error', () => undefined);
     await this.db.connect();
     const apps: AppName[] = ['web', 'job-posting', 'worker-profile', 'matching', 'worker'];
     for (const app of apps) for (let i = 0; i < this.count(app); i++) this.ports.set(`${app}:${i}`, await freePort());
@@ -242,11 +252,25 @@ export class Cluster {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await ended;
     };
-    const instance: AppInstance = { app, index, port, url: `http://127.0.0.1:${port}`, output: () => output, ended, kill: () => end('SIGKILL'), stop: () => end('SIGTERM'), child };
+    const instance: AppInstance = {
+      app,
+      index,
+      port,
+      url: `http://127.0.0.1:${port}`,
+      output: () => output,
+      ended,
+      kill: () => end('SIGKILL'),
+      stop: () => end('SIGTERM'),
+      child,
+    };
     this.instances.push(instance);
     const ready = async () => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${app} #${index} exited (${child.exitCode ?? child.signalCode}):\n${output}`);
-      return fetch(`${instance.url}/health/ready`).then((response) => response.ok, () => false);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`${app} #${index} exited (${child.exitCode ?? child.signalCode}):\n${output}`);
+      return fetch(`${instance.url}/health/ready`).then(
+        (response) => response.ok,
+        () => false,
+      );
     };
     try {
       await waitFor(`${app} #${index} to be ready`, ready, (ok) => ok, 120_000);
@@ -259,6 +283,7 @@ export class Cluster {
 
   /** Stops every app, the database connection, and drops the database and the queue keys. */
   async close(): Promise<void> {
+    this.forget?.();
     await Promise.all(this.instances.map((instance) => instance.stop()));
     // DRILL_LOGS=<folder> keeps what each app wrote (with DRILL_LOG_LEVEL=warn, say) for a failing drill.
     const folder = process.env.DRILL_LOGS;
@@ -267,7 +292,8 @@ export class Cluster {
       for (const instance of this.instances) appendFileSync(resolve(folder, `${instance.app}-${instance.index}.log`), instance.output());
     }
     await this.db?.end().catch(() => undefined);
-    if (this.databaseName) await adminQuery(this.servers, `DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`).catch(() => undefined);
+    if (this.databaseName)
+      await adminQuery(this.servers, `DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`).catch(() => undefined);
     await dropQueueKeys(this.servers.redisPort, this.queuePrefix).catch(() => undefined);
   }
 }

@@ -36,10 +36,21 @@ export class DrillGateway {
           this.delivered.add(key);
           this.deliveredByPhone.set(phone, (this.deliveredByPhone.get(phone) ?? 0) + 1);
         }
-        setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `gw-${key}` })), this.answerAfterMs);
+        setTimeout(
+          () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `gw-${key}` })),
+          this.answerAfterMs,
+        );
       });
     });
     await new Promise<void>((listening) => this.server!.listen(0, '127.0.0.1', listening));
+  }
+
+  /** Forgets what it has seen (after a warm-up). */
+  reset(): void {
+    this.requestsByKey.clear();
+    this.deliveredByPhone.clear();
+    this.delivered.clear();
+    this.refused = 0;
   }
 
   failFor(ms: number): void {

@@ -71,7 +71,10 @@ export class SchemaArbitraries {
   resolve(schema: Schema): Schema {
     let current = schema;
     while (current.$ref) current = this.schemas[current.$ref.replace('#/components/schemas/', '')] ?? {};
-    if (current.allOf) return current.allOf.map((part) => this.resolve(part)).reduce((merged, part) => ({ ...merged, ...part, properties: { ...merged.properties, ...part.properties } }), {} as Schema);
+    if (current.allOf)
+      return current.allOf
+        .map((part) => this.resolve(part))
+        .reduce((merged, part) => ({ ...merged, ...part, properties: { ...merged.properties, ...part.properties } }), {} as Schema);
     return current;
   }
 
@@ -84,20 +87,33 @@ export class SchemaArbitraries {
     switch (type) {
       case 'string':
         if (schema.format === 'uuid') alternatives.push(fc.uuid());
-        else if (schema.format === 'date-time') alternatives.push(fc.date({ min: new Date('2026-01-01'), max: new Date('2028-01-01'), noInvalidDate: true }).map((date) => date.toISOString()));
-        else alternatives.push(fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 40), unit: 'grapheme' }));
+        else if (schema.format === 'date-time')
+          alternatives.push(
+            fc.date({ min: new Date('2026-01-01'), max: new Date('2028-01-01'), noInvalidDate: true }).map((date) => date.toISOString()),
+          );
+        else
+          alternatives.push(
+            fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 40), unit: 'grapheme' }),
+          );
         break;
       case 'integer':
         alternatives.push(fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 100_000 }));
         break;
       case 'number':
-        alternatives.push(fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 100_000, noNaN: true, noDefaultInfinity: true }));
+        alternatives.push(
+          fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 100_000, noNaN: true, noDefaultInfinity: true }),
+        );
         break;
       case 'boolean':
         alternatives.push(fc.boolean());
         break;
       case 'array':
-        alternatives.push(fc.array(depth > 4 ? fc.constant(null) : this.valid(schema.items ?? {}, depth + 1), { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) }));
+        alternatives.push(
+          fc.array(depth > 4 ? fc.constant(null) : this.valid(schema.items ?? {}, depth + 1), {
+            minLength: schema.minItems ?? 0,
+            maxLength: Math.min(schema.maxItems ?? 3, 3),
+          }),
+        );
         break;
       case 'object': {
         const properties = Object.entries(schema.properties ?? {});
@@ -123,7 +139,12 @@ export class SchemaArbitraries {
     if (properties.length === 0) return wholly;
     // The valid shape, one or two of its fields broken (another type, out of range, huge, absent), sometimes an unknown field added.
     const broken = fc
-      .tuple(this.valid(schema), fc.subarray(properties, { minLength: 1, maxLength: Math.min(2, properties.length) }), fc.array(fc.oneof(nasty, fc.constant(DELETE)), { minLength: 2, maxLength: 2 }), fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), nasty), { nil: undefined }))
+      .tuple(
+        this.valid(schema),
+        fc.subarray(properties, { minLength: 1, maxLength: Math.min(2, properties.length) }),
+        fc.array(fc.oneof(nasty, fc.constant(DELETE)), { minLength: 2, maxLength: 2 }),
+        fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), nasty), { nil: undefined }),
+      )
       .map(([base, names, values, extra]) => {
         const body = { ...(base as Record<string, unknown>) };
         names.forEach((name, i) => {
@@ -186,5 +207,5 @@ export const nasty: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ maxLength: 30, unit: 'binary' }),
   fc.integer(),
   fc.double(),
-  fc.nat({ max: 2000 }).map((depth) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)) as unknown),
+  fc.integer({ min: 1, max: 2000 }).map((depth) => JSON.parse('['.repeat(depth) + ']'.repeat(depth)) as unknown),
 );

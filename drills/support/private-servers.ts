@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../test/support/free-port';
 import { waitFor } from '../../test/support/wait-for';
+import { onInterrupt } from './on-interrupt';
 
 const PG_BIN = process.env.DRILL_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
@@ -16,10 +17,22 @@ export class PrivateRedis {
   private process?: ChildProcess;
   private readonly dir = mkdtempSync(join(tmpdir(), 'lingong-drill-redis-'));
 
+  private forget?: () => void;
+
   async start(): Promise<number> {
+    this.forget ??= onInterrupt(() => this.destroy());
     this.port ||= await freePort();
-    this.process = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', this.dir], { stdio: 'ignore' });
-    await waitFor(`Redis on ${this.port}`, () => Promise.resolve(ping(this.port)), (ok) => ok, 30_000);
+    this.process = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', this.dir],
+      { stdio: 'ignore' },
+    );
+    await waitFor(
+      `Redis on ${this.port}`,
+      () => Promise.resolve(ping(this.port)),
+      (ok) => ok,
+      30_000,
+    );
     return this.port;
   }
 
@@ -37,6 +50,7 @@ export class PrivateRedis {
   }
 
   async destroy(): Promise<void> {
+    this.forget?.();
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
@@ -44,7 +58,11 @@ export class PrivateRedis {
 
 function ping(port: number): boolean {
   try {
-    return execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() === 'PONG';
+    return (
+      execFileSync('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() === 'PONG'
+    );
   } catch {
     return false;
   }
@@ -65,7 +83,10 @@ export class PrivatePostgres {
     execFileSync(file, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
+  private forget?: () => void;
+
   async init(): Promise<number> {
+    this.forget = onInterrupt(() => this.destroy());
     this.port = await freePort();
     if (process.getuid?.() === 0) {
       chmodSync(this.dir, 0o777);
@@ -95,6 +116,7 @@ export class PrivatePostgres {
   }
 
   async destroy(): Promise<void> {
+    this.forget?.();
     try {
       this.run('pg_ctl', ['-D', this.data, '-m', 'immediate', '-w', 'stop']);
     } catch {
