@@ -52,7 +52,10 @@ describe('applications and bookings', () => {
     expect(booking.body).toMatchObject({ shiftId: shift.id, workerId: seekers['13700000031']!.id, status: 'confirmed', source: 'application', pay: { amountFen: 22000, unit: 'day' } });
     const sms = await waitForSms(market, '13700000031', /您已被录用：仓库搬运/);
     expect(sms.text).toContain('220元/天');
-    await api().post(`/api/applications/${applied.body.id}/accept`).set(bearer(employer.token)).expect(409);
+    // Accepting again (a retry after a lost answer) answers the same booking: nobody is booked twice.
+    const retried = await api().post(`/api/applications/${applied.body.id}/accept`).set(bearer(employer.token)).expect(201);
+    expect(retried.body.id).toBe(booking.body.id);
+    expect((await market.db.query(`SELECT count(*)::int AS n FROM bookings WHERE application_id = $1`, [applied.body.id])).rows[0].n).toBe(1);
 
     const booked = await api().get(`/api/shifts/${shift.id}/applications`).set(bearer(employer.token)).expect(200);
     expect(booked.body.items[0].worker).toMatchObject({ name: '王建国', phone: '13700000031' });

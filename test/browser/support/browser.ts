@@ -18,6 +18,9 @@ export const kioskScreen = { viewport: { width: 1920, height: 1080 }, locale: 'z
 
 /** axe on the page as it stands: no critical or serious violation. Returns them, described, for the assertion. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // A dialog fading in is judged at its final colours: axe reads contrast through a half-transparent
+  // layer otherwise, and on a loaded machine the fade is still running when the test looks.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5_000 }).catch(() => undefined);
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')

@@ -41,7 +41,7 @@ export class ApplicationsController {
     return { items: (await this.applications.mine(account)).map((application) => this.applications.view(application)) };
   }
 
-  @ApiOperation({ summary: 'Accept an application: book the seeker' })
+  @ApiOperation({ summary: 'Accept an application: book the seeker', description: 'Again on an application already accepted: its booking (201), so a retry after a lost answer books nobody twice.' })
   @ApiCreatedResponse({ type: BookingDto })
   @ApiErrors(404, [403, 'EMPLOYER_SUSPENDED'], [409, 'SHIFT_FULL', 'DOUBLE_BOOKING', 'ALREADY_BOOKED', 'SHIFT_NOT_OPEN', 'APPLICATION_NOT_PENDING', 'WORKER_NOT_ACTIVE', 'EMPLOYER_SUSPENDED'], [422, 'PART_TIME_HOURS_EXCEEDED'])
   @Roles('employer', 'staff')

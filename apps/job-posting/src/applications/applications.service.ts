@@ -71,10 +71,16 @@ export class ApplicationsService {
     });
   }
 
+  /**
+   * Books the applicant once: the application's id is the booking's idempotency key, so an accept
+   * retried after a lost answer (a timeout at the front door while the booking went through) gets
+   * that booking again instead of a 409.
+   */
   async accept(account: SignedInAccount, id: string) {
     const application = await this.managedApplication(account, id);
-    if (application.status !== 'pending') throw stillPending();
-    return this.bookings.book({ shiftId: application.shiftId, workerId: application.workerId, source: 'application', applicationId: id }, async (manager) => {
+    if (application.status !== 'pending' && application.status !== 'accepted') throw stillPending();
+    const request = { shiftId: application.shiftId, workerId: application.workerId, source: 'application' as const, applicationId: id, idempotencyKey: `application:${id}` };
+    return this.bookings.book(request, async (manager) => {
       if (!(await this.applications.decide(id, 'accepted', this.clock.now(), manager))) throw stillPending();
     });
   }

@@ -43,6 +43,22 @@ function isClientError(error: unknown): error is { statusCode: number; message: 
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
+/** Network errors and PostgreSQL's connection, shutdown and overload states (SQLSTATE class 08, 57P01–57P03, 53300). */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect)/;
+
+/**
+ * A store the service needs is out of reach (PostgreSQL restarting, its pool exhausted): the request
+ * may succeed when retried, so it is a 503, never a 500. Looks through TypeORM's `driverError` and `cause`.
+ */
+function isStoreUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) return false;
+  const { code, message, driverError, cause } = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+  return isStoreUnavailable(driverError, depth + 1) || isStoreUnavailable(cause, depth + 1);
+}
+
 /** An error in the API's shape, for answers made outside Nest's routes (forwarding, plugins). */
 export function apiError(statusCode: number, message: string): ApiError {
   return { statusCode, error: reasonPhrases[statusCode] ?? 'Error', message: [message] };
@@ -77,6 +93,9 @@ export function toApiError(exception: unknown): ApiError {
       error: reasonPhrases[exception.statusCode] ?? 'Bad Request',
       message: [cut(exception.message)],
     };
+  }
+  if (isStoreUnavailable(exception)) {
+    return { statusCode: 503, error: reasonPhrases[503], message: ['The service is briefly unavailable; please try again.'], code: 'SERVICE_UNAVAILABLE' };
   }
   return { statusCode: 500, error: reasonPhrases[500], message: ['Something went wrong on our side; please try again.'] };
 }

@@ -37,7 +37,9 @@ export interface paths {
         put?: never;
         /**
          * Accept an application: book the seeker
-         * @description Roles: employer, staff.
+         * @description Again on an application already accepted: its booking (201), so a retry after a lost answer books nobody twice.
+         *
+         *     Roles: employer, staff.
          */
         post: operations["applications_accept"];
         delete?: never;
