@@ -11,12 +11,15 @@ import {
   type AssignmentPlan,
   type DispatchShift,
 } from '@lingong/matching-engine';
-import { CandidatesRepository } from '../apps/matching/src/candidates/candidates.repository';
+import { Clock } from '@lingong/platform';
+import { CandidatesRepository, type ShiftRow } from '../apps/matching/src/candidates/candidates.repository';
+import { CandidatesService } from '../apps/matching/src/candidates/candidates.service';
 import { createCliDataSource } from './data-source';
 import { isEligible, prepareSeeker, prepareShift } from './bench/eligibility';
-import { activeBookings, loadSeekers, loadShifts, sqlEligibility } from './bench/load';
+import { activeBookings, allEligible, loadSeekers, loadShifts, sqlEligibility } from './bench/load';
 import { monthOfShifts, simulateMonth, type MonthResult } from './bench/month';
-import { seedBenchDatabase, type SeedCounts } from './bench/seed-sql';
+import { startMatchingProcess, timedRequest, type MatchingProcess } from './bench/http';
+import { seedBenchDatabase, seededCounts, type SeedCounts } from './bench/seed-sql';
 import { count, mean, ms, pct, percentile, seconds, seededRandom, shuffled } from './bench/util';
 
 /**
@@ -30,18 +33,38 @@ import { count, mean, ms, pct, percentile, seconds, seededRandom, shuffled } fro
  * and the month apply the same eligibility rule in memory (bench/eligibility.ts), checked against
  * the service's SQL on a sample of pairs.
  *
+ * Options: --seekers=N (100000), --keep (keep the database, and use a kept one of the same size
+ * again instead of seeding), --phases=ranking,http,dispatch,month (all), --rankings=N (200). The
+ * HTTP phases start the matching service as its own process on the benchmark database.
+ *
  * Environment: BENCH_DATABASE (default lingong_bench; must contain "bench": it is dropped and
- * created afresh), BENCH_KEEP=1 keeps it afterwards, BENCH_SEED (default 20261) seeds every random
+ * created afresh unless kept), BENCH_KEEP=1 is --keep, BENCH_SEED (default 20261) seeds every random
  * choice, BENCH_SEEKERS (default 100000) scales the seekers, BENCH_STATEMENT_TIMEOUT_MS (default 20000) and BENCH_RANKING_BUDGET_S (default 120) bound
  * the ranking phase. The connection is the project's (DATABASE_HOST, DATABASE_PORT, DATABASE_USER,
  * DATABASE_PASSWORD; .env, .env.example); CREATE/DROP DATABASE go through BENCH_ADMIN_DATABASE
  * (default postgres).
  */
 
-/** BENCH_SEEKERS scales the seekers down for a quick try (the pool and the month need at least 5,000). */
-const SIZES = { seekers: Number(process.env.BENCH_SEEKERS ?? 100_000), openShifts: 2_000, employersPerStreet: 2, bookedShare: 0.2 };
-const RANKINGS = 200;
+/** `--name=value` and `--flag` options on the command line (after `npm run bench:matching --`). */
+function option(name: string): string | undefined {
+  const found = process.argv.slice(2).find((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (found === undefined) return undefined;
+  return found.includes('=') ? found.slice(found.indexOf('=') + 1) : 'true';
+}
+
+/** --seekers (or BENCH_SEEKERS) scales the seekers: 100000 by default, down for a quick try (the pool and the month need at least 5,000). */
+const SIZES = {
+  seekers: Number(option('seekers') ?? process.env.BENCH_SEEKERS ?? 100_000),
+  openShifts: 2_000,
+  employersPerStreet: 2,
+  bookedShare: 0.2,
+};
+const RANKINGS = Number(option('rankings') ?? 200);
+/** Which parts run (--phases=ranking,http,dispatch,month; all by default). */
+const PHASES = new Set((option('phases') ?? 'ranking,http,dispatch,month').split(','));
 const WARM_UP = 5;
+/** Rankings compared with scoring every eligible seeker (BENCH_EXACTNESS_CHECKS). */
+const EXACTNESS_CHECKS = Number(process.env.BENCH_EXACTNESS_CHECKS ?? 5);
 const DISPATCH_SHIFTS = 200;
 const DISPATCH_POOL = 5_000;
 const MONTH = { seekers: 2_000, days: 30, shiftsPerDay: 150 };
@@ -55,7 +78,8 @@ const CROSS_CHECK_PAIRS = 200;
 const DISPATCH_ROUNDS = 3;
 
 const benchDatabase = process.env.BENCH_DATABASE || 'lingong_bench';
-const keep = process.env.BENCH_KEEP === '1';
+/** --keep (or BENCH_KEEP=1): keep the database afterwards, and use it again when it already holds this many seekers (no reseeding). */
+const keep = process.env.BENCH_KEEP === '1' || option('keep') === 'true';
 const seed = Number(process.env.BENCH_SEED ?? 20261);
 
 const t0 = performance.now();
@@ -119,6 +143,8 @@ interface RankingResult {
   avgCandidates: number;
   minCandidates: number;
   maxCandidates: number;
+  avgRings: number;
+  exactnessChecked: number;
   plan: string[];
   planAnalyzed: boolean;
 }
@@ -139,13 +165,10 @@ function recording(dataSource: DataSource, calls: { sql: string; params: unknown
   });
 }
 
-async function benchRanking(dataSource: DataSource, now: Date, random: () => number): Promise<RankingResult> {
+async function benchRanking(dataSource: DataSource, now: Date, picked: readonly string[]): Promise<RankingResult> {
   const repository = new CandidatesRepository(dataSource);
-  const openIds = ((await dataSource.query(`SELECT id FROM shifts WHERE status = 'open' ORDER BY id`)) as { id: string }[]).map(
-    (r) => r.id,
-  );
-  const picked = shuffled(openIds, random).slice(0, RANKINGS + WARM_UP);
-  const context = await repository.fairnessContext(now); // once, as the service caches it for five minutes
+  const service = new CandidatesService(repository, new Clock());
+  const context = await service.fairnessContext(now); // once, as the service caches it for five minutes
   log(`fairness context: median ${context.medianHoursLast30Days} h and ${context.medianEarningsLast30DaysFen} fen over the last 30 days`);
 
   // Per attempted ranking: its time, or Infinity when the statement timeout cut it off.
@@ -153,6 +176,7 @@ async function benchRanking(dataSource: DataSource, now: Date, random: () => num
   const query: number[] = [];
   const rank: number[] = [];
   const sizes: number[] = [];
+  const rings: number[] = [];
   const done: string[] = [];
   let timedOut = 0;
   const started = performance.now();
@@ -165,47 +189,73 @@ async function benchRanking(dataSource: DataSource, now: Date, random: () => num
       );
       break;
     }
-    // The service's forShift: the shift, its eligible seekers (one SQL query), then the engine's ranking.
+    // The service's forShift for staff: the shift, then its top 20 (rings of SQL, each scored by the engine as it comes).
     const a = performance.now();
-    let shift;
-    let seekers;
+    let sqlMs = 0;
+    const timedRing = repository.ring.bind(repository);
+    repository.ring = async (...args) => {
+      const r0 = performance.now();
+      const rows = await timedRing(...args);
+      sqlMs += performance.now() - r0;
+      return rows;
+    };
+    let walked;
     try {
-      shift = await repository.shift(shiftId);
+      const shift = await repository.shift(shiftId);
       if (!shift) throw new Error(`shift ${shiftId} vanished`);
-      seekers = await repository.candidatesFor(shiftId, now);
+      sqlMs += performance.now() - a;
+      walked = await service.topCandidates(shift, now, { limit: 20 });
     } catch (error) {
       if (!isTimeout(error)) throw error;
       timedOut += 1;
       total.push(Infinity); // a warm-up that cannot finish is a result too
       query.push(Infinity);
-      log(`  ranking ${n + 1} (${shiftId}): candidatesFor did not finish within the ${seconds(STATEMENT_TIMEOUT_MS)} statement timeout`);
+      log(`  ranking ${n + 1} (${shiftId}): a ring did not finish within the ${seconds(STATEMENT_TIMEOUT_MS)} statement timeout`);
       continue;
+    } finally {
+      repository.ring = timedRing;
     }
-    const b = performance.now();
-    const ranked = rankCandidates(shift, seekers, context, defaultWeights);
     const c = performance.now();
-    if (ranked.length !== seekers.length) throw new Error('ranking lost candidates');
     if (warmUp) continue; // warm the caches and the plan first
     total.push(c - a);
-    query.push(b - a);
-    rank.push(c - b);
-    sizes.push(seekers.length);
+    query.push(sqlMs);
+    rank.push(c - a - sqlMs);
+    sizes.push(walked.stats.read);
+    rings.push(walked.stats.rings);
     done.push(shiftId);
     if (done.length % 50 === 0) log(`  ${done.length}/${RANKINGS} rankings, p50 so far ${ms(percentile(total, 50))}`);
   }
 
-  // EXPLAIN the very SQL the repository sends: for the shift with the median number of candidates,
-  // or, when none finished, for the first shift, without ANALYZE (which would run it to the end).
+  // The same top 20 as scoring every eligible seeker: checked on a few shifts (the exhaustive query takes seconds each).
+  const checked = done.slice(0, EXACTNESS_CHECKS);
+  for (const shiftId of checked) {
+    const shift = (await repository.shift(shiftId)) as ShiftRow;
+    const walked = await service.topCandidates(shift, now, { limit: 20 });
+    const everyone = await allEligible(dataSource, shiftId, now);
+    const exhaustive = rankCandidates(shift, everyone, context, defaultWeights).slice(0, 20);
+    const same =
+      JSON.stringify(walked.ranked.map((c) => [c.seeker.id, c.score])) === JSON.stringify(exhaustive.map((c) => [c.seeker.id, c.score]));
+    if (!same)
+      throw new Error(
+        `the nearest-first top 20 of shift ${shiftId} differs from the exhaustive ranking of its ${everyone.length} eligible seekers`,
+      );
+    log(
+      `  shift ${shiftId}: the same top 20 as the exhaustive ranking of all ${count(everyone.length)} eligible seekers (read ${walked.stats.read})`,
+    );
+  }
+
+  // EXPLAIN the first ring's SQL, as the repository sends it, for the shift with the median number read.
   const calls: { sql: string; params: unknown[] }[] = [];
   const explained = done.length > 0 ? done[sizes.indexOf(percentile(sizes, 50))] : picked[0];
-  await new CandidatesRepository(recording(dataSource, calls)).candidatesFor(explained, now);
+  const recorder = new CandidatesRepository(recording(dataSource, calls));
+  await recorder.ring(explained, now, -1, 0.1, 'staff');
   const { sql, params } = calls[0];
-  let planAnalyzed = done.length > 0;
+  let planAnalyzed = true;
   let rows: { 'QUERY PLAN': string }[];
   try {
     rows = (await dataSource.transaction(async (manager) => {
       await manager.query('SET LOCAL jit = off'); // as the repository runs it
-      return manager.query(`EXPLAIN ${planAnalyzed ? '(ANALYZE, BUFFERS) ' : ''}${sql}`, params);
+      return manager.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     })) as { 'QUERY PLAN': string }[];
   } catch (error) {
     if (!isTimeout(error)) throw error;
@@ -226,6 +276,8 @@ async function benchRanking(dataSource: DataSource, now: Date, random: () => num
     avgCandidates: orNaN(sizes, mean),
     minCandidates: orNaN(sizes, (v) => Math.min(...v)),
     maxCandidates: orNaN(sizes, (v) => Math.max(...v)),
+    avgRings: orNaN(rings, mean),
+    exactnessChecked: checked.length,
     plan: rows.map((r) => r['QUERY PLAN']),
     planAnalyzed,
   };
@@ -240,7 +292,7 @@ function timing(value: number): string {
 function printPlan(plan: string[], analyzed: boolean): void {
   const TOP = 30;
   const what = analyzed ? 'EXPLAIN (ANALYZE, BUFFERS)' : 'EXPLAIN (estimates only: the query does not finish within the timeout)';
-  console.log(`\n${what} of one candidatesFor query (first ${Math.min(TOP, plan.length)} of ${plan.length} lines):`);
+  console.log(`\n${what} of the first ring's query (first ${Math.min(TOP, plan.length)} of ${plan.length} lines):`);
   for (const line of plan.slice(0, TOP)) console.log(`    ${line}`);
   console.log('  scans in the plan:');
   for (const line of plan.filter((l) => /Scan|Planning Time|Execution Time/.test(l))) console.log(`    ${line.trim()}`);
@@ -443,76 +495,195 @@ async function benchMonth(dataSource: DataSource, now: Date, random: () => numbe
 
 // ---------------------------------------------------------------------------------------------
 
-function summary(seedMs: number, seeded: SeedCounts, ranking: RankingResult, dispatch: DispatchResult, month: MonthBench): string {
-  const gain = dispatch.solver.totalScore - dispatch.greedy.totalScore;
-  const gainPct = dispatch.greedy.totalScore > 0 ? (gain / dispatch.greedy.totalScore) * 100 : 0;
+interface HttpRanking {
+  timed: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** The same shifts' rankings as staff ask for them over HTTP (GET /api/matching/shifts/:id/candidates, 20 items). */
+async function benchHttpRanking(app: MatchingProcess, shiftIds: readonly string[]): Promise<HttpRanking> {
+  const times: number[] = [];
+  const started = performance.now();
+  for (const [n, shiftId] of shiftIds.entries()) {
+    if (performance.now() - started > RANKING_BUDGET_MS) {
+      log(`  stopping the HTTP rankings after ${times.length}: the ${seconds(RANKING_BUDGET_MS)} budget is spent`);
+      break;
+    }
+    const { ms: elapsed, body } = await timedRequest(app, 'GET', `/api/matching/shifts/${shiftId}/candidates?limit=20`);
+    if (!Array.isArray((body as { items?: unknown }).items)) throw new Error(`no items for ${shiftId}`);
+    if (n < WARM_UP) continue;
+    times.push(elapsed);
+    if (times.length % 50 === 0) log(`  ${times.length} HTTP rankings, p50 so far ${ms(percentile(times, 50))}`);
+  }
+  return { timed: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+}
+
+interface HttpDispatch {
+  rounds: number[];
+  median: number;
+  assignments: number;
+  totalScore: number;
+}
+
+/** POST /api/dispatch/plans for the dispatch's shifts, as staff ask for it: one retrieval for all of them, scoring, both solvers, the plan saved. */
+async function benchHttpDispatch(app: MatchingProcess, dataSource: DataSource, now: Date): Promise<HttpDispatch> {
+  const shiftIds = (
+    (await dataSource.query(`SELECT id FROM shifts WHERE status = 'open' AND starts_at > $1 ORDER BY starts_at, id LIMIT $2`, [
+      now,
+      DISPATCH_SHIFTS,
+    ])) as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
+  const rounds: number[] = [];
+  let last: { assignments: unknown[]; totalScore: number } | undefined;
+  for (let round = 0; round < DISPATCH_ROUNDS; round++) {
+    const { ms: elapsed, body } = await timedRequest(app, 'POST', '/api/dispatch/plans', { shiftIds });
+    rounds.push(elapsed);
+    last = body as { assignments: unknown[]; totalScore: number };
+  }
+  return { rounds, median: percentile(rounds, 50), assignments: last?.assignments.length ?? 0, totalScore: last?.totalScore ?? 0 };
+}
+
+interface Results {
+  seedMs: number | null;
+  seeded: SeedCounts;
+  ranking?: RankingResult;
+  http?: HttpRanking;
+  dispatch?: DispatchResult;
+  httpDispatch?: HttpDispatch;
+  month?: MonthBench;
+}
+
+function summary({ seedMs, seeded, ranking, http, dispatch, httpDispatch, month }: Results): string {
   const rows: [string, string][] = [
     [
-      'Seeding (set-based SQL, incl. ANALYZE)',
-      `${seconds(seedMs)} for ${count(seeded.seekers)} seekers, ${count(seeded.openShifts)} open shifts, ${count(seeded.bookings)} past bookings`,
-    ],
-    [
-      `One candidate ranking, service path (${ranking.attempted} of ${RANKINGS} random open shifts timed${ranking.timedOut ? `, ${ranking.timedOut} cut off` : ''}): p50 / p95 / max`,
-      `${timing(ranking.p50)} / ${timing(ranking.p95)} / ${timing(ranking.max)}`,
-    ],
-    ['… of which SQL (shift + candidatesFor) / engine ranking, p50', `${timing(ranking.queryP50)} / ${timing(ranking.rankP50)}`],
-    [
-      'Candidates scored per ranking (avg, min–max)',
-      Number.isNaN(ranking.avgCandidates)
-        ? 'n/a (no ranking finished)'
-        : `${count(ranking.avgCandidates)} (${count(ranking.minCandidates)}–${count(ranking.maxCandidates)})`,
-    ],
-    [
-      `Dispatch ${dispatch.shifts} shifts × ${count(dispatch.pool)} seekers (${count(dispatch.pairs)} eligible pairs, ${count(dispatch.places)} places)`,
-      `solver ${ms(dispatch.solverMs)}, greedy ${ms(dispatch.greedyMs)} (median of ${DISPATCH_ROUNDS}; eligibility ${ms(dispatch.eligibilityMs)}, scoring ${ms(dispatch.scoringMs)})`,
-    ],
-    [
-      'Dispatch total score: solver / greedy',
-      `${dispatch.solver.totalScore.toFixed(1)} / ${dispatch.greedy.totalScore.toFixed(1)} (+${gain.toFixed(1)} points, +${gainPct.toFixed(2)}%)`,
-    ],
-    [
-      'Dispatch places filled: solver / greedy',
-      `${count(dispatch.solver.assignments.length)} / ${count(dispatch.greedy.assignments.length)} of ${count(dispatch.places)}`,
-    ],
-    [
-      `Month (${month.seekers} seekers, ${MONTH.days} days, ${count(month.places)} places): Gini of hours, fairness on / off`,
-      `${month.on.hoursGini.toFixed(3)} / ${month.off.hoursGini.toFixed(3)}`,
-    ],
-    ['Month: Gini of earnings, fairness on / off', `${month.on.earningsGini.toFixed(3)} / ${month.off.earningsGini.toFixed(3)}`],
-    [
-      'Month: seekers with any work, fairness on / off',
-      `${pct(month.on.seekersWithWork / month.seekers)} / ${pct(month.off.seekersWithWork / month.seekers)}`,
-    ],
-    [
-      `Month: priority-group seekers (${month.on.priorityGroupSeekers}) with any work, on / off`,
-      `${pct(month.on.priorityGroupWithWork / month.on.priorityGroupSeekers)} / ${pct(month.off.priorityGroupWithWork / month.off.priorityGroupSeekers)}`,
-    ],
-    [
-      'Month: share of bookings to priority groups, on / off',
-      `${pct(month.on.priorityGroupBookings / month.on.filled)} / ${pct(month.off.priorityGroupBookings / month.off.filled)}`,
+      seedMs === null ? 'Seeding (kept database, used again)' : 'Seeding (set-based SQL, incl. ANALYZE)',
+      `${seedMs === null ? '—' : seconds(seedMs)} for ${count(seeded.seekers)} seekers, ${count(seeded.openShifts)} open shifts, ${count(seeded.bookings)} past bookings`,
     ],
   ];
+  if (ranking) {
+    rows.push(
+      [
+        `One candidate ranking in process, service path (${ranking.attempted} of ${RANKINGS} random open shifts timed${ranking.timedOut ? `, ${ranking.timedOut} cut off` : ''}): p50 / p95 / max`,
+        `${timing(ranking.p50)} / ${timing(ranking.p95)} / ${timing(ranking.max)}`,
+      ],
+      ['… of which SQL (shift + rings) / engine ranking, p50', `${timing(ranking.queryP50)} / ${timing(ranking.rankP50)}`],
+      [
+        `Candidates read and scored per ranking (avg, min–max; ${ranking.avgRings.toFixed(1)} rings on average; ${ranking.exactnessChecked} checked equal to the exhaustive top 20)`,
+        Number.isNaN(ranking.avgCandidates)
+          ? 'n/a (no ranking finished)'
+          : `${count(ranking.avgCandidates)} (${count(ranking.minCandidates)}–${count(ranking.maxCandidates)})`,
+      ],
+    );
+  }
+  if (http) {
+    rows.push([
+      `One candidate ranking over HTTP, staff, 20 items (${http.timed} timed): p50 / p95 / max`,
+      `${timing(http.p50)} / ${timing(http.p95)} / ${timing(http.max)}`,
+    ]);
+  }
+  if (dispatch) {
+    const gain = dispatch.solver.totalScore - dispatch.greedy.totalScore;
+    const gainPct = dispatch.greedy.totalScore > 0 ? (gain / dispatch.greedy.totalScore) * 100 : 0;
+    rows.push(
+      [
+        `Dispatch ${dispatch.shifts} shifts × ${count(dispatch.pool)} seekers (${count(dispatch.pairs)} eligible pairs, ${count(dispatch.places)} places)`,
+        `solver ${ms(dispatch.solverMs)}, greedy ${ms(dispatch.greedyMs)} (median of ${DISPATCH_ROUNDS}; eligibility ${ms(dispatch.eligibilityMs)}, scoring ${ms(dispatch.scoringMs)})`,
+      ],
+      [
+        'Dispatch total score: solver / greedy',
+        `${dispatch.solver.totalScore.toFixed(1)} / ${dispatch.greedy.totalScore.toFixed(1)} (+${gain.toFixed(1)} points, +${gainPct.toFixed(2)}%)`,
+      ],
+      [
+        'Dispatch places filled: solver / greedy',
+        `${count(dispatch.solver.assignments.length)} / ${count(dispatch.greedy.assignments.length)} of ${count(dispatch.places)}`,
+      ],
+    );
+  }
+  if (httpDispatch) {
+    rows.push([
+      `Dispatch over HTTP, POST /api/dispatch/plans of ${DISPATCH_SHIFTS} shifts (one retrieval for all, nearest 2,000 eligible each; median of ${DISPATCH_ROUNDS})`,
+      `${ms(httpDispatch.median)} (${httpDispatch.rounds.map(ms).join(', ')}); ${count(httpDispatch.assignments)} assigned, total ${httpDispatch.totalScore.toFixed(1)}`,
+    ]);
+  }
+  if (month) {
+    rows.push(
+      [
+        `Month (${month.seekers} seekers, ${MONTH.days} days, ${count(month.places)} places): Gini of hours, fairness on / off`,
+        `${month.on.hoursGini.toFixed(3)} / ${month.off.hoursGini.toFixed(3)}`,
+      ],
+      ['Month: Gini of earnings, fairness on / off', `${month.on.earningsGini.toFixed(3)} / ${month.off.earningsGini.toFixed(3)}`],
+      [
+        'Month: seekers with any work, fairness on / off',
+        `${pct(month.on.seekersWithWork / month.seekers)} / ${pct(month.off.seekersWithWork / month.seekers)}`,
+      ],
+      [
+        `Month: priority-group seekers (${month.on.priorityGroupSeekers}) with any work, on / off`,
+        `${pct(month.on.priorityGroupWithWork / month.on.priorityGroupSeekers)} / ${pct(month.off.priorityGroupWithWork / month.off.priorityGroupSeekers)}`,
+      ],
+      [
+        'Month: share of bookings to priority groups, on / off',
+        `${pct(month.on.priorityGroupBookings / month.on.filled)} / ${pct(month.off.priorityGroupBookings / month.off.filled)}`,
+      ],
+    );
+  }
   return ['| Measure | Result |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 }
 
+/** A kept database with this many seekers is used again (after any new migrations); otherwise it is made afresh. */
+async function reusableDatabase(): Promise<boolean> {
+  if (!keep) return false;
+  let exists = false;
+  await onServer(async (server) => {
+    exists = ((await server.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [benchDatabase])) as unknown[]).length > 0;
+  });
+  if (!exists) return false;
+  const probe = dataSourceFor(benchDatabase, 1);
+  await probe.initialize();
+  try {
+    const rows = (await probe.query(`SELECT count(*)::int AS n FROM workers`).catch(() => [{ n: -1 }])) as { n: number }[];
+    if (rows[0].n === SIZES.seekers) return true;
+    log(`kept database ${benchDatabase} holds ${rows[0].n} seekers, not ${SIZES.seekers}: made afresh`);
+    return false;
+  } finally {
+    await probe.destroy();
+  }
+}
+
 async function main(): Promise<void> {
-  log(`matching benchmark: database ${benchDatabase}, seed ${seed}${keep ? ', kept afterwards (BENCH_KEEP=1)' : ''}`);
-  await recreateDatabase();
+  log(
+    `matching benchmark: database ${benchDatabase}, seed ${seed}, phases ${[...PHASES].join(', ')}${keep ? ', kept afterwards (--keep)' : ''}`,
+  );
+  const reuse = await reusableDatabase();
+  if (!reuse) await recreateDatabase();
   const dataSource = dataSourceFor(benchDatabase);
   const measured = withStatementTimeout(dataSource, STATEMENT_TIMEOUT_MS);
+  let app: MatchingProcess | undefined;
   let ok = false;
   try {
     await dataSource.initialize();
     const m0 = performance.now();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    log(`created ${benchDatabase}, applied ${applied.length} migrations (${seconds(performance.now() - m0)})`);
-
-    log(`seeding ${count(SIZES.seekers)} seekers and ${count(SIZES.openShifts)} open shifts…`);
-    const s0 = performance.now();
-    const seeded = await seedBenchDatabase(dataSource, SIZES, log);
-    const seedMs = performance.now() - s0;
     log(
-      `seeded in ${seconds(seedMs)}: ${count(seeded.seekers)} seekers (${count(seeded.activeSeekers)} active, ${count(seeded.priorityGroupSeekers)} in a priority group), ` +
+      `${reuse ? 'using the kept' : 'created'} ${benchDatabase}, applied ${applied.length} migrations (${seconds(performance.now() - m0)})`,
+    );
+
+    let seeded: SeedCounts;
+    let seedMs: number | null = null;
+    if (reuse) {
+      if (applied.length > 0) await dataSource.query('ANALYZE');
+      seeded = await seededCounts(dataSource);
+    } else {
+      log(`seeding ${count(SIZES.seekers)} seekers and ${count(SIZES.openShifts)} open shifts…`);
+      const s0 = performance.now();
+      seeded = await seedBenchDatabase(dataSource, SIZES, log);
+      seedMs = performance.now() - s0;
+    }
+    log(
+      `${reuse ? 'kept' : `seeded in ${seconds(seedMs ?? 0)}`}: ${count(seeded.seekers)} seekers (${count(seeded.activeSeekers)} active, ${count(seeded.priorityGroupSeekers)} in a priority group), ` +
         `${seeded.employers} employers, ${count(seeded.openShifts)} open shifts (${count(seeded.openPlaces)} places), ${count(seeded.pastShifts)} past shifts, ` +
         `${count(seeded.bookings)} bookings (${count(seeded.completedBookings)} completed) for ${count(seeded.seekersWithBookings)} seekers`,
     );
@@ -520,41 +691,69 @@ async function main(): Promise<void> {
     const now = new Date();
     const random = seededRandom(seed);
     await measured.initialize();
+    const results: Results = { seedMs, seeded };
 
-    log(`ranking candidates for ${RANKINGS} random open shifts (after ${WARM_UP} warm-up rankings)…`);
-    const ranking = await benchRanking(measured, now, random);
-    log(
-      `ranking: ${ranking.completed} of ${ranking.attempted} timed rankings finished (${ranking.timedOut} cut off at ${seconds(STATEMENT_TIMEOUT_MS)}): ` +
-        `p50 ${timing(ranking.p50)}, p95 ${timing(ranking.p95)}, max ${timing(ranking.max)}; SQL p50 ${timing(ranking.queryP50)}, engine p50 ${timing(ranking.rankP50)}; ` +
-        `${Number.isNaN(ranking.avgCandidates) ? 'n/a' : count(ranking.avgCandidates)} candidates scored on average`,
+    const openIds = ((await dataSource.query(`SELECT id FROM shifts WHERE status = 'open' ORDER BY id`)) as { id: string }[]).map(
+      (r) => r.id,
     );
-    printPlan(ranking.plan, ranking.planAnalyzed);
-
-    log(`dispatch: ${DISPATCH_SHIFTS} shifts × ${count(DISPATCH_POOL)} seekers…`);
-    const dispatch = await benchDispatch(measured, now, random);
-    const gain = dispatch.solver.totalScore - dispatch.greedy.totalScore;
-    log(`  shifts from ${dispatch.span} (market time), ${count(dispatch.places)} places; scoring ${ms(dispatch.scoringMs)}`);
-    log(
-      `  solver: ${ms(dispatch.solverMs)}, total ${dispatch.solver.totalScore.toFixed(1)}, ${dispatch.solver.assignments.length} places filled; ` +
-        `greedy: ${ms(dispatch.greedyMs)}, total ${dispatch.greedy.totalScore.toFixed(1)}, ${dispatch.greedy.assignments.length} places filled`,
-    );
-    log(`  solver over greedy: +${gain.toFixed(1)} points (+${((gain / dispatch.greedy.totalScore) * 100).toFixed(2)}%)`);
-
-    log(`fairness over a simulated month…`);
-    const month = await benchMonth(measured, now, random);
-    for (const [name, r] of [
-      ['on ', month.on],
-      ['off', month.off],
-    ] as const) {
+    const picked = shuffled(openIds, random).slice(0, RANKINGS + WARM_UP);
+    if (PHASES.has('ranking')) {
+      log(`ranking candidates in process for ${RANKINGS} random open shifts (after ${WARM_UP} warm-up rankings)…`);
+      const ranking = (results.ranking = await benchRanking(measured, now, picked));
       log(
-        `  fairness ${name}: Gini hours ${r.hoursGini.toFixed(3)}, earnings ${r.earningsGini.toFixed(3)}; ${count(r.filled)}/${count(r.places)} places filled; ` +
-          `${pct(r.seekersWithWork / month.seekers)} of seekers and ${r.priorityGroupWithWork}/${r.priorityGroupSeekers} priority-group seekers got work`,
+        `ranking: ${ranking.completed} of ${ranking.attempted} timed rankings finished (${ranking.timedOut} cut off at ${seconds(STATEMENT_TIMEOUT_MS)}): ` +
+          `p50 ${timing(ranking.p50)}, p95 ${timing(ranking.p95)}, max ${timing(ranking.max)}; SQL p50 ${timing(ranking.queryP50)}, engine p50 ${timing(ranking.rankP50)}; ` +
+          `${Number.isNaN(ranking.avgCandidates) ? 'n/a' : count(ranking.avgCandidates)} candidates scored on average`,
       );
+      printPlan(ranking.plan, ranking.planAnalyzed);
     }
 
-    console.log(`\n${summary(seedMs, seeded, ranking, dispatch, month)}\n`);
+    if (PHASES.has('http') || PHASES.has('dispatch')) {
+      log('starting the matching service on the benchmark database…');
+      app = await startMatchingProcess(dataSource, { ...readEnvFile(), ...process.env }, benchDatabase);
+    }
+    if (PHASES.has('http') && app) {
+      log(`ranking candidates over HTTP for the same ${RANKINGS} shifts (after ${WARM_UP} warm-up requests)…`);
+      const http = (results.http = await benchHttpRanking(app, picked));
+      log(`HTTP ranking: p50 ${timing(http.p50)}, p95 ${timing(http.p95)}, max ${timing(http.max)} over ${http.timed} requests`);
+    }
+
+    if (PHASES.has('dispatch')) {
+      log(`dispatch: ${DISPATCH_SHIFTS} shifts × ${count(DISPATCH_POOL)} seekers…`);
+      const dispatch = (results.dispatch = await benchDispatch(measured, now, random));
+      const gain = dispatch.solver.totalScore - dispatch.greedy.totalScore;
+      log(`  shifts from ${dispatch.span} (market time), ${count(dispatch.places)} places; scoring ${ms(dispatch.scoringMs)}`);
+      log(
+        `  solver: ${ms(dispatch.solverMs)}, total ${dispatch.solver.totalScore.toFixed(1)}, ${dispatch.solver.assignments.length} places filled; ` +
+          `greedy: ${ms(dispatch.greedyMs)}, total ${dispatch.greedy.totalScore.toFixed(1)}, ${dispatch.greedy.assignments.length} places filled`,
+      );
+      log(`  solver over greedy: +${gain.toFixed(1)} points (+${((gain / dispatch.greedy.totalScore) * 100).toFixed(2)}%)`);
+    }
+
+    if (PHASES.has('dispatch') && app) {
+      log(`dispatch over HTTP: POST /api/dispatch/plans with the same ${DISPATCH_SHIFTS} shifts…`);
+      const httpDispatch = (results.httpDispatch = await benchHttpDispatch(app, dataSource, now));
+      log(`  ${httpDispatch.rounds.map(ms).join(', ')}: median ${ms(httpDispatch.median)}, ${httpDispatch.assignments} assigned`);
+    }
+
+    if (PHASES.has('month')) {
+      log(`fairness over a simulated month…`);
+      const month = (results.month = await benchMonth(measured, now, random));
+      for (const [name, r] of [
+        ['on ', month.on],
+        ['off', month.off],
+      ] as const) {
+        log(
+          `  fairness ${name}: Gini hours ${r.hoursGini.toFixed(3)}, earnings ${r.earningsGini.toFixed(3)}; ${count(r.filled)}/${count(r.places)} places filled; ` +
+            `${pct(r.seekersWithWork / month.seekers)} of seekers and ${r.priorityGroupWithWork}/${r.priorityGroupSeekers} priority-group seekers got work`,
+        );
+      }
+    }
+
+    console.log(`\n${summary(results)}\n`);
     ok = true;
   } finally {
+    if (app) await app.stop();
     if (measured.isInitialized) await measured.destroy();
     if (dataSource.isInitialized) await dataSource.destroy();
     if (keep) log(`kept database ${benchDatabase}`);

@@ -38,6 +38,18 @@ export async function loadShifts(dataSource: DataSource, ids: readonly string[])
   return rows.map((row) => ({ ...row, payUnit: row.payUnit as PayUnit }));
 }
 
+/** Every eligible seeker of the shift, unranked: the exhaustive reference the nearest-first ranking must agree with. */
+export async function allEligible(dataSource: DataSource, shiftId: string, now: Date): Promise<SeekerRow[]> {
+  const rows = (await dataSource.transaction(async (manager) => {
+    await manager.query('SET LOCAL jit = off');
+    return manager.query(`SELECT ${seekerColumns} FROM shifts s JOIN workers w ON ${eligible} ${seekerHistory} WHERE s.id = $1`, [
+      shiftId,
+      now,
+    ]);
+  })) as RawSeeker[];
+  return rows.map((row) => toSeeker(row));
+}
+
 /** Active bookings (confirmed, checked in, completed) of the seekers that overlap [from, to), as [start, end) in ms per seeker. */
 export async function activeBookings(
   dataSource: DataSource,

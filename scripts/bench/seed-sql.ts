@@ -11,7 +11,7 @@ import {
 /**
  * Set-based seeding of the benchmark database: every table is filled by one `INSERT … SELECT …
  * FROM generate_series`, never row by row. Randomness is a hash of a key (`bench_rand('wlat:17')`),
- * so the same sizes always give the same rows, ids included (`md5(key)::uuid`); only the dates
+ * so the same sizes always give the same rows, ids included (`bench_uuid(key)`, a version-4 UUID from md5(key)); only the dates
  * follow the clock (shifts are always in the coming 14 days, bookings in the last 30).
  */
 
@@ -121,6 +121,9 @@ export async function seedBenchDatabase(dataSource: DataSource, sizes: SeedSizes
       log(`  ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
     };
 
+    // A version-4 UUID from a key (the version and variant nibbles set on its md5): the routes' UUID checks accept it.
+    await db.query(`CREATE FUNCTION bench_uuid(key text) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+      $$ SELECT overlay(overlay(md5(key) placing '4' from 13) placing '8' from 17)::uuid $$`);
     // A uniform number in [0, 1) from a key: 52 bits of its md5.
     await db.query(`CREATE FUNCTION bench_rand(key text) RETURNS double precision LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
       $$ SELECT (('x' || substr(md5(key), 1, 13))::bit(52)::bigint)::double precision / 4503599627370496.0 $$`);
@@ -129,7 +132,7 @@ export async function seedBenchDatabase(dataSource: DataSource, sizes: SeedSizes
       'employers',
       `WITH ${cte}
        INSERT INTO employers (id, name, contact_name, street, address, verified_at)
-       SELECT md5('bench-employer:' || st.idx || ':' || k)::uuid,
+       SELECT bench_uuid('bench-employer:' || st.idx || ':' || k),
               '温州' || substr(st.name, 1, 2) || ($4::text[])[1 + (st.idx * 7 + k) % array_length($4::text[], 1)] || ' ' || k,
               ($5::text[])[1 + (st.idx + k) % 13] || '经理',
               st.name, st.name || '工业区' || (10 + k) || '号', now()
@@ -143,7 +146,7 @@ export async function seedBenchDatabase(dataSource: DataSource, sizes: SeedSizes
          patterns AS (SELECT * FROM jsonb_to_recordset($4::jsonb) AS t(idx int, days int[], start text, "end" text, cum float8))
        INSERT INTO workers (id, phone, name, street, lat, lng, max_distance_km, skills, certificates, availability,
                             expected_daily_pay_fen, has_smartphone, consent_data_processing_at, consent_sms, priority_group, status)
-       SELECT md5('bench-worker:' || i)::uuid,
+       SELECT bench_uuid('bench-worker:' || i),
               '13' || lpad(i::text, 9, '0'),
               ($5::text[])[1 + i % 13] || ($6::text[])[1 + (i / 13) % 12],
               st.name,
@@ -188,7 +191,7 @@ export async function seedBenchDatabase(dataSource: DataSource, sizes: SeedSizes
          )
        INSERT INTO shifts (id, employer_id, title, description, category, employment_type, street, address, lat, lng, starts_at, ends_at,
                            headcount, filled, pay_amount_fen, pay_unit, settlement, required_skills, required_certificates, status, published_at)
-       SELECT md5(src.key)::uuid,
+       SELECT bench_uuid(src.key),
               e.id, c.label || '（' || sl.name || '）', c.label || '，' || sl.name || sl.start_hour || '点到' || sl.end_hour || '点，龙湾' || st.name || '。',
               c.code,
               CASE WHEN sl.end_hour - sl.start_hour <= 4 THEN 'part_time' WHEN bench_rand('etype:' || src.key) < 0.6 THEN 'temporary' ELSE 'seasonal' END,
@@ -209,7 +212,7 @@ export async function seedBenchDatabase(dataSource: DataSource, sizes: SeedSizes
               ${kind === 'open' ? `now() - interval '1 day' * bench_rand('pub:' || src.key)` : `now() - interval '1 day' * (3 - src.day_offset)`}
          FROM src
          JOIN streets st ON st.idx = src.street_idx
-         JOIN employers e ON e.id = md5('bench-employer:' || src.street_idx || ':' || floor(bench_rand('emp:' || src.key) * $6)::int)::uuid
+         JOIN employers e ON e.id = bench_uuid('bench-employer:' || src.street_idx || ':' || floor(bench_rand('emp:' || src.key) * $6)::int)
         CROSS JOIN LATERAL (SELECT code, label FROM cats ORDER BY -ln(1 - bench_rand('cat:' || src.key || ':' || code)) / weight LIMIT 1) c
         CROSS JOIN LATERAL (SELECT * FROM slots WHERE slots.cum > bench_rand('slot:' || src.key) ORDER BY slots.cum LIMIT 1) sl`;
 
@@ -237,11 +240,11 @@ export async function seedBenchDatabase(dataSource: DataSource, sizes: SeedSizes
       'bookings',
       `WITH picks AS (
          SELECT w.id AS worker_id, i, j,
-                md5('bench-past-shift:' || (((floor(bench_rand('d0:' || i) * ${PAST_DAYS})::int + j * ${PAST_STRIDE}) % ${PAST_DAYS}) + 1)
-                    || ':' || (i % 10) || ':' || floor(bench_rand('var:' || i || ':' || j) * ${PAST_VARIANTS})::int)::uuid AS shift_id,
+                bench_uuid('bench-past-shift:' || (((floor(bench_rand('d0:' || i) * ${PAST_DAYS})::int + j * ${PAST_STRIDE}) % ${PAST_DAYS}) + 1)
+                    || ':' || (i % 10) || ':' || floor(bench_rand('var:' || i || ':' || j) * ${PAST_VARIANTS})::int) AS shift_id,
                 bench_rand('bstatus:' || i || ':' || j) AS u
            FROM generate_series(1, $1::int) AS i
-           JOIN workers w ON w.id = md5('bench-worker:' || i)::uuid AND w.status = 'active'
+           JOIN workers w ON w.id = bench_uuid('bench-worker:' || i) AND w.status = 'active'
           CROSS JOIN LATERAL generate_series(0, floor(bench_rand('nbook:' || i) * ${MAX_BOOKINGS})::int) AS j
           WHERE bench_rand('booked:' || i) < $2
        )
@@ -278,12 +281,17 @@ export async function seedBenchDatabase(dataSource: DataSource, sizes: SeedSizes
     );
 
     await db.query(`DROP FUNCTION bench_rand(text)`);
+    await db.query(`DROP FUNCTION bench_uuid(text)`);
   });
 
   const started = performance.now();
   await dataSource.query('ANALYZE');
   log(`  ANALYZE (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return seededCounts(dataSource);
+}
 
+/** What the benchmark database holds (also of a kept one, used again); throws if a shift pays below the minimum wage. */
+export async function seededCounts(dataSource: DataSource): Promise<SeedCounts> {
   const [counts] = (await dataSource.query(`
     SELECT (SELECT count(*) FROM employers)::int AS employers,
            (SELECT count(*) FROM workers)::int AS seekers,

@@ -86,6 +86,11 @@ export class ContractRecorder {
       return;
     }
     this.seen.set(operationId, new Set([...(this.seen.get(operationId) ?? []), exchange.status]));
+    // A stream's events are checked by the test that reads them (test/support/sse.ts); here only its type.
+    if (documented.content?.['text/event-stream']) {
+      if (!exchange.contentType?.startsWith('text/event-stream')) this.problems.add(`${where}: content type ${exchange.contentType ?? 'none'}, not an event stream`);
+      return;
+    }
     const schema = documented.content?.['application/json']?.schema;
     if (!schema) {
       if (exchange.body.length > 0) this.problems.add(`${where}: a body where the contract documents none`);

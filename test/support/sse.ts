@@ -12,6 +12,7 @@ export interface SseEvent {
 export class SseClient {
   readonly events: SseEvent[] = [];
   status = 0;
+  contentType?: string;
   retry?: number;
   private readonly controller = new AbortController();
   private done?: Promise<void>;
@@ -25,6 +26,7 @@ export class SseClient {
   async open(): Promise<this> {
     const response = await fetch(this.url, { headers: { accept: 'text/event-stream', ...this.headers }, signal: this.controller.signal });
     this.status = response.status;
+    this.contentType = response.headers.get('content-type') ?? undefined;
     if (!response.ok || !response.body) return this;
     this.done = this.pump(response.body).catch(() => undefined);
     return this;

@@ -9,7 +9,7 @@ import { precompress } from './build/precompress.mts';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The faces of the front end: one entry each, so a screen loads only what it draws. */
-const faces = ['kiosk', 'm'] as const;
+const faces = ['kiosk', 'm', 'staff', 'employer'] as const;
 
 /**
  * The pages, built to dist/client and served by apps/web. Components of Vant (phones) and Element

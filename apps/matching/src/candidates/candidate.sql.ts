@@ -24,7 +24,7 @@ export const seekerColumns = `
 
 /** A seeker (w) who may work shift (s). */
 export const eligible = `
-  w.status = 'active' AND w.phone IS NOT NULL AND w.location IS NOT NULL
+  w.status = 'active' AND w.location IS NOT NULL
   AND ST_DWithin(w.location, s.location, w.max_distance_km * 1000)
   AND w.skills @> (SELECT coalesce(jsonb_agg(jsonb_build_object('code', code)), '[]'::jsonb) FROM unnest(s.required_skills) AS code)
   AND NOT EXISTS (
@@ -43,6 +43,25 @@ export const eligible = `
     SELECT 1 FROM bookings b
      WHERE b.worker_id = w.id AND b.status IN ('confirmed', 'checked_in', 'completed')
        AND b.period && tstzrange(s.starts_at, s.ends_at, '[)') OFFSET 0)`;
+
+/** The longest travel distance a seeker may set (the profile form's bound, a check on workers.max_distance_km). */
+export const MAX_TRAVEL_KM = 100;
+
+/**
+ * Seekers (w) for shift (s) by reach who meet \`condition\`, one probe of the workers_reach index per
+ * travel distance: those who travel \`reach.km\` and are within the radius $3[km] (kilometres) but
+ * not within $4[km] (the previous ring's; negative for none). Spherical distances, as the engine
+ * measures them.
+ */
+export const withinReach = (condition: string) => `
+  CROSS JOIN generate_series(1, ${MAX_TRAVEL_KM}) AS reach(km)
+  CROSS JOIN LATERAL (
+    SELECT w.* FROM workers w
+     WHERE w.max_distance_km = reach.km AND w.status = 'active' AND w.location IS NOT NULL
+       AND ST_DWithin(w.location, s.location, ($3::float8[])[reach.km] * 1000, false)
+       AND (($4::float8[])[reach.km] < 0 OR NOT ST_DWithin(w.location, s.location, ($4::float8[])[reach.km] * 1000, false))
+       AND ${condition}
+  ) w`;
 
 /** Staff suspended the shift's employer: its shifts are recommended and offered to nobody. */
 export const employerSuspended = `EXISTS (SELECT 1 FROM employers e WHERE e.id = s.employer_id AND e.suspended_at IS NOT NULL)`;

@@ -26,7 +26,8 @@ export class CandidatesController {
   /** Ranked candidates for a shift with each score's parts and a sentence explaining each. */
   @ApiOperation({
     summary: 'Ranked candidates for a shift, best first',
-    description: 'Each score with its parts and a sentence explaining each. Employers see their own shifts’ candidates; nothing in an item reveals a priority group, income or hours.',
+    description:
+      'Each score with its parts and a sentence explaining each. Employers see their own shifts’ candidates; nothing in an item reveals a priority group, income or hours.',
   })
   @ApiOkResponse({ type: ListOf(CandidateDto) })
   @ApiErrors(404, [409, 'SHIFT_NOT_OPEN'])
@@ -38,6 +39,18 @@ export class CandidatesController {
     @Query() query: LimitQuery,
   ): Promise<List<CandidateDto>> {
     return { items: await this.candidates.forShift(account, id, query.limit ?? 20) };
+  }
+
+  @ApiOperation({
+    summary: 'Open shifts that fit a seeker, best first (staff)',
+    description: '职业介绍: for the person in front of the referral desk; each score with its parts explained as staff read them.',
+  })
+  @ApiOkResponse({ type: ListOf(RecommendationDto) })
+  @ApiErrors(404)
+  @Roles('staff')
+  @Get('workers/:id/recommendations')
+  async recommendationsAtDesk(@Param('id', ParseUUIDPipe) id: string, @Query() query: LimitQuery): Promise<List<RecommendationDto>> {
+    return { items: await this.candidates.forSeekerAtDesk(id, query.limit ?? 20) };
   }
 
   @ApiOperation({ summary: 'Open shifts that fit the signed-in seeker, best first' })

@@ -2,8 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { acceptsMarketingSmsSql, standing, type PayUnit, type PriorityGroup } from '@lingong/domain';
-import type { FairnessContext, SeekerForMatching, ShiftForMatching } from '@lingong/matching-engine';
-import { eligible, employerSuspended, seekerColumns, seekerHistory, shiftColumns } from './candidate.sql';
+import {
+  reachRadiusKm,
+  type Audience,
+  type FairnessContext,
+  type SeekerForMatching,
+  type ShiftForMatching,
+} from '@lingong/matching-engine';
+import { eligible, employerSuspended, MAX_TRAVEL_KM, seekerColumns, seekerHistory, shiftColumns, withinReach } from './candidate.sql';
 
 export interface ShiftRow extends ShiftForMatching {
   employerId: string;
@@ -18,7 +24,8 @@ export interface ShiftRow extends ShiftForMatching {
 }
 
 export interface SeekerRow extends SeekerForMatching {
-  phone: string;
+  /** Null for a walk-in without a phone: referred at the desk, never offered by SMS. */
+  phone: string | null;
 }
 
 /** The nearest eligible people are scored; past this many, distance alone has already ruled. */
@@ -53,13 +60,18 @@ export class CandidatesRepository {
     return rows[0] ? { ...rows[0], payUnit: rows[0].payUnit as PayUnit } : null;
   }
 
+  async shifts(ids: readonly string[]): Promise<ShiftRow[]> {
+    const rows = (await this.dataSource.query(`SELECT ${shiftColumns} FROM shifts s WHERE s.id = ANY($1::uuid[])`, [ids])) as ShiftRow[];
+    return rows.map((row) => ({ ...row, payUnit: row.payUnit as PayUnit }));
+  }
+
   /**
    * Eligible seekers for the shift, nearest first (a KNN walk of the location index, stopping at
    * the limit), with their history of the last 30 days. `smsConsent`: only those who take offers
    * by SMS (staff may still refer the others by hand).
    */
   async candidatesFor(shiftId: string, now: Date, only: { smsConsent?: boolean } = {}): Promise<SeekerRow[]> {
-    const consenting = only.smsConsent ? ` AND ${acceptsMarketingSmsSql('w')}` : '';
+    const consenting = only.smsConsent ? ` AND w.phone IS NOT NULL AND ${acceptsMarketingSmsSql('w')}` : '';
     const rows = (await this.withoutJit((manager) =>
       manager.query(
         `SELECT ${seekerColumns}
@@ -75,6 +87,59 @@ export class CandidatesRepository {
     return rows.map(toSeeker);
   }
 
+  /**
+   * Eligible seekers for the shift whose reach (distance over their own travel distance) is in
+   * (\`from\`, \`to\`]; \`from\` −1 for the first ring. The radii are the engine's (reachRadiusKm),
+   * per travel distance, so what the walk leaves unread is what its bound assumes.
+   */
+  async ring(
+    shiftId: string,
+    now: Date,
+    from: number,
+    to: number,
+    audience: Audience,
+    only: { smsConsent?: boolean } = {},
+  ): Promise<SeekerRow[]> {
+    const radii = (reach: number) =>
+      Array.from({ length: MAX_TRAVEL_KM }, (_, i) => (reach < 0 ? -1 : reachRadiusKm(i + 1, reach, audience)));
+    // Offers go by SMS: only to a phone. Walk-ins without one are referred at the desk.
+    const consenting = only.smsConsent ? ` AND w.phone IS NOT NULL AND ${acceptsMarketingSmsSql('w')}` : '';
+    const rows = (await this.withoutJit((manager) =>
+      manager.query(`SELECT ${seekerColumns} FROM shifts s ${withinReach(eligible + consenting)} ${seekerHistory} WHERE s.id = $1`, [
+        shiftId,
+        now,
+        radii(to),
+        radii(from),
+      ]),
+    )) as RawSeeker[];
+    return rows.map(toSeeker);
+  }
+
+  /**
+   * For many shifts at once (bulk dispatch), in one statement: each shift's nearest eligible
+   * seekers (up to the retrieval limit), every seeker read once with the shifts they may work.
+   */
+  async candidatesForShifts(shiftIds: readonly string[], now: Date): Promise<(SeekerRow & { shiftIds: string[] })[]> {
+    const rows = (await this.withoutJit((manager) =>
+      manager.query(
+        `WITH pairs AS MATERIALIZED (
+           SELECT s.id AS shift_id, w.id AS worker_id
+             FROM shifts s
+             CROSS JOIN LATERAL (
+               SELECT w.id FROM workers w WHERE ${eligible} ORDER BY w.location <-> s.location LIMIT ${RETRIEVAL_LIMIT}
+             ) w
+            WHERE s.id = ANY($1::uuid[])
+         ), per_seeker AS (SELECT worker_id, array_agg(shift_id ORDER BY shift_id) AS shift_ids FROM pairs GROUP BY worker_id)
+         SELECT ${seekerColumns}, p.shift_ids AS "shiftIds"
+           FROM per_seeker p JOIN workers w ON w.id = p.worker_id
+           ${seekerHistory}
+          ORDER BY w.id`,
+        [shiftIds, now],
+      ),
+    )) as RawSeeker<SeekerRow & { shiftIds: string[] }>[];
+    return rows.map((row) => toSeeker(row));
+  }
+
   /** These queries are short; JIT compiling them costs more (about 0.8 s) than it saves. */
   private withoutJit<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
@@ -85,7 +150,10 @@ export class CandidatesRepository {
 
   /** Open shifts a seeker may work, nearest first. */
   async shiftsFor(workerId: string, now: Date): Promise<{ seeker: SeekerRow; shifts: ShiftRow[] } | null> {
-    const seekers = (await this.dataSource.query(`SELECT ${seekerColumns} FROM workers w ${seekerHistory} WHERE w.id = $1`, [workerId, now])) as RawSeeker[];
+    const seekers = (await this.dataSource.query(`SELECT ${seekerColumns} FROM workers w ${seekerHistory} WHERE w.id = $1`, [
+      workerId,
+      now,
+    ])) as RawSeeker[];
     if (!seekers[0]) return null;
     const shifts = (await this.withoutJit((manager) =>
       manager.query(
@@ -107,11 +175,16 @@ export class CandidatesRepository {
                 WHERE w.status = 'active' GROUP BY w.id) per_seeker`,
       [now],
     )) as { medianHoursLast30Days: number; medianEarningsLast30DaysFen: number }[];
-    return { medianHoursLast30Days: Number(rows[0]?.medianHoursLast30Days ?? 0), medianEarningsLast30DaysFen: Number(rows[0]?.medianEarningsLast30DaysFen ?? 0) };
+    return {
+      medianHoursLast30Days: Number(rows[0]?.medianHoursLast30Days ?? 0),
+      medianEarningsLast30DaysFen: Number(rows[0]?.medianEarningsLast30DaysFen ?? 0),
+    };
   }
 
   async workerIdForAccount(accountId: string): Promise<string | null> {
-    const rows = (await this.dataSource.query(`SELECT id FROM workers WHERE account_id = $1 AND status = 'active'`, [accountId])) as { id: string }[];
+    const rows = (await this.dataSource.query(`SELECT id FROM workers WHERE account_id = $1 AND status = 'active'`, [accountId])) as {
+      id: string;
+    }[];
     return rows[0]?.id ?? null;
   }
 

@@ -4,16 +4,25 @@ import { isStaff, type SignedInAccount } from '@lingong/identity';
 import {
   compareIds,
   defaultWeights,
-  rankCandidates,
+  rankNearestFirst,
   scoreCandidate,
   type CandidateScore,
   type EmployerCandidateScore,
+  type EmployerRankedCandidate,
   type FairnessContext,
+  type NearestFirstStats,
+  type RankedCandidate,
 } from '@lingong/matching-engine';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { CandidatesRepository, type SeekerRow, type ShiftRow } from './candidates.repository';
 
 const CONTEXT_TTL_MS = 5 * 60_000;
+
+interface TopOptions {
+  limit: number;
+  smsConsent?: boolean;
+  exclude?: ReadonlySet<string>;
+}
 
 /** 职业介绍: who fits a shift, best first, each score explained; and which shifts fit a seeker. */
 @Injectable()
@@ -37,7 +46,8 @@ export class CandidatesService {
   /** The caller's seeker profile; a seeker without one is told to create it. */
   async requireWorkerId(account: SignedInAccount): Promise<string> {
     const workerId = await this.candidates.workerIdForAccount(account.id);
-    if (!workerId) throw new DomainException('WORKER_PROFILE_REQUIRED', '请先填写求职资料 / Create your seeker profile first (POST /api/workers)', 409);
+    if (!workerId)
+      throw new DomainException('WORKER_PROFILE_REQUIRED', '请先填写求职资料 / Create your seeker profile first (POST /api/workers)', 409);
     return workerId;
   }
 
@@ -51,40 +61,90 @@ export class CandidatesService {
     const shift = await this.managedShift(account, shiftId);
     const now = this.clock.now();
     if (!isStaff(account) && shift.status !== 'open') {
-      throw new DomainException('SHIFT_NOT_OPEN', '零工发布并通过审核后才能查看候选人 / Candidates are shown once the shift is published and approved (open)', 409);
+      throw new DomainException(
+        'SHIFT_NOT_OPEN',
+        '零工发布并通过审核后才能查看候选人 / Candidates are shown once the shift is published and approved (open)',
+        409,
+      );
     }
-    const seekers = await this.candidates.candidatesFor(shiftId, now);
-    const context = await this.fairnessContext(now);
     const item = (seeker: SeekerRow, name: string, scored: EmployerCandidateScore | CandidateScore) => ({
       workerId: seeker.id,
       name,
-      phoneMasked: maskPhone(seeker.phone),
+      phoneMasked: seeker.phone === null ? null : maskPhone(seeker.phone),
       score: scored.score,
       distanceKm: scored.distanceKm,
       breakdown: scored.breakdown,
       explanations: scored.explanations,
     });
     if (isStaff(account)) {
-      return rankCandidates(shift, seekers, context, defaultWeights, 'staff')
-        .slice(0, limit)
-        .map((candidate) => item(candidate.seeker, candidate.seeker.name, candidate));
+      const { ranked } = await this.topCandidates(shift, now, { limit });
+      return ranked.map((candidate) => item(candidate.seeker, candidate.seeker.name, candidate));
     }
-    const ranked = rankCandidates(shift, seekers, context, defaultWeights, 'employer').slice(0, limit);
-    const booked = await this.candidates.bookedWithEmployer(shift.employerId, ranked.map((candidate) => candidate.seeker.id));
-    return ranked.map((candidate) => item(candidate.seeker, booked.has(candidate.seeker.id) ? candidate.seeker.name : maskName(candidate.seeker.name), candidate));
+    const { ranked } = await this.topCandidates(shift, now, { limit, audience: 'employer' });
+    const booked = await this.candidates.bookedWithEmployer(
+      shift.employerId,
+      ranked.map((candidate) => candidate.seeker.id),
+    );
+    return ranked.map((candidate) =>
+      item(candidate.seeker, booked.has(candidate.seeker.id) ? candidate.seeker.name : maskName(candidate.seeker.name), candidate),
+    );
+  }
+
+  /**
+   * The shift's best \`limit\` eligible seekers in the order \`audience\` reads (staff's, the market's
+   * own, by default), exactly as if every eligible seeker were scored, but reading only those
+   * nearest-first who can still make the cut (see rankNearestFirst). \`smsConsent\`: only those who
+   * take offers by SMS; \`exclude\`: seekers not to count (already asked).
+   */
+  topCandidates(
+    shift: ShiftRow,
+    now: Date,
+    options: TopOptions & { audience: 'employer' },
+  ): Promise<{ ranked: EmployerRankedCandidate<SeekerRow>[]; stats: NearestFirstStats }>;
+  topCandidates(
+    shift: ShiftRow,
+    now: Date,
+    options: TopOptions & { audience?: 'staff' },
+  ): Promise<{ ranked: RankedCandidate<SeekerRow>[]; stats: NearestFirstStats }>;
+  async topCandidates(
+    shift: ShiftRow,
+    now: Date,
+    { limit, audience = 'staff', smsConsent, exclude }: TopOptions & { audience?: 'staff' | 'employer' },
+  ) {
+    const context = await this.fairnessContext(now);
+    const ring = async (from: number, to: number) => {
+      const seekers = await this.candidates.ring(shift.id, now, from, to, audience, { smsConsent });
+      return exclude ? seekers.filter((seeker) => !exclude.has(seeker.id)) : seekers;
+    };
+    const options = { shift, context, weights: defaultWeights, limit, ring };
+    return audience === 'employer' ? rankNearestFirst(options, 'employer') : rankNearestFirst(options, 'staff');
   }
 
   async forMe(account: SignedInAccount, limit: number) {
-    const workerId = await this.requireWorkerId(account);
+    return this.shiftsFitting(await this.requireWorkerId(account), limit, 'seeker');
+  }
+
+  /** 职业介绍: the shifts that fit the person in front of the referral desk, explained as staff read them. */
+  async forSeekerAtDesk(workerId: string, limit: number) {
+    return this.shiftsFitting(workerId, limit, 'staff');
+  }
+
+  private async shiftsFitting(workerId: string, limit: number, audience: 'seeker' | 'staff') {
     const now = this.clock.now();
     const found = await this.candidates.shiftsFor(workerId, now);
-    if (!found) throw new NotFoundDomainException('Worker profile');
+    if (!found) throw new NotFoundDomainException(audience === 'seeker' ? 'Worker profile' : 'Worker');
     const context = await this.fairnessContext(now);
     return found.shifts
-      .map((shift) => ({ shift, scored: scoreCandidate(shift, found.seeker, context, defaultWeights, 'seeker') }))
+      .map((shift) => ({ shift, scored: scoreCandidate(shift, found.seeker, context, defaultWeights, audience) }))
       .sort((a, b) => b.scored.score - a.scored.score || compareIds(a.shift.id, b.shift.id))
       .slice(0, limit)
-      .map(({ shift, scored }) => ({ shift: this.shiftSummary(shift), score: scored.score, distanceKm: scored.distanceKm, breakdown: scored.breakdown, explanations: scored.explanations }));
+      .map(({ shift, scored }) => ({
+        shift: this.shiftSummary(shift),
+        score: scored.score,
+        distanceKm: scored.distanceKm,
+        breakdown: scored.breakdown,
+        explanations: scored.explanations,
+      }));
   }
 
   /** The medians move slowly; recomputing them for every ranking would scan every seeker's month. */

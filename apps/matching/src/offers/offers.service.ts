@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OfferSettings, SmsSettings } from '@lingong/config';
 import { toMarketIso } from '@lingong/domain';
-import { defaultWeights, rankCandidates } from '@lingong/matching-engine';
 import { recordEvent } from '@lingong/outbox';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { parseQuietHours, type QuietHours } from '@lingong/sms';
@@ -58,8 +57,7 @@ export class OffersService {
     const wanted = Math.min(count ?? room, room);
     if (wanted <= 0) return 0;
     // Only people who agreed to SMS and have not replied T: an offer is not a service message.
-    const fresh = (await this.candidates.candidatesFor(shiftId, now, { smsConsent: true })).filter((seeker) => !asked.workerIds.has(seeker.id));
-    const chosen = rankCandidates(shift, fresh, await this.ranking.fairnessContext(now), defaultWeights).slice(0, wanted);
+    const { ranked: chosen } = await this.ranking.topCandidates(shift, now, { limit: wanted, smsConsent: true, exclude: asked.workerIds });
     // As planned; set again when the SMS actually goes (the worker asks `send`).
     const expiresAt = offerExpiry(sendAt, shift.startsAt, this.settings.OFFER_MINUTES);
     return this.offers.transaction(async (manager) => {
@@ -71,7 +69,13 @@ export class OffersService {
         manager,
         chosen
           .slice(0, Math.max(0, roomNow))
-          .map((candidate) => ({ shiftId, workerId: candidate.seeker.id, phone: candidate.seeker.phone, score: candidate.score, expiresAt })),
+          .map((candidate) => ({
+            shiftId,
+            workerId: candidate.seeker.id,
+            phone: candidate.seeker.phone,
+            score: candidate.score,
+            expiresAt,
+          })),
       );
       for (const offer of created) await recordEvent(manager, 'offer.created', { offerId: offer.id });
       return created.length;
@@ -81,7 +85,11 @@ export class OffersService {
   /** Offers the employer (or staff) asks for. A suspended employer is told why rather than answered "nobody fitted". */
   async offerOnRequest(shift: ShiftRow, count?: number): Promise<number> {
     if (shift.employerSuspended) {
-      throw new DomainException('EMPLOYER_SUSPENDED', '该用工方已被暂停，不能发出邀请 / This employer is suspended and cannot make offers', 403);
+      throw new DomainException(
+        'EMPLOYER_SUSPENDED',
+        '该用工方已被暂停，不能发出邀请 / This employer is suspended and cannot make offers',
+        403,
+      );
     }
     return this.offerNext(shift.id, count);
   }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { PriorityGroup } from '@lingong/domain';
 
 export interface WorkerSkill {
@@ -21,6 +21,9 @@ export interface WeeklyAvailability {
 @Index('workers_street', ['street'])
 /** The staff directory's order: newest first, keyset-paged by (created_at, id). */
 @Index('workers_directory', ['createdAt', 'id'], { where: `"status" <> 'erased'` })
+/** Candidate ranking's nearest-first walk, one probe per travel distance (migrations 1796600000000, 1796800100000). */
+@Index('workers_reach', { synchronize: false })
+@Check('workers_max_distance_range', `"max_distance_km" BETWEEN 1 AND 100`)
 export class Worker {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

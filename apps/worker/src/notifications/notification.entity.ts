@@ -14,6 +14,7 @@ export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'delivered' | '
 @Index('notifications_phone_created', ['phone', 'createdAt'])
 @Index('notifications_provider_message', ['providerMessageId'])
 @Index('notifications_worker', ['workerId'], { where: '"worker_id" IS NOT NULL' })
+@Index('notifications_created', ['createdAt'])
 @Index('notifications_unsent', ['updatedAt'], { where: `"status" IN ('queued', 'sending')` })
 @Index('notifications_batch', ['batchId'], { where: '"batch_id" IS NOT NULL' })
 export class Notification {

@@ -13,6 +13,10 @@ import { StaffSignInFailures1796200100000 } from './1796200100000-staff-sign-in-
 import { SealedSignInCodes1796200200000 } from './1796200200000-sealed-sign-in-codes';
 import { Reliability1796300000000 } from './1796300000000-reliability';
 import { KioskFigures1796500000000 } from './1796500000000-kiosk-figures';
+import { CandidateReach1796600000000 } from './1796600000000-candidate-reach';
+import { ConsentDesk1796800000000 } from './1796800000000-consent-desk';
+import { ReachWithoutPhone1796800100000 } from './1796800100000-reach-without-phone';
+import { OfficeReviewAndFigures1796900000000 } from './1796900000000-office-review-and-figures';
 import { UrgentSmsLane1797100000000 } from './1797100000000-urgent-sms-lane';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
@@ -32,5 +36,9 @@ export const migrations = [
   SealedSignInCodes1796200200000,
   Reliability1796300000000,
   KioskFigures1796500000000,
+  CandidateReach1796600000000,
+  ConsentDesk1796800000000,
+  ReachWithoutPhone1796800100000,
+  OfficeReviewAndFigures1796900000000,
   UrgentSmsLane1797100000000,
 ];

@@ -31,7 +31,9 @@ export const errorCodes = [
   'OTP_RATE_LIMITED',
   'PART_TIME_HOURS_EXCEEDED',
   'PART_TIME_SETTLEMENT_TOO_LONG',
+  'PHONE_IS_SIGN_IN',
   'PLAN_ALREADY_CONFIRMED',
+  'PLAN_ASSIGNMENT_INVALID',
   /** Another service refused without saying why (an answer with no code of this list). */
   'REFUSED',
   'RESIDENT_ID_TAKEN',

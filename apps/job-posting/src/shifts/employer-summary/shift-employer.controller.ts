@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { OptionalAccount, Public, type SignedInAccount } from '@lingong/identity';
-import { NotFoundDomainException } from '@lingong/platform';
+import { ApiErrors, NotFoundDomainException } from '@lingong/platform';
 import { ShiftsService } from '../shifts.service';
 import { ShiftEmployerRepository } from './shift-employer.repository';
 
@@ -32,6 +32,7 @@ export class ShiftEmployerController {
   @Get(':id/employer')
   @ApiOperation({ summary: "The employer of a public shift, with seekers' rating of it" })
   @ApiOkResponse({ type: ShiftEmployer })
+  @ApiErrors(404)
   async employer(@OptionalAccount() account: SignedInAccount | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<ShiftEmployer> {
     // The shift's own rule: drafts and shifts in review are their employer's and staff's only.
     const shift = await this.shifts.get(account, id);
