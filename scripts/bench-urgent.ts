@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { readEnvFile } from '@lingong/config';
 import { percentile } from './bench/util';
@@ -20,7 +21,7 @@ import { percentile } from './bench/util';
  * there: p50, p95 and max, and how many alerts were still unsent when the last offer went out.
  *
  * The apps take their settings from .env / .env.example like `npm run start:all`, on free ports
- * (never 3000-3004). BENCH_KEEP=1 keeps the database afterwards. The first part of the breakdown reads
+ * (never 3000-3004). BENCH_KEEP=1 keeps the database (and the run's queues in Redis) afterwards. The first part of the breakdown reads
  * the offers' and messages' created_at, the database's clock: run it against a local PostgreSQL.
  */
 const ALERTED = Number(process.env.BENCH_ALERTED ?? 2_000);
@@ -291,7 +292,29 @@ async function main(): Promise<void> {
   }
   gateway.closeAllConnections();
   gateway.close();
-  if (!keep) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  if (!keep) {
+    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await removeQueues(common.QUEUE_PREFIX);
+  }
+}
+
+/** The run's BullMQ keys (thousands of alert jobs) go with its database. */
+async function removeQueues(prefix: string): Promise<void> {
+  const redis = new Redis({
+    host: env.REDIS_HOST ?? '127.0.0.1',
+    port: Number(env.REDIS_PORT ?? 6379),
+    password: env.REDIS_PASSWORD || undefined,
+  });
+  try {
+    for (let cursor = '0'; ;) {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+      if (cursor === '0') break;
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,5 @@
+import type { ErrorCodeMessages } from '@shared/api/errors';
+
 /** The employer's pages' texts (the shared ones are in shared/i18n). Plain words; the law said as it applies. */
 export const employerZhCN = {
   desk: { title: '用工方', signOut: '退出登录' },
@@ -176,7 +178,7 @@ export const employerZhCN = {
       BOOKING_NOT_COMPLETED: '完工后才能打分',
       APPLICATION_NOT_PENDING: '这个报名已经处理过了',
       SERVICE_UNAVAILABLE: '系统忙，请稍后再试',
-    },
+    } satisfies ErrorCodeMessages,
     field: {
       phone: '请填写 11 位手机号，如 13812345678',
       code: '请填写短信里的 6 位验证码',
@@ -375,7 +377,7 @@ export const employerEn: typeof employerZhCN = {
       BOOKING_NOT_COMPLETED: 'Rate once the work is done',
       APPLICATION_NOT_PENDING: 'This application has been decided already',
       SERVICE_UNAVAILABLE: 'The system is busy; try again shortly',
-    },
+    } satisfies ErrorCodeMessages,
     field: {
       phone: 'Enter an 11-digit mobile number, e.g. 13812345678',
       code: 'Enter the 6-digit code from the SMS',
