@@ -32,11 +32,8 @@ export const eligible = `
      WHERE NOT EXISTS (
        SELECT 1 FROM jsonb_to_recordset(w.certificates) AS c(code text, "expiresOn" date)
         WHERE c.code = needed AND c."expiresOn" >= (s.ends_at AT TIME ZONE 'Asia/Shanghai')::date))
-  AND EXISTS (
-    SELECT 1 FROM jsonb_to_recordset(w.availability) AS a(day int, start text, "end" text)
-     WHERE a.day = extract(isodow FROM s.starts_at AT TIME ZONE 'Asia/Shanghai')
-       AND a.start <= to_char(s.starts_at AT TIME ZONE 'Asia/Shanghai', 'HH24:MI')
-       AND a."end" > to_char(s.starts_at AT TIME ZONE 'Asia/Shanghai', 'HH24:MI'))
+  -- free when the shift starts: the weekly windows as minutes of the week (market time), indexed
+  AND w.availability_minutes @> market_minute_of_week(s.starts_at)
   AND NOT EXISTS (
     -- OFFSET 0 keeps this a per-seeker probe of the bookings' range index; unfenced, the planner
     -- turned it into an anti-join reading every booking for every candidate (43 s at 100k seekers).

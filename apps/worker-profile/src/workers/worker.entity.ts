@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { PriorityGroup } from '@lingong/domain';
 
 export interface WorkerSkill {
@@ -18,6 +18,9 @@ export interface WeeklyAvailability {
 /** A job seeker (零工). Registered by themselves or, for walk-ins, by staff with consent. */
 @Entity('workers')
 @Index('workers_skills', { synchronize: false })
+/** Matching's nearest-first walk by reach (travel distance, location, weekly availability): migrations 1796600000000, 1796700000000. */
+@Index('workers_reach', { synchronize: false })
+@Check('workers_max_distance_range', '"max_distance_km" BETWEEN 1 AND 100')
 @Index('workers_street', ['street'])
 /** The staff directory's order: newest first, keyset-paged by (created_at, id). */
 @Index('workers_directory', ['createdAt', 'id'], { where: `"status" <> 'erased'` })
@@ -55,6 +58,14 @@ export class Worker {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   availability!: WeeklyAvailability[];
+
+  /**
+   * The same windows as minutes of the week (Monday 00:00 = 0, market time), for matching's index:
+   * a trigger derives it whenever availability is written (migration 1796700000000), so it is
+   * never read or written here.
+   */
+  @Column({ name: 'availability_minutes', type: 'int4multirange', default: () => "'{}'", select: false, insert: false, update: false })
+  availabilityMinutes?: string;
 
   @Column({ name: 'expected_daily_pay_fen', type: 'int', nullable: true })
   expectedDailyPayFen!: number | null;

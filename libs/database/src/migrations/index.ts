@@ -14,6 +14,7 @@ import { SealedSignInCodes1796200200000 } from './1796200200000-sealed-sign-in-c
 import { Reliability1796300000000 } from './1796300000000-reliability';
 import { KioskFigures1796500000000 } from './1796500000000-kiosk-figures';
 import { CandidateReach1796600000000 } from './1796600000000-candidate-reach';
+import { AvailabilityIndex1796700000000 } from './1796700000000-availability-index';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Reliability1796300000000,
   KioskFigures1796500000000,
   CandidateReach1796600000000,
+  AvailabilityIndex1796700000000,
 ];
