@@ -15,6 +15,7 @@ import { Reliability1796300000000 } from './1796300000000-reliability';
 import { KioskFigures1796500000000 } from './1796500000000-kiosk-figures';
 import { CandidateReach1796600000000 } from './1796600000000-candidate-reach';
 import { AvailabilityIndex1796700000000 } from './1796700000000-availability-index';
+import { SeekerFigures1796700100000 } from './1796700100000-seeker-figures';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   KioskFigures1796500000000,
   CandidateReach1796600000000,
   AvailabilityIndex1796700000000,
+  SeekerFigures1796700100000,
 ];
