@@ -37,12 +37,21 @@ export class ServicesClient {
   }
 
   /** True while the question stands: the booking is still on and not yet confirmed. */
+  /** Matching recomputes its stored fairness medians if they are a few minutes old; whether it did. */
+  async refreshFairnessMedians(): Promise<boolean> {
+    return (await this.post<{ refreshed: boolean }>(this.urls.MATCHING_URL, '/api/internal/matching/fairness-medians/refresh', {}))
+      .refreshed;
+  }
+
   async requestAttendance(bookingId: string): Promise<boolean> {
-    return (await this.post<{ asking: boolean }>(this.urls.JOB_POSTING_URL, `/api/internal/bookings/${bookingId}/attendance-request`, {})).asking;
+    return (await this.post<{ asking: boolean }>(this.urls.JOB_POSTING_URL, `/api/internal/bookings/${bookingId}/attendance-request`, {}))
+      .asking;
   }
 
   async releaseUnconfirmed(bookingId: string): Promise<boolean> {
-    return (await this.post<{ released: boolean }>(this.urls.JOB_POSTING_URL, `/api/internal/bookings/${bookingId}/release-unconfirmed`, {})).released;
+    return (
+      await this.post<{ released: boolean }>(this.urls.JOB_POSTING_URL, `/api/internal/bookings/${bookingId}/release-unconfirmed`, {})
+    ).released;
   }
 
   /** Pending applications withdrawn, future bookings cancelled, free text cleared. */

@@ -16,6 +16,7 @@ import { KioskFigures1796500000000 } from './1796500000000-kiosk-figures';
 import { CandidateReach1796600000000 } from './1796600000000-candidate-reach';
 import { AvailabilityIndex1796700000000 } from './1796700000000-availability-index';
 import { SeekerFigures1796700100000 } from './1796700100000-seeker-figures';
+import { FairnessMedians1796700200000 } from './1796700200000-fairness-medians';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   CandidateReach1796600000000,
   AvailabilityIndex1796700000000,
   SeekerFigures1796700100000,
+  FairnessMedians1796700200000,
 ];
