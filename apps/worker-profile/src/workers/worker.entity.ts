@@ -101,8 +101,7 @@ export class Worker {
   @Column({ name: 'resident_id_conflict_hash', type: 'varchar', length: 64, nullable: true })
   residentIdConflictHash!: string | null;
 
-  /** Home, set by a trigger from lat/lng; candidate retrieval filters by travel distance on its GiST index. */
-  @Index('workers_location', { spatial: true })
+  /** Home, set by a trigger from lat/lng; candidate retrieval reads it through matching's reach index (workers_reach). */
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true, select: false, insert: false, update: false })
   location?: unknown;
 

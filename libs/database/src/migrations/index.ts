@@ -17,6 +17,7 @@ import { CandidateReach1796600000000 } from './1796600000000-candidate-reach';
 import { AvailabilityIndex1796700000000 } from './1796700000000-availability-index';
 import { SeekerFigures1796700100000 } from './1796700100000-seeker-figures';
 import { FairnessMedians1796700200000 } from './1796700200000-fairness-medians';
+import { ReachIndexAlone1796700300000 } from './1796700300000-reach-index-alone';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   AvailabilityIndex1796700000000,
   SeekerFigures1796700100000,
   FairnessMedians1796700200000,
+  ReachIndexAlone1796700300000,
 ];
