@@ -9,7 +9,7 @@ const swc = {
   },
   module: { type: 'commonjs' },
 };
-const libs = ['config', 'platform', 'database', 'identity', 'queue', 'sms', 'outbox', 'domain', 'matching-engine'];
+const libs = ['config', 'platform', 'database', 'identity', 'queue', 'sms', 'outbox', 'domain', 'matching-engine', 'internal-api'];
 
 const shared = {
   testEnvironment: 'node',

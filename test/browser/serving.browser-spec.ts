@@ -25,6 +25,12 @@ describe('the built pages as the front door serves them', () => {
     expect(phone.headers['x-frame-options']).toBe('DENY');
     expect(phone.headers['cache-control']).toBe('no-cache');
 
+    // The staff console routes inside its page too: a deep link (a slip to print again) opens it.
+    const desk = await request(market.url).get('/staff/slips/00000000-0000-4000-8000-000000000000').expect(200);
+    expect(desk.text).toContain('<title>龙湾零工市场 · 工作台</title>');
+    expect(desk.headers['x-frame-options']).toBe('DENY');
+    expect(desk.headers['cache-control']).toBe('no-cache');
+
     const kiosk = await request(market.url).get('/kiosk').expect(200);
     expect(kiosk.headers['content-security-policy']).toContain("frame-ancestors 'self'");
     expect(kiosk.headers['x-frame-options']).toBeUndefined();

@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { shiftAlertsJobId } from '@lingong/queue';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
@@ -27,41 +28,77 @@ describe('per-phone alert limit', () => {
   it('sends the first alert of the day and not the second', async () => {
     const seeker = await signIn(market, '13700000091', 'worker');
     const everyDay = Array.from({ length: 7 }, (_, i) => ({ day: i + 1, start: '06:00', end: '22:00' }));
-    await request(market.url).post('/api/workers').set(bearer(seeker)).send(workerInput({ availability: everyDay })).expect(201);
+    await request(market.url)
+      .post('/api/workers')
+      .set(bearer(seeker))
+      .send(workerInput({ availability: everyDay }))
+      .expect(201);
     const employer = await verifiedEmployer(market, '13600000091');
     const shifts: string[] = [];
     for (const daysAhead of [2, 3]) {
-      shifts.push((await request(market.url).post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true }, daysAhead)).expect(201)).body.id);
+      shifts.push(
+        (
+          await request(market.url)
+            .post('/api/shifts')
+            .set(bearer(employer.token))
+            .send(shiftInput({ publish: true }, daysAhead))
+            .expect(201)
+        ).body.id,
+      );
     }
-    // The matching run follows the alerts in the same handler: offers for both shifts mean both alerts were decided.
+    // Each shift's alerts are one job on the notifications queue: both finished means both alerts were decided.
+    const events = (
+      await market.db.query(`SELECT id FROM outbox_events WHERE type = 'shift.published' AND payload->>'shiftId' = ANY($1)`, [shifts])
+    ).rows as { id: string }[];
+    expect(events).toHaveLength(2);
     await waitFor(
-      'both shifts to be handled',
-      async () => (await market.db.query(`SELECT count(DISTINCT shift_id)::int AS n FROM offers WHERE shift_id = ANY($1)`, [shifts])).rows[0].n as number,
-      (handled) => handled === 2,
+      'both shifts’ alert jobs to finish',
+      () => Promise.all(events.map((event) => notifications.getJobState(shiftAlertsJobId(event.id)))),
+      (states) => states.every((state) => state === 'completed'),
     );
-    const alerts = await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'shift_alert' AND phone = '13700000091'`);
+    const alerts = await market.db.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE kind = 'shift_alert' AND phone = '13700000091'`,
+    );
     expect(alerts.rows[0].n).toBe(1);
     // Offers are personal questions, not alerts: both reach the seeker.
     await waitFor(
       'both offers to be written',
-      async () => (await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'offer' AND phone = '13700000091'`)).rows[0].n as number,
+      async () =>
+        (await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'offer' AND phone = '13700000091'`)).rows[0]
+          .n as number,
       (offers) => offers === 2,
     );
   });
 
   it('queues a written alert when its event is handled again, although the phone is at its cap', async () => {
-    // As if Redis failed after the alert row was written: the row waits in `queued` with no job.
-    const [alert] = (await market.db.query(`SELECT id, dedupe_key FROM notifications WHERE kind = 'shift_alert' AND phone = '13700000091'`)).rows as { id: string; dedupe_key: string }[];
-    await notifications.remove(alert!.id);
+    // As if Redis failed after the alert row was written: the row waits in `queued` with no job (its shift's alerts job).
+    const [alert] = (
+      await market.db.query(`SELECT id, dedupe_key, batch_id FROM notifications WHERE kind = 'shift_alert' AND phone = '13700000091'`)
+    ).rows as {
+      id: string;
+      dedupe_key: string;
+      batch_id: string;
+    }[];
+    expect(await notifications.remove(alert!.batch_id)).toBe(1);
     await market.db.query(`UPDATE notifications SET status = 'queued', sent_at = NULL WHERE id = $1`, [alert!.id]);
 
     // The event is handled again (its retry), under a new job id.
     const eventId = alert!.dedupe_key.split(':')[0]!;
     const event = (await market.db.query(`SELECT type, payload, created_at FROM outbox_events WHERE id = $1`, [eventId])).rows[0];
-    await events.add(event.type, { eventId, type: event.type, payload: event.payload, occurredAt: new Date(event.created_at).toISOString() }, { jobId: `${eventId}-again` });
+    await events.add(
+      event.type,
+      { eventId, type: event.type, payload: event.payload, occurredAt: new Date(event.created_at).toISOString() },
+      { jobId: `${eventId}-again` },
+    );
 
-    await waitFor('the alert to be sent', async () => (await market.db.query(`SELECT status FROM notifications WHERE id = $1`, [alert!.id])).rows[0].status as string, (status) => status === 'sent');
-    const alerts = await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'shift_alert' AND phone = '13700000091'`);
+    await waitFor(
+      'the alert to be sent',
+      async () => (await market.db.query(`SELECT status FROM notifications WHERE id = $1`, [alert!.id])).rows[0].status as string,
+      (status) => status === 'sent',
+    );
+    const alerts = await market.db.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE kind = 'shift_alert' AND phone = '13700000091'`,
+    );
     expect(alerts.rows[0].n).toBe(1);
   });
 });

@@ -43,9 +43,16 @@ describe('the API contract', () => {
     await api().post('/api/staff').set(bearer(admin)).send({ phone: '13900000101', password: 'desk-password-1', name: '李芳' }).expect(201);
     const staff = (await api().post('/api/auth/staff-login').send({ phone: '13900000101', password: 'desk-password-1' }).expect(200)).body
       .accessToken as string;
-    const spare = (await api().post('/api/staff').set(bearer(admin)).send({ phone: '13900000102', password: 'desk-password-2', name: '王丹' }).expect(201)).body;
+    const spare = (
+      await api()
+        .post('/api/staff')
+        .set(bearer(admin))
+        .send({ phone: '13900000102', password: 'desk-password-2', name: '王丹' })
+        .expect(201)
+    ).body;
     await api().post(`/api/staff/${spare.id}/disable`).set(bearer(admin)).expect(200);
     await api().post(`/api/staff/${spare.id}/enable`).set(bearer(admin)).expect(200);
+    await api().get('/api/staff').set(bearer(admin)).expect(200);
 
     // Employers: one verified, one not (its shift waits for review), suspended and reinstated.
     const employer = await verifiedEmployer(market, '13600000101');
@@ -59,7 +66,17 @@ describe('the API contract', () => {
         .expect(201)
     ).body;
     expect((await api().post(`/api/shifts/${draft.id}/publish`).set(bearer(other.token)).expect(200)).body.status).toBe('pending_review');
+    await api().get('/api/shifts/review').set(bearer(staff)).expect(200);
+    await api().get('/api/employers').query({ status: 'unverified' }).set(bearer(staff)).expect(200);
     await api().post(`/api/shifts/${draft.id}/approve`).set(bearer(staff)).expect(200);
+    const turnedDown = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(other.token))
+        .send(shiftInput({ publish: true, title: '待审核' }, 5))
+        .expect(201)
+    ).body;
+    await api().post(`/api/shifts/${turnedDown.id}/reject`).set(bearer(staff)).send({ reason: '地址不实' }).expect(200);
     await api().post(`/api/employers/${other.id}/suspend`).set(bearer(staff)).send({ reason: '核实中' }).expect(200);
     await api().post(`/api/employers/${other.id}/reinstate`).set(bearer(staff)).expect(200);
     await api().post(`/api/shifts/${draft.id}/cancel`).set(bearer(other.token)).send({ reason: '不需要了' }).expect(200);
@@ -79,6 +96,9 @@ describe('the API contract', () => {
     ).body;
     await api().put(`/api/workers/${walkIn.id}/priority-group`).set(bearer(staff)).send({ group: 'low_income', consent: true }).expect(200);
     await api().get('/api/workers').query({ skill: 'loading', limit: 2 }).set(bearer(staff)).expect(200);
+    await api().get('/api/workers').query({ q: '赵' }).set(bearer(staff)).expect(200);
+    await api().patch(`/api/workers/${walkIn.id}`).set(bearer(staff)).send({ name: '赵强', desk: '综合服务区 1 号窗口' }).expect(200);
+    await api().get(`/api/matching/workers/${walkIn.id}/recommendations`).set(bearer(staff)).expect(200);
     await api().get(`/api/workers/${seeker.id}`).set(bearer(staff)).expect(200);
     await api().put(`/api/workers/${walkIn.id}/resident-id`).set(bearer(staff)).send({ residentId: null }).expect(200);
 
@@ -105,6 +125,12 @@ describe('the API contract', () => {
     await api().post(`/api/applications/${rejected.id}/reject`).set(bearer(employer.token)).expect(200);
     const booking = (await api().post(`/api/applications/${applied.id}/accept`).set(bearer(employer.token)).expect(201)).body;
     await api().get(`/api/shifts/${shift.id}/applications`).set(bearer(employer.token)).expect(200);
+    // The employer's desk: its shifts, a shift's roster, the cost of cancelling, a copy, the rules' settings.
+    await api().get('/api/employers/me/shifts').set(bearer(employer.token)).expect(200);
+    await api().get(`/api/shifts/${shift.id}/roster`).set(bearer(employer.token)).expect(200);
+    await api().get(`/api/shifts/${shift.id}/cancellation`).set(bearer(employer.token)).expect(200);
+    await api().post(`/api/shifts/${shift.id}/copy`).set(bearer(employer.token)).send({}).expect(201);
+    await api().get('/api/employers/posting-rules').set(bearer(employer.token)).expect(200);
     await api().get('/api/bookings').set(bearer(seeker.token)).expect(200);
     await api().post(`/api/bookings/${booking.id}/confirm-attendance`).set(bearer(seeker.token)).expect(200);
     await api().post(`/api/bookings/${booking.id}/cancel`).set(bearer(seeker.token)).send({ reason: '家中有事' }).expect(200);
@@ -113,7 +139,8 @@ describe('the API contract', () => {
       .set(bearer(second.token))
       .send({ reason: 'other', detail: '地址不清楚' })
       .expect(201);
-    await api().get('/api/employers/reports').set(bearer(staff)).expect(200);
+    const reported = (await api().get('/api/employers/reports').set(bearer(staff)).expect(200)).body.items[0];
+    await api().post(`/api/employers/reports/${reported.id}/reviewed`).set(bearer(staff)).expect(200);
 
     // Matching: candidates, recommendations, offers made and answered.
     await api().get(`/api/matching/shifts/${shift.id}/candidates`).set(bearer(employer.token)).expect(200);
@@ -161,6 +188,7 @@ describe('the API contract', () => {
     const referred = (
       await api().post('/api/matching/referrals').set(bearer(staff)).send({ shiftId: today.id, workerId: third.id }).expect(201)
     ).body;
+    await api().get(`/api/bookings/${referred.id}/slip`).set(bearer(staff)).expect(200);
     await api().post(`/api/bookings/${referred.id}/check-in`).set(bearer(employer.token)).expect(200);
     await market.db.query(
       `UPDATE bookings SET starts_at = starts_at - interval '140 minutes', ends_at = ends_at - interval '140 minutes', checked_in_at = checked_in_at - interval '120 minutes' WHERE id = $1`,
@@ -195,8 +223,17 @@ describe('the API contract', () => {
         .send({ shiftIds: [crew.id] })
         .expect(201)
     ).body;
+    await api()
+      .put(`/api/dispatch/plans/${plan.id}/assignments`)
+      .set(bearer(staff))
+      .send({
+        assignments: plan.assignments.map(({ shiftId, workerId }: { shiftId: string; workerId: string }) => ({ shiftId, workerId })),
+      })
+      .expect(200);
     await api().post(`/api/dispatch/plans/${plan.id}/confirm`).set(bearer(staff)).expect(201);
     await api().get('/api/stats/overview').set(bearer(staff)).expect(200);
+    await api().get('/api/stats/daily').query({ days: 30 }).set(bearer(staff)).expect(200);
+    await api().get('/api/stats/month').query({ month: '2026-11' }).set(bearer(staff)).expect(200);
     await replyBySms(market, '13700000102', '你好').expect(200);
     await signedByGateway(market, '/api/sms/receipts', { messageId: 'gateway-1', status: 'delivered' }).expect(200);
     await api().get('/api/workers/me/export').set(bearer(third.token)).expect(200);

@@ -11,7 +11,7 @@ import { bearer, seekerWithProfile, shiftInput, signInAdmin, workerInput } from 
  */
 describe('authorization matrix', () => {
   type Actor = 'employerA' | 'employerB' | 'employerC' | 'seekerA' | 'seekerB' | 'staff' | 'anonymous';
-  type Method = 'get' | 'post';
+  type Method = 'get' | 'post' | 'patch';
   interface Seen {
     route: string;
     status: number;
@@ -249,7 +249,14 @@ describe('authorization matrix', () => {
     it.each<Case>([
       ['cancel A’s booking', 404, 'seekerB', 'post', () => `/api/bookings/${ids.bookingFuture}/cancel`, reason],
       ['confirm payment of A’s booking', 404, 'seekerB', 'post', () => `/api/bookings/${ids.bookingDone}/payment-received`, undefined],
-      ['confirm attendance on A’s booking', 404, 'seekerB', 'post', () => `/api/bookings/${ids.bookingFuture}/confirm-attendance`, undefined],
+      [
+        'confirm attendance on A’s booking',
+        404,
+        'seekerB',
+        'post',
+        () => `/api/bookings/${ids.bookingFuture}/confirm-attendance`,
+        undefined,
+      ],
       ['rate the employer on A’s booking', 404, 'seekerB', 'post', () => `/api/bookings/${ids.bookingDone}/rating`, { stars: 1 }],
       ['withdraw A’s application', 404, 'seekerB', 'post', () => `/api/applications/${ids.appA}/withdraw`, undefined],
       ['read A’s profile', 404, 'seekerB', 'get', () => `/api/workers/${ids.seekerA}`, undefined],
@@ -299,6 +306,17 @@ describe('authorization matrix', () => {
       ['list unpaid wages', 403, 'seekerA', 'get', () => '/api/bookings/unpaid', undefined],
       ['list reports', 403, 'seekerA', 'get', () => '/api/employers/reports', undefined],
       ['list seekers', 403, 'seekerA', 'get', () => '/api/workers', undefined],
+      ['edit a profile at the desk, even their own', 403, 'seekerA', 'patch', () => `/api/workers/${ids.seekerA}`, { name: '王某' }],
+      [
+        'read shifts fitting another seeker',
+        403,
+        'seekerA',
+        'get',
+        () => `/api/matching/workers/${ids.seekerB}/recommendations`,
+        undefined,
+      ],
+      ['print their own referral slip', 403, 'seekerA', 'get', () => `/api/bookings/${ids.bookingFuture}/slip`, undefined],
+      ['list staff accounts', 403, 'seekerA', 'get', () => '/api/staff', undefined],
     ])('%s → %i', async (_what, status, actor, method, path, body) => {
       expectStatus(await call(actor, method, path(), body), status);
     });
@@ -312,7 +330,14 @@ describe('authorization matrix', () => {
       ['list "my" applications', 403, 'employerA', 'get', () => '/api/applications/mine', undefined],
       ['report a shift', 403, 'employerB', 'post', () => `/api/shifts/${ids.later}/reports`, { reason: 'fake' }],
       ['confirm the seeker’s payment', 403, 'employerA', 'post', () => `/api/bookings/${ids.bookingDone}/payment-received`, undefined],
-      ['confirm attendance for the seeker', 403, 'employerA', 'post', () => `/api/bookings/${ids.bookingFuture}/confirm-attendance`, undefined],
+      [
+        'confirm attendance for the seeker',
+        403,
+        'employerA',
+        'post',
+        () => `/api/bookings/${ids.bookingFuture}/confirm-attendance`,
+        undefined,
+      ],
       ['approve its own shift', 403, 'employerA', 'post', () => `/api/shifts/${ids.draft}/approve`, undefined],
       ['verify itself', 403, 'employerA', 'post', () => `/api/employers/${ids.employerA}/verify`, undefined],
       ['suspend a competitor', 403, 'employerA', 'post', () => `/api/employers/${ids.employerB}/suspend`, reason],
@@ -321,6 +346,17 @@ describe('authorization matrix', () => {
       ['list reports', 403, 'employerA', 'get', () => '/api/employers/reports', undefined],
       ['list seekers', 403, 'employerA', 'get', () => '/api/workers', undefined],
       ['register a seeker profile', 403, 'employerA', 'post', () => '/api/workers', workerInput()],
+      ['edit a booked seeker’s profile', 403, 'employerA', 'patch', () => `/api/workers/${ids.seekerA}`, { name: '王某' }],
+      [
+        'read the shifts fitting a seeker',
+        403,
+        'employerA',
+        'get',
+        () => `/api/matching/workers/${ids.seekerA}/recommendations`,
+        undefined,
+      ],
+      ['read a referral slip of its own shift', 403, 'employerA', 'get', () => `/api/bookings/${ids.bookingFuture}/slip`, undefined],
+      ['list staff accounts', 403, 'employerA', 'get', () => '/api/staff', undefined],
     ])('%s → %i', async (_what, status, actor, method, path, body) => {
       expectStatus(await call(actor, method, path(), body), status);
     });
@@ -368,7 +404,14 @@ describe('authorization matrix', () => {
         () => `/api/bookings/${ids.bookingDone}/payment-received`,
         undefined,
       ],
-      ['POST /api/bookings/:id/confirm-attendance', 401, 'anonymous', 'post', () => `/api/bookings/${ids.bookingFuture}/confirm-attendance`, undefined],
+      [
+        'POST /api/bookings/:id/confirm-attendance',
+        401,
+        'anonymous',
+        'post',
+        () => `/api/bookings/${ids.bookingFuture}/confirm-attendance`,
+        undefined,
+      ],
       ['POST /api/bookings/:id/rating', 401, 'anonymous', 'post', () => `/api/bookings/${ids.bookingDone}/rating`, { stars: 5 }],
       ['POST /api/workers', 401, 'anonymous', 'post', () => '/api/workers', workerInput()],
       ['GET /api/workers/me', 401, 'anonymous', 'get', () => '/api/workers/me', undefined],

@@ -24,6 +24,7 @@ describe('queue board', () => {
       'notifications',
       'offer-expiry',
       'shift-clock',
+      'sms-urgent',
       'sweep',
     ]);
 

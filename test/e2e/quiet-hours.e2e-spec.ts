@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
@@ -22,14 +23,32 @@ describe('SMS quiet hours', () => {
     const seeker = await signIn(market, '13700000071', 'worker'); // the code arrived: urgent messages pass
     await request(market.url).post('/api/workers').set(bearer(seeker)).send(workerInput()).expect(201);
     const employer = await verifiedEmployer(market, '13600000071');
-    await request(market.url).post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true })).expect(201);
+    await request(market.url)
+      .post('/api/shifts')
+      .set(bearer(employer.token))
+      .send(shiftInput({ publish: true }))
+      .expect(201);
 
     const [alert] = await waitFor(
       'the alert to be written',
-      async () => (await market.db.query(`SELECT status, send_after FROM notifications WHERE kind = 'shift_alert'`)).rows,
+      async () => (await market.db.query(`SELECT status, send_after, batch_id FROM notifications WHERE kind = 'shift_alert'`)).rows,
       (rows) => rows.length === 1,
     );
     expect(alert.status).toBe('queued');
+    // The shift's alerts job waits for the morning (delayed, not failed), to send them then.
+    const alerts = new Queue('notifications', {
+      prefix: market.queuePrefix,
+      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
+    });
+    await waitFor(
+      'the alerts job to wait for the morning',
+      () => alerts.getJobState(alert.batch_id as string),
+      (state) => state === 'delayed',
+    );
+    const waiting = (await alerts.getJob(alert.batch_id as string))!;
+    expect(waiting.failedReason).toBeFalsy();
+    expect(waiting.attemptsMade).toBe(0);
+    await alerts.close();
     const local = new Date(new Date(alert.send_after as Date).getTime() + 8 * 3_600_000);
     expect(local.toISOString().slice(11, 16)).toBe(quietUntil);
     const otp = await market.db.query(`SELECT status FROM notifications WHERE kind = 'otp' AND phone = '13700000071'`);

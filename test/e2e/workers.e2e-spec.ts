@@ -131,7 +131,7 @@ describe('seekers', () => {
 
   it('staff register a walk-in at the desk, and the person claims it on first sign-in', async () => {
     const noPhone = await as(admin).post('/workers', workerInput()).expect(400);
-    expect(noPhone.body.message).toEqual(['phone is required when staff register a walk-in']);
+    expect(noPhone.body.message).toEqual(['phone is required when staff register a walk-in (null for a person who has no phone)']);
     const input = workerInput({ name: '张丽', phone: '+86 137-1000-0003', consent: { dataProcessing: true, sms: false } });
     const created = await as(admin).post('/workers', input).expect(201);
     expect(created.body).toMatchObject({ phone: phones.walkIn, priorityGroup: 'none', consent: { sms: false } });
@@ -297,9 +297,9 @@ describe('seekers', () => {
       priorityGroup: 'none',
     });
     expect(exported.body.consents).toEqual([
-      { purpose: 'data_processing', granted: true, channel: 'self', recordedAt: expect.stringMatching(/\+08:00$/) },
-      { purpose: 'sms_alerts', granted: true, channel: 'self', recordedAt: expect.any(String) },
-      { purpose: 'sms_alerts', granted: false, channel: 'self', recordedAt: expect.any(String) },
+      { purpose: 'data_processing', granted: true, channel: 'self', location: null, recordedAt: expect.stringMatching(/\+08:00$/) },
+      { purpose: 'sms_alerts', granted: true, channel: 'self', location: null, recordedAt: expect.any(String) },
+      { purpose: 'sms_alerts', granted: false, channel: 'self', location: null, recordedAt: expect.any(String) },
     ]);
     expect(exported.body.bookings).toHaveLength(3);
     expect(exported.body.bookings.map((b: { status: string }) => b.status).sort()).toEqual(['cancelled', 'completed', 'no_show']);
@@ -366,7 +366,8 @@ describe('seekers', () => {
     // The SMS log (the worker app's) forgets the phone too, through the worker.erased event.
     await waitFor(
       'the SMS log to forget the phone',
-      async () => (await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE phone = $1`, [phones.leaver])).rows[0].n as number,
+      async () =>
+        (await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE phone = $1`, [phones.leaver])).rows[0].n as number,
       (left) => left === 0,
     );
     const forgotten = await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE phone = '' AND text = '[已注销]'`);
@@ -399,7 +400,14 @@ describe('seekers', () => {
         .filter((path) => path.startsWith('/api/'))
         .sort(),
     ).toEqual(
-      ['/api/workers', '/api/workers/me', '/api/workers/me/export', '/api/workers/{id}', '/api/workers/{id}/priority-group', '/api/workers/{id}/resident-id'].sort(),
+      [
+        '/api/workers',
+        '/api/workers/me',
+        '/api/workers/me/export',
+        '/api/workers/{id}',
+        '/api/workers/{id}/priority-group',
+        '/api/workers/{id}/resident-id',
+      ].sort(),
     );
     expect(Object.keys(docs.body.components.schemas)).toEqual(
       expect.arrayContaining(['CreateWorkerDto', 'UpdateWorkerDto', 'SetPriorityGroupDto', 'SetResidentIdDto']),

@@ -13,11 +13,20 @@ export function signedByGateway(market: Market, path: string, payload: object, s
 }
 
 /** One signed request, to send as often as a test likes: the same body, timestamp and signature each time (a replay). */
-export function gatewayRequest(market: Market, path: string, payload: object, secret = INBOUND_SECRET, timestamp = new Date().toISOString()) {
+export function gatewayRequest(
+  market: Market,
+  path: string,
+  payload: object,
+  secret = INBOUND_SECRET,
+  timestamp = new Date().toISOString(),
+) {
   const body = JSON.stringify(payload);
   const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
   return () =>
-    request(market.url).post(path).set({ 'content-type': 'application/json', 'x-lingong-timestamp': timestamp, 'x-lingong-signature': signature }).send(body);
+    request(market.url)
+      .post(path)
+      .set({ 'content-type': 'application/json', 'x-lingong-timestamp': timestamp, 'x-lingong-signature': signature })
+      .send(body);
 }
 
 /** A person's SMS reply, as the gateway passes it on. */
@@ -37,6 +46,8 @@ export class LocalSmsGateway {
   readonly delivered = new Map<string, { phone: string; text: string }>();
   private downUntil = 0;
   private server?: Server;
+  private holding?: RegExp;
+  private readonly held: (() => void)[] = [];
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -50,9 +61,13 @@ export class LocalSmsGateway {
           return;
         }
         const message = JSON.parse(body) as { phone: string; text: string };
-        if (!this.delivered.has(key)) this.delivered.set(key, { phone: message.phone, text: message.text });
-        this.requests.push({ key, status: 200 });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `gw-${key}` }));
+        const answer = () => {
+          if (!this.delivered.has(key)) this.delivered.set(key, { phone: message.phone, text: message.text });
+          this.requests.push({ key, status: 200 });
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `gw-${key}` }));
+        };
+        if (this.holding?.test(message.text)) this.held.push(answer);
+        else answer();
       });
     });
     await new Promise<void>((listening) => this.server!.listen(0, '127.0.0.1', listening));
@@ -61,6 +76,25 @@ export class LocalSmsGateway {
   /** Answers 503 to everything for `ms` from now. */
   failFor(ms: number): void {
     this.downUntil = Date.now() + ms;
+  }
+
+  /**
+   * Leaves every message whose text matches unanswered (a gateway stuck on them) until release():
+   * whoever sends them waits, and nothing of them reaches a phone meanwhile.
+   */
+  hold(pattern: RegExp): void {
+    this.holding = pattern;
+  }
+
+  /** How many requests are being held unanswered. */
+  get holdingCount(): number {
+    return this.held.length;
+  }
+
+  /** Answers (and delivers) what was held, and holds nothing more. */
+  release(): void {
+    this.holding = undefined;
+    for (const answer of this.held.splice(0)) answer();
   }
 
   /** The worker's settings for this gateway. */
@@ -74,6 +108,7 @@ export class LocalSmsGateway {
   }
 
   async stop(): Promise<void> {
+    this.release();
     this.server?.closeAllConnections();
     await new Promise((closed) => this.server?.close(closed));
   }

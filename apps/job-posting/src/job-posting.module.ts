@@ -14,6 +14,11 @@ import { BookingsController } from './bookings/bookings.controller';
 import { BookingsRepository } from './bookings/bookings.repository';
 import { BookingsService } from './bookings/bookings.service';
 import { InternalBookingsController } from './bookings/internal/internal-bookings.controller';
+import { EmployerDeskController, ShiftDeskController } from './employer-desk/employer-desk.controller';
+import { EmployerDeskRepository } from './employer-desk/employer-desk.repository';
+import { EmployerDeskService } from './employer-desk/employer-desk.service';
+import { ReferralSlipController } from './bookings/slip/referral-slip.controller';
+import { ReferralSlipRepository } from './bookings/slip/referral-slip.repository';
 import { EmployersController } from './employers/employers.controller';
 import { EmployersRepository } from './employers/employers.repository';
 import { EmployersService } from './employers/employers.service';
@@ -24,6 +29,9 @@ import { KioskBoardService } from './kiosk/kiosk-board.service';
 import { RatingsService } from './ratings/ratings.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
+import { ReviewController } from './review/review.controller';
+import { ReviewRepository } from './review/review.repository';
+import { ReviewService } from './review/review.service';
 import { SeekerErasureController } from './seekers/seeker-erasure.controller';
 import { SeekerErasureRepository } from './seekers/seeker-erasure.repository';
 import { SeekerErasureService } from './seekers/seeker-erasure.service';
@@ -52,10 +60,14 @@ import { ShiftsService } from './shifts/shifts.service';
     ApplicationsController,
     BookingsController,
     ReportsController,
+    ReviewController,
     InternalBookingsController,
     SeekerErasureController,
     InternalKioskController,
     ShiftEmployerController,
+    EmployerDeskController,
+    ShiftDeskController,
+    ReferralSlipController,
   ],
   providers: [
     PartiesService,
@@ -74,13 +86,18 @@ import { ShiftsService } from './shifts/shifts.service';
     BookingsRepository,
     BookingLifecycleService,
     BookingQueriesService,
+    ReferralSlipRepository,
     RatingsService,
     ReportsService,
+    ReviewService,
+    ReviewRepository,
     SeekerErasureService,
     SeekerErasureRepository,
     KioskBoardService,
     KioskBoardRepository,
     ShiftEmployerRepository,
+    EmployerDeskService,
+    EmployerDeskRepository,
   ],
 })
 export class JobPostingModule {}

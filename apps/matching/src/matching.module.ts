@@ -21,6 +21,9 @@ import { OffersController } from './offers/offers.controller';
 import { OffersRepository } from './offers/offers.repository';
 import { OffersService } from './offers/offers.service';
 import { ReferralsController } from './referrals/referrals.controller';
+import { MarketSeriesController } from './stats/market-series.controller';
+import { MarketSeriesRepository } from './stats/market-series.repository';
+import { MarketSeriesService } from './stats/market-series.service';
 import { StatsController, StatsService } from './stats/stats.controller';
 import { StatsRepository } from './stats/stats.repository';
 
@@ -36,6 +39,7 @@ import { StatsRepository } from './stats/stats.repository';
     ReferralsController,
     DispatchController,
     StatsController,
+    MarketSeriesController,
     OffersController,
     InboundSmsController,
     InternalOffersController,
@@ -49,6 +53,8 @@ import { StatsRepository } from './stats/stats.repository';
     DispatchService,
     StatsService,
     StatsRepository,
+    MarketSeriesService,
+    MarketSeriesRepository,
     OffersService,
     OffersRepository,
     OpenQuestionsRepository,

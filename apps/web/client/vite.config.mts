@@ -9,7 +9,7 @@ import { precompress } from './build/precompress.mts';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The faces of the front end: one entry each, so a screen loads only what it draws. */
-const faces = ['kiosk', 'm'] as const;
+const faces = ['kiosk', 'm', 'staff', 'employer'] as const;
 
 /**
  * The pages, built to dist/client and served by apps/web. Components of Vant (phones) and Element
@@ -23,6 +23,8 @@ export default defineConfig({
     alias: {
       // The pure rules of libs/domain (never its validation decorators, which pull class-validator in).
       '@lingong/domain': here('../../../libs/domain/src/rules.ts'),
+      // The error codes the API answers (plain data, no imports).
+      '@lingong/error-codes': here('../../../libs/platform/src/errors/error-codes.ts'),
       '@shared': here('./shared'),
     },
   },

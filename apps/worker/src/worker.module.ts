@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
-import { OfferSettings, OutboxSettings, PrivacySettings, ReminderSettings, ServiceUrlSettings, SmsSettings, SweepSettings } from '@lingong/config';
+import {
+  OfferSettings,
+  OutboxSettings,
+  PrivacySettings,
+  ReminderSettings,
+  ServiceUrlSettings,
+  SmsSettings,
+  SweepSettings,
+} from '@lingong/config';
 import { DatabaseModule } from '@lingong/database';
 import { PlatformModule } from '@lingong/platform';
 import { QueueModule, QueueName } from '@lingong/queue';
@@ -14,7 +22,7 @@ import { DomainEventsProcessor } from './events/domain-events.processor';
 import { KioskBoardProcessor } from './kiosk/kiosk-board.processor';
 import { KioskFeedRepository } from './kiosk/kiosk-feed.repository';
 import { KioskFeedService } from './kiosk/kiosk-feed.service';
-import { NotificationsProcessor } from './notifications/notifications.processor';
+import { NotificationsProcessor, UrgentSmsProcessor } from './notifications/notifications.processor';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsService } from './notifications/notifications.service';
 import { OfferExpiryProcessor } from './offers/offer-expiry.processor';
@@ -56,6 +64,7 @@ import { workerEntities } from './worker.entities';
     NotificationsRepository,
     NotificationsService,
     NotificationsProcessor,
+    UrgentSmsProcessor,
     SchedulesService,
     ServicesClient,
     OfferNoticesService,

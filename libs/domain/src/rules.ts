@@ -16,3 +16,4 @@ export * from './attendance';
 export * from './person-name';
 export * from './sms-consent';
 export * from './shift-limits';
+export * from './booking-terms';

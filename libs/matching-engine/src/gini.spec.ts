@@ -29,4 +29,12 @@ describe('gini', () => {
     expect(() => gini([1, -1])).toThrow(RangeError);
     expect(() => gini([1, Number.NaN])).toThrow(RangeError);
   });
+
+  it('counts unlisted zeros as if they were listed', () => {
+    expect(gini([5, 1, 3], 4)).toBeCloseTo(gini([5, 1, 3, 0, 0, 0, 0]), 12);
+    expect(gini([2], 1)).toBeCloseTo(1 / 2, 12);
+    expect(gini([], 3)).toBe(0);
+    expect(() => gini([1], -1)).toThrow(RangeError);
+    expect(() => gini([1], 1.5)).toThrow(RangeError);
+  });
 });

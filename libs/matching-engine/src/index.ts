@@ -8,6 +8,7 @@ export * from './availability';
 export { experienceFit, skillPart, distancePart, payPart, reliabilityPart } from './parts';
 export * from './overlap';
 export * from './assignment';
+export * from './assignment-check';
 export * from './gini';
 export { compareIds } from './ids';
 export * from './nearest-first';

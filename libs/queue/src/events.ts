@@ -46,6 +46,9 @@ export interface DomainEvent<T extends DomainEventType = DomainEventType> {
   occurredAt: string;
 }
 
+/** An event of any type, discriminated by `type`: a switch on it narrows `payload`, with no casts. */
+export type AnyDomainEvent = { [T in DomainEventType]: DomainEvent<T> }[DomainEventType];
+
 type CarryingPhone = { [T in DomainEventType]: 'phone' extends keyof DomainEventPayloads[T] ? T : never }[DomainEventType];
 
 /**
@@ -62,4 +65,17 @@ const phoneCarriers: Readonly<Record<CarryingPhone, true>> = {
 
 export function carriesPhone(type: string): boolean {
   return Object.hasOwn(phoneCarriers, type);
+}
+
+/**
+ * Events whose handling may wait behind the others on the `domain-events` queue (BullMQ takes jobs
+ * without a priority before prioritized ones): during a storm of publishing, the events that send
+ * someone an SMS now (an offer, a sign-in code, an answer to a reply) are not queued behind it.
+ */
+const backgroundEvents: ReadonlySet<string> = new Set<DomainEventType>(['shift.published']);
+const BACKGROUND_PRIORITY = 10;
+
+/** The BullMQ priority of an event's job: none (first) unless it is background work. */
+export function eventPriority(type: string): number | undefined {
+  return backgroundEvents.has(type) ? BACKGROUND_PRIORITY : undefined;
 }

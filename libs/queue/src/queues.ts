@@ -5,7 +5,14 @@ import type { KioskTrigger } from './kiosk-stream';
 /** Every queue, every job name and its payload, in one place so a producer cannot send the wrong shape. */
 export const QueueName = {
   domainEvents: 'domain-events',
+  /** SMS that may wait their turn: alerts (a shift's as one batch job), and service messages not about today. */
   notifications: 'notifications',
+  /**
+   * SMS that may not wait behind alerts: sign-in codes, offers, answers to replies and changes to
+   * today's work. A queue of its own with its own workers, so a backlog of alerts (or a slow
+   * gateway holding every bulk slot) never delays them.
+   */
+  smsUrgent: 'sms-urgent',
   shiftClock: 'shift-clock',
   offerExpiry: 'offer-expiry',
   bookingReminders: 'booking-reminders',
@@ -16,7 +23,15 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface QueueJobs {
   'domain-events': { [T in DomainEventType]: DomainEvent<T> };
-  notifications: { 'sms.send': { notificationId: string } };
+  notifications: {
+    'sms.send': { notificationId: string };
+    /**
+     * A published shift's alerts, written and sent by this one job (id shiftAlertsJobId(eventId),
+     * which is their `batch_id`): the queue holds one job per shift, not one per seeker.
+     */
+    'shift.alerts': { eventId: string; shiftId: string };
+  };
+  'sms-urgent': { 'sms.send': { notificationId: string } };
   /** Scheduled by the worker every minute; handled by job-posting, which owns shifts. */
   'shift-clock': { 'shift-clock.tick': Record<string, never> };
   /**
@@ -42,6 +57,11 @@ export interface QueueJobs {
 
 export type JobName<Q extends QueueName> = keyof QueueJobs[Q] & string;
 
+/** The job of a published shift's alerts, and their batch id: one per publishing event. */
+export function shiftAlertsJobId(eventId: string): string {
+  return `alerts-${eventId}`;
+}
+
 /** Retries of work that keeps mattering back off exponentially from `delay`, but never wait longer than this between tries. */
 export const RETRY_DELAY_CAP_MS = 60_000;
 
@@ -63,6 +83,14 @@ export function cappedBackoff(attemptsMade: number, type?: string, _error?: Erro
  * (a week of tries a minute apart). The sweep re-queues a message whose job is gone.
  */
 const MESSAGE_ATTEMPTS = 10_000;
+
+/** Both SMS queues: a batch job is tried again, like a single message, until every message in it is sent or given up. */
+const messageJobOptions: JobsOptions = {
+  attempts: MESSAGE_ATTEMPTS,
+  backoff: { type: 'capped', delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
 
 /** Retries back off exponentially; failures stay inspectable for a week, successes are kept briefly. */
 export const defaultJobOptions: Record<QueueName, JobsOptions> = {
@@ -103,10 +131,6 @@ export const defaultJobOptions: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 3600, count: 1_000 },
     removeOnFail: { age: 7 * 24 * 3600 },
   },
-  notifications: {
-    attempts: MESSAGE_ATTEMPTS,
-    backoff: { type: 'capped', delay: 2_000 },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  },
+  notifications: messageJobOptions,
+  'sms-urgent': messageJobOptions,
 };

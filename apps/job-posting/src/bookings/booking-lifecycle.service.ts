@@ -4,12 +4,12 @@ import { MarketRuleSettings } from '@lingong/config';
 import type { SignedInAccount } from '@lingong/identity';
 import { isStaff } from '@lingong/identity';
 import { recordEvent } from '@lingong/outbox';
-import { LEAST_TIME_TO_ANSWER_MS } from '@lingong/domain';
+import { isWithinHoursOfStart, lateCancellationCompensation, LEAST_TIME_TO_ANSWER_MS, settleBy } from '@lingong/domain';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { PartiesService } from '../access/parties.service';
 import { ShiftsRepository } from '../shifts/shifts.repository';
 import type { Booking, BookingCanceller, BookingStatus } from './booking.entity';
-import { isWithinHoursOfStart, lateCancellationCompensation, payForWork, settleBy } from './booking-rules';
+import { payForWork } from './booking-rules';
 import { BookingsRepository } from './bookings.repository';
 
 type Side = 'employer' | 'worker';
@@ -163,10 +163,19 @@ export class BookingLifecycleService {
     if (by === 'worker') {
       const answersEveningQuestion = booking.attendanceRequestedAt !== null && booking.attendanceConfirmedAt === null;
       booking.lateCancellation = !answersEveningQuestion && isWithinHoursOfStart(now, booking.startsAt, this.rules.LATE_CANCELLATION_HOURS);
-    } else if (isWithinHoursOfStart(now, booking.startsAt, this.rules.EMPLOYER_LATE_CANCELLATION_HOURS)) {
-      booking.lateCancellation = true;
-      booking.compensationFen = lateCancellationCompensation(booking, booking, this.rules.EMPLOYER_CANCELLATION_COMPENSATION_HOURS, this.rules.MINIMUM_WAGE_TIER);
+    } else {
+      const cost = this.employerCancellationCost(booking, now);
+      if (cost.late) Object.assign(booking, { lateCancellation: true, compensationFen: cost.compensationFen });
     }
+  }
+
+  /**
+   * What the employer would owe this booking's seeker for cancelling at `now`: the one rule both the
+   * cancellation and its preview (`GET /shifts/:id/cancellation`) apply.
+   */
+  employerCancellationCost(booking: Booking, now: Date): { late: boolean; compensationFen: number } {
+    if (!isWithinHoursOfStart(now, booking.startsAt, this.rules.EMPLOYER_LATE_CANCELLATION_HOURS)) return { late: false, compensationFen: 0 };
+    return { late: true, compensationFen: lateCancellationCompensation(booking, booking, this.rules.EMPLOYER_CANCELLATION_COMPENSATION_HOURS, this.rules.MINIMUM_WAGE_TIER) };
   }
 
   markPaid(account: SignedInAccount, id: string) {

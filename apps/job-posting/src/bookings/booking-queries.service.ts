@@ -24,7 +24,10 @@ export class BookingQueriesService {
   async list(account: SignedInAccount, query: ListBookingsQuery): Promise<Booking[]> {
     const limit = query.limit ?? 50;
     if (isStaff(account)) {
-      return this.bookings.list({ ...(query.shiftId && { shiftId: query.shiftId }), ...(query.workerId && { workerId: query.workerId }) }, limit);
+      return this.bookings.list(
+        { ...(query.shiftId && { shiftId: query.shiftId }), ...(query.workerId && { workerId: query.workerId }) },
+        limit,
+      );
     }
     if (query.workerId) throw new BadRequestException(['workerId is a staff filter']);
     if (account.role === 'worker') {
@@ -41,6 +44,17 @@ export class BookingQueriesService {
   async unpaid() {
     const owed = await this.bookings.unpaid(this.clock.now(), 200);
     const seekers = await this.seekers.summaries([...new Set(owed.map((booking) => booking.workerId))]);
-    return owed.map((booking) => ({ ...bookingView(booking), worker: seekers.get(booking.workerId) ?? null }));
+    const shifts = new Map(
+      (await this.shifts.withEmployers([...new Set(owed.map((booking) => booking.shiftId))])).map((shift) => [shift.id, shift]),
+    );
+    return owed.map((booking) => {
+      const shift = shifts.get(booking.shiftId);
+      return {
+        ...bookingView(booking),
+        worker: seekers.get(booking.workerId) ?? null,
+        shiftTitle: shift?.title ?? '',
+        employerName: shift?.employer?.name ?? '',
+      };
+    });
   }
 }

@@ -23,6 +23,7 @@ export type BookingCanceller = (typeof bookingCancellers)[number];
 @Index('bookings_idempotency_key', ['idempotencyKey'], { unique: true, where: `"idempotency_key" IS NOT NULL` })
 /** The kiosk boards' "booked today", counted at every board change. */
 @Index('bookings_created', ['createdAt'])
+@Index('bookings_checked_out', ['checkedOutAt'], { where: `"status" = 'completed'` })
 @Check('bookings_pay_positive', '"pay_amount_fen" > 0')
 export class Booking {
   @PrimaryGeneratedColumn('uuid')

@@ -3,9 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, IsNull, MoreThan, type FindOptionsWhere } from 'typeorm';
 import type { Shift } from '../shifts/shift.entity';
 import { employerSuspendedSql } from '../employers/employer-suspension';
-import { Booking } from './booking.entity';
+import { Booking, type BookingStatus } from './booking.entity';
 
 export const activeBookingStatuses = ['confirmed', 'checked_in', 'completed'] as const;
+
+/** Bookings that still hold a place: what calling the shift off cancels. */
+const standingStatuses: BookingStatus[] = ['confirmed', 'checked_in'];
 
 @Injectable()
 export class BookingsRepository {
@@ -88,7 +91,12 @@ export class BookingsRepository {
 
   /** Bookings a cancelled shift takes with it: confirmed, and checked in (check-in opens before the start). */
   standingOnShift(manager: EntityManager, shiftId: string): Promise<Booking[]> {
-    return manager.getRepository(Booking).find({ where: { shiftId, status: In(['confirmed', 'checked_in']) }, lock: { mode: 'pessimistic_write' } });
+    return manager.getRepository(Booking).find({ where: { shiftId, status: In(standingStatuses) }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The same bookings, read without a lock: what a cancellation would take with it. */
+  standingOn(shiftId: string): Promise<Booking[]> {
+    return this.dataSource.getRepository(Booking).find({ where: { shiftId, status: In(standingStatuses) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /**

@@ -1,7 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** An employer (用工方): one per employer account; staff may also register one for a walk-in. */
 @Entity('employers')
+// The office's review lists: employers still to verify, and those suspended, newest first.
+@Index('employers_unverified', ['createdAt'], { where: '"verified_at" IS NULL' })
+@Index('employers_suspended', ['createdAt'], { where: '"suspended_at" IS NOT NULL' })
 export class Employer {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

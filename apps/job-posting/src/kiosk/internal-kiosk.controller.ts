@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { longwanStreetNames } from '@lingong/domain';
 import { Roles } from '@lingong/identity';
+import { internalRoutes, type InternalAnswer } from '@lingong/internal-api';
 import type { KioskTrigger } from '@lingong/queue';
 import { KioskBoardService } from './kiosk-board.service';
 
@@ -32,28 +33,30 @@ export class KioskTriggerDto {
  * door: the public board itself is `GET /api/kiosk/stream` on the front door.
  */
 @ApiExcludeController()
-@Controller('internal/kiosk')
+@Controller()
 export class InternalKioskController {
   constructor(private readonly kiosk: KioskBoardService) {}
 
   @Roles('service')
-  @Get('board')
-  snapshot(@Query() query: KioskBoardQuery) {
+  @Get(internalRoutes.kioskBoard.path)
+  snapshot(@Query() query: KioskBoardQuery): Promise<InternalAnswer<typeof internalRoutes.kioskBoard>> {
     return this.kiosk.snapshot(query.street);
   }
 
   @Roles('service')
-  @Post('readings')
+  @Post(internalRoutes.kioskReadings.path)
   @HttpCode(200)
-  async readings(@Body() body: KioskTriggerDto) {
+  async readings(@Body() body: KioskTriggerDto): Promise<InternalAnswer<typeof internalRoutes.kioskReadings>> {
     return { items: await this.kiosk.readings(trigger(body)) };
   }
 }
 
 function trigger(body: KioskTriggerDto): KioskTrigger {
-  const given = [body.shiftId && { shiftId: body.shiftId }, body.bookingId && { bookingId: body.bookingId }, body.employerId && { employerId: body.employerId }].filter(
-    (value): value is KioskTrigger => Boolean(value),
-  );
+  const given = [
+    body.shiftId && { shiftId: body.shiftId },
+    body.bookingId && { bookingId: body.bookingId },
+    body.employerId && { employerId: body.employerId },
+  ].filter((value): value is KioskTrigger => Boolean(value));
   if (given.length !== 1) throw new BadRequestException(['exactly one of shiftId, bookingId, employerId']);
   return given[0]!;
 }

@@ -6,6 +6,7 @@ export type ReportReason = (typeof reportReasons)[number];
 /** A seeker's report on a shift (fake, unpaid wages, unsafe); staff review it and may suspend the employer. */
 @Entity('shift_reports')
 @Index('shift_reports_shift', ['shiftId'])
+@Index('shift_reports_open_employer', ['employerId'], { where: `"status" = 'open'` })
 export class ShiftReport {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -30,4 +31,7 @@ export class ShiftReport {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
+  reviewedAt!: Date | null;
 }

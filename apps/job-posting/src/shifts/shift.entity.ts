@@ -9,6 +9,7 @@ import { Employer } from '../employers/employer.entity';
 @Check('shifts_pay_positive', '"pay_amount_fen" > 0')
 @Index('shifts_board', ['status', 'startsAt', 'id'])
 @Index('shifts_employer', ['employerId', 'createdAt'])
+@Index('shifts_published', ['publishedAt'], { where: '"published_at" IS NOT NULL' })
 export class Shift {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

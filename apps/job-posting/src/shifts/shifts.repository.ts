@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { recordEvent } from '@lingong/outbox';
 import { Employer } from '../employers/employer.entity';
 import { Shift } from './shift.entity';
@@ -15,6 +15,12 @@ export class ShiftsRepository {
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Shift | null> {
     return manager.getRepository(Shift).findOneBy({ id });
+  }
+
+  /** Shifts with their employers, for lists that name both (unpaid wages). */
+  withEmployers(ids: string[]): Promise<Shift[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(Shift).find({ where: { id: In(ids) }, relations: { employer: true } });
   }
 
   employerSuspended(employerId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceUrlSettings } from '@lingong/config';
 import { ServiceTokens } from '@lingong/identity';
-import { DomainException } from '@lingong/platform';
+import {
+  InternalApiClient,
+  InternalCallError,
+  internalRoutes,
+  type InternalBooking,
+  type InternalRequest,
+  type InternalRoute,
+  type InternalAnswer,
+} from '@lingong/internal-api';
+import { DomainException, isErrorCode } from '@lingong/platform';
 
-export interface BookingAnswer {
-  id: string;
-  shiftId: string;
-  workerId: string;
-  status: string;
-  source: string;
-}
+export type BookingAnswer = InternalBooking;
 
 /** Pauses before asking a repeatable booking again, when job-posting's answer did not arrive. */
 const RETRY_PAUSES_MS = [200, 1_000];
@@ -22,23 +25,29 @@ const RETRY_PAUSES_MS = [200, 1_000];
  */
 @Injectable()
 export class BookingsClient {
-  constructor(
-    private readonly urls: ServiceUrlSettings,
-    private readonly tokens: ServiceTokens,
-  ) {}
+  private readonly api: InternalApiClient;
+
+  constructor(urls: ServiceUrlSettings, tokens: ServiceTokens) {
+    this.api = new InternalApiClient('matching', urls, tokens, 10_000);
+  }
 
   /**
    * Books through job-posting's one booking path. With an idempotency key (an offer's id, a
    * dispatch plan's assignment) the call is safe to repeat, so an answer lost on the way (a
    * timeout, a dropped connection, job-posting restarting) is asked again before giving up.
    */
-  async book(shiftId: string, workerId: string, source: 'offer' | 'referral' | 'dispatch', idempotencyKey?: string): Promise<BookingAnswer> {
-    const ask = () => this.post<BookingAnswer>(this.urls.JOB_POSTING_URL, '/api/internal/bookings', { shiftId, workerId, source, idempotencyKey });
+  async book(
+    shiftId: string,
+    workerId: string,
+    source: 'offer' | 'referral' | 'dispatch',
+    idempotencyKey?: string,
+  ): Promise<BookingAnswer> {
+    const ask = () => this.call(internalRoutes.book, { body: { shiftId, workerId, source, idempotencyKey } });
     for (const pause of idempotencyKey ? RETRY_PAUSES_MS : []) {
       try {
         return await ask();
       } catch (error) {
-        if ((error as DomainException).code !== 'SERVICE_UNAVAILABLE') throw error;
+        if (!(error instanceof DomainException) || error.code !== 'SERVICE_UNAVAILABLE') throw error;
         await new Promise((resolve) => setTimeout(resolve, pause));
       }
     }
@@ -47,38 +56,33 @@ export class BookingsClient {
 
   /** A reply of 1 to the evening question: the seeker is coming. */
   async confirmAttendance(bookingId: string, workerId: string): Promise<void> {
-    await this.post(this.urls.JOB_POSTING_URL, `/api/internal/bookings/${bookingId}/confirm-attendance`, { workerId });
+    await this.call(internalRoutes.confirmAttendance, { params: { id: bookingId }, body: { workerId } });
   }
 
   /** A reply of 2 to the evening question: the seeker is not coming, and the place opens again. */
   async cancelForSeeker(bookingId: string, workerId: string): Promise<void> {
-    await this.post(this.urls.JOB_POSTING_URL, `/api/internal/bookings/${bookingId}/cancel`, { workerId });
+    await this.call(internalRoutes.cancelForSeeker, { params: { id: bookingId }, body: { workerId } });
   }
 
   /** A reply of T / TD: worker-profile, which owns the seeker's consent, records the unsubscribe. */
   async optOutOfAlerts(phone: string): Promise<void> {
-    await this.post(this.urls.WORKER_PROFILE_URL, '/api/internal/workers/sms-opt-out', { phone });
+    await this.call(internalRoutes.optOutOfAlerts, { body: { phone } });
   }
 
-  private async post<T>(base: string, path: string, payload: object): Promise<T> {
-    let response: Response;
+  /**
+   * A refusal is passed on as job-posting gave it (its code and status, as it would answer a
+   * person); no answer, a cut-off one or a failure on its side is SERVICE_UNAVAILABLE.
+   */
+  private async call<R extends InternalRoute>(route: R, request: InternalRequest<R>): Promise<InternalAnswer<R>> {
     try {
-      response = await fetch(new URL(path, base), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.tokens.issue('matching')}` },
-        body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(10_000),
-      });
+      return await this.api.call(route, request);
     } catch (error) {
-      throw new DomainException('SERVICE_UNAVAILABLE', `A service is unavailable right now: ${(error as Error).message}`, 409);
+      if (!(error instanceof InternalCallError)) throw error;
+      if (error.status === null)
+        throw new DomainException('SERVICE_UNAVAILABLE', `A service is unavailable right now: ${error.message}`, 409);
+      if (error.cutOff || error.status >= 500) throw new DomainException('SERVICE_UNAVAILABLE', error.message, 409);
+      const status = [404, 409, 422].includes(error.status) ? (error.status as 404 | 409 | 422) : 409;
+      throw new DomainException(isErrorCode(error.code) ? error.code : 'REFUSED', error.messages?.join('; ') ?? error.message, status);
     }
-    const read = await response.json().then((json: unknown) => ({ json }), () => null);
-    // An answer cut off half-way says nothing about what happened: as good as no answer.
-    if (!read && response.ok) throw new DomainException('SERVICE_UNAVAILABLE', `${path}: the answer was cut off`, 409);
-    const body = (read?.json ?? {}) as T & { code?: string; message?: string[] };
-    if (response.ok) return body;
-    if (response.status >= 500) throw new DomainException('SERVICE_UNAVAILABLE', `${path} answered ${response.status}`, 409);
-    const status = [404, 409, 422].includes(response.status) ? (response.status as 404 | 409 | 422) : 409;
-    throw new DomainException(body.code ?? 'REFUSED', body.message?.join('; ') ?? `${path} answered ${response.status}`, status);
   }
 }

@@ -27,7 +27,7 @@ export const seekerColumns = `
 
 /** A seeker (w) who may work shift (s). */
 export const eligible = `
-  w.status = 'active' AND w.phone IS NOT NULL AND w.location IS NOT NULL
+  w.status = 'active' AND w.location IS NOT NULL
   AND ST_DWithin(w.location, s.location, w.max_distance_km * 1000)
   AND w.skills @> (SELECT coalesce(jsonb_agg(jsonb_build_object('code', code)), '[]'::jsonb) FROM unnest(s.required_skills) AS code)
   AND NOT EXISTS (
@@ -57,7 +57,7 @@ export const withinReach = (condition: string) => `
   CROSS JOIN generate_series(1, ${MAX_TRAVEL_KM}) AS reach(km)
   CROSS JOIN LATERAL (
     SELECT w.* FROM workers w
-     WHERE w.max_distance_km = reach.km AND w.status = 'active' AND w.phone IS NOT NULL AND w.location IS NOT NULL
+     WHERE w.max_distance_km = reach.km AND w.status = 'active' AND w.location IS NOT NULL
        AND ST_DWithin(w.location, s.location, ($3::float8[])[reach.km] * 1000, false)
        AND (($4::float8[])[reach.km] < 0 OR NOT ST_DWithin(w.location, s.location, ($4::float8[])[reach.km] * 1000, false))
        AND ${condition}

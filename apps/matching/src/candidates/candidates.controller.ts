@@ -41,6 +41,18 @@ export class CandidatesController {
     return { items: await this.candidates.forShift(account, id, query.limit ?? 20) };
   }
 
+  @ApiOperation({
+    summary: 'Open shifts that fit a seeker, best first (staff)',
+    description: '职业介绍: for the person in front of the referral desk; each score with its parts explained as staff read them.',
+  })
+  @ApiOkResponse({ type: ListOf(RecommendationDto) })
+  @ApiErrors(404)
+  @Roles('staff')
+  @Get('workers/:id/recommendations')
+  async recommendationsAtDesk(@Param('id', ParseUUIDPipe) id: string, @Query() query: LimitQuery): Promise<List<RecommendationDto>> {
+    return { items: await this.candidates.forSeekerAtDesk(id, query.limit ?? 20) };
+  }
+
   @ApiOperation({ summary: 'Open shifts that fit the signed-in seeker, best first' })
   @ApiOkResponse({ type: ListOf(RecommendationDto) })
   @ApiErrors(404, [409, 'WORKER_PROFILE_REQUIRED'])

@@ -24,7 +24,8 @@ export interface ShiftRow extends ShiftForMatching {
 }
 
 export interface SeekerRow extends SeekerForMatching {
-  phone: string;
+  /** Null for a walk-in without a phone: referred at the desk, never offered by SMS. */
+  phone: string | null;
 }
 
 /** The nearest eligible people are scored; past this many, distance alone has already ruled. */
@@ -70,7 +71,7 @@ export class CandidatesRepository {
    * by SMS (staff may still refer the others by hand).
    */
   async candidatesFor(shiftId: string, now: Date, only: { smsConsent?: boolean } = {}): Promise<SeekerRow[]> {
-    const consenting = only.smsConsent ? ` AND ${acceptsMarketingSmsSql('w')}` : '';
+    const consenting = only.smsConsent ? ` AND w.phone IS NOT NULL AND ${acceptsMarketingSmsSql('w')}` : '';
     const rows = (await this.withoutJit((manager) =>
       manager.query(
         `SELECT ${seekerColumns}
@@ -101,7 +102,8 @@ export class CandidatesRepository {
   ): Promise<SeekerRow[]> {
     const radii = (reach: number) =>
       Array.from({ length: MAX_TRAVEL_KM }, (_, i) => (reach < 0 ? -1 : reachRadiusKm(i + 1, reach, audience)));
-    const consenting = only.smsConsent ? ` AND ${acceptsMarketingSmsSql('w')}` : '';
+    // Offers go by SMS: only to a phone. Walk-ins without one are referred at the desk.
+    const consenting = only.smsConsent ? ` AND w.phone IS NOT NULL AND ${acceptsMarketingSmsSql('w')}` : '';
     const rows = (await this.withoutJit((manager) =>
       manager.query(`SELECT ${seekerColumns} FROM shifts s ${withinReach(eligible + consenting)} ${seekerHistory} WHERE s.id = $1`, [
         shiftId,

@@ -75,7 +75,7 @@ export class CandidatesService {
     const item = (seeker: SeekerRow, name: string, scored: EmployerCandidateScore | CandidateScore) => ({
       workerId: seeker.id,
       name,
-      phoneMasked: maskPhone(seeker.phone),
+      phoneMasked: seeker.phone === null ? null : maskPhone(seeker.phone),
       score: scored.score,
       distanceKm: scored.distanceKm,
       breakdown: scored.breakdown,
@@ -126,13 +126,21 @@ export class CandidatesService {
   }
 
   async forMe(account: SignedInAccount, limit: number) {
-    const workerId = await this.requireWorkerId(account);
+    return this.shiftsFitting(await this.requireWorkerId(account), limit, 'seeker');
+  }
+
+  /** 职业介绍: the shifts that fit the person in front of the referral desk, explained as staff read them. */
+  async forSeekerAtDesk(workerId: string, limit: number) {
+    return this.shiftsFitting(workerId, limit, 'staff');
+  }
+
+  private async shiftsFitting(workerId: string, limit: number, audience: 'seeker' | 'staff') {
     const now = this.clock.now();
     const found = await this.candidates.shiftsFor(workerId, now);
-    if (!found) throw new NotFoundDomainException('Worker profile');
+    if (!found) throw new NotFoundDomainException(audience === 'seeker' ? 'Worker profile' : 'Worker');
     const context = await this.fairnessContext(now);
     return found.shifts
-      .map((shift) => ({ shift, scored: scoreCandidate(shift, found.seeker, context, defaultWeights, 'seeker') }))
+      .map((shift) => ({ shift, scored: scoreCandidate(shift, found.seeker, context, defaultWeights, audience) }))
       .sort((a, b) => b.scored.score - a.scored.score || compareIds(a.shift.id, b.shift.id))
       .slice(0, limit)
       .map(({ shift, scored }) => ({

@@ -44,6 +44,16 @@ export class DispatchPlan {
   @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
   confirmedAt!: Date | null;
 
+  /** The solver's total before staff changed the plan by hand; null while unchanged. */
+  @Column({ name: 'solver_total_score', type: 'double precision', nullable: true })
+  solverTotalScore!: number | null;
+
+  @Column({ name: 'edited_at', type: 'timestamptz', nullable: true })
+  editedAt!: Date | null;
+
+  @Column({ name: 'edited_by', type: 'varchar', length: 64, nullable: true })
+  editedBy!: string | null;
+
   /** Per assignment, what confirming it gave: a booking id or the refusal's code. */
   @Column({ type: 'jsonb', nullable: true })
   outcome!: { shiftId: string; workerId: string; bookingId?: string; code?: string }[] | null;

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SignedInAccount } from '@lingong/identity';
-import { defaultWeights, greedyAssignment, scoreCandidate, solveAssignment } from '@lingong/matching-engine';
+import { toMarketIso } from '@lingong/domain';
+import { checkAssignments, defaultWeights, greedyAssignment, scoreCandidate, solveAssignment } from '@lingong/matching-engine';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { BookingsClient } from '../bookings-client/bookings.client';
 import { CandidatesRepository } from '../candidates/candidates.repository';
 import { CandidatesService } from '../candidates/candidates.service';
 import { DispatchPlan } from './dispatch-plan.entity';
+import { describePool, type DispatchPool } from './dispatch-pool';
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
@@ -23,30 +25,9 @@ export class DispatchService {
   ) {}
 
   async plan(account: SignedInAccount, shiftIds: string[]) {
-    const now = this.clock.now();
-    const found = new Map((await this.candidates.shifts(shiftIds)).map((shift) => [shift.id, shift]));
-    const shifts = shiftIds.map((id) => found.get(id));
-    const closed = shiftIds.filter((id, i) => shifts[i]?.status !== 'open' || shifts[i]!.startsAt <= now);
-    if (closed.length > 0)
-      throw new DomainException('SHIFT_NOT_OPEN', `These shifts are not open: ${closed.join(', ')}`, 409, { shiftIds: closed });
-    const context = await this.ranking.fairnessContext(now);
-
-    // One retrieval for every shift of the plan: each seeker once, with the shifts they may work.
-    const byId = new Map(shifts.map((shift) => [shift!.id, shift!]));
-    const scores = new Map<string, Map<string, number>>(shiftIds.map((id) => [id, new Map<string, number>()]));
-    const seekers = await this.candidates.candidatesForShifts(shiftIds, now);
-    for (const seeker of seekers) {
-      for (const shiftId of seeker.shiftIds) {
-        scores.get(shiftId)!.set(seeker.id, scoreCandidate(byId.get(shiftId)!, seeker, context, defaultWeights).score);
-      }
-    }
-    const input = {
-      shifts: shifts.map((s) => ({ id: s!.id, headcount: s!.remaining, startsAt: s!.startsAt, endsAt: s!.endsAt })),
-      seekers: seekers.map((seeker) => ({ id: seeker.id })),
-      scores,
-    };
-    const best = solveAssignment(input);
-    const greedy = greedyAssignment(input);
+    const pool = await this.pool(shiftIds);
+    const best = solveAssignment(pool.input);
+    const greedy = greedyAssignment(pool.input);
     const plans = this.dataSource.getRepository(DispatchPlan);
     const saved = await plans.save(
       plans.create({
@@ -58,8 +39,71 @@ export class DispatchService {
         createdBy: account.id,
       }),
     );
-    return this.view(saved);
+    return this.view(saved, pool);
   }
+
+  /**
+   * Staff change a proposed plan by hand (move someone, leave a place open): the whole new list of
+   * assignments, checked against the shifts and candidates as they are now by the solver's rules.
+   * The solver's own total is kept, so the page can say what the change costs.
+   */
+  async revise(account: SignedInAccount, id: string, chosen: { shiftId: string; workerId: string }[]) {
+    const plans = this.dataSource.getRepository(DispatchPlan);
+    const plan = await plans.findOneBy({ id });
+    if (!plan) throw new NotFoundDomainException('Dispatch plan');
+    if (plan.status !== 'proposed') throw new DomainException('PLAN_ALREADY_CONFIRMED', 'This plan has already been confirmed', 409);
+    const pool = await this.pool(plan.shiftIds);
+    const checked = checkAssignments(
+      pool.input,
+      chosen.map((c) => ({ shiftId: c.shiftId, seekerId: c.workerId })),
+    );
+    if (!checked.ok) {
+      const problems = checked.problems.map(({ seekerId, ...problem }) => ({ ...problem, ...(seekerId && { workerId: seekerId }) }));
+      throw new DomainException('PLAN_ASSIGNMENT_INVALID', 'These changes break the dispatch rules', 409, { problems });
+    }
+    const changes = {
+      assignments: checked.plan.assignments.map((a) => ({ shiftId: a.shiftId, workerId: a.seekerId, score: a.score })),
+      unfilled: checked.plan.unfilled,
+      totalScore: checked.plan.totalScore,
+      solverTotalScore: plan.solverTotalScore ?? plan.totalScore,
+      editedAt: this.clock.now(),
+      editedBy: account.id,
+    };
+    // Only a plan still proposed changes: a confirmation that began meanwhile wins.
+    const updated = await plans.update({ id, status: 'proposed' }, changes);
+    if (!updated.affected) throw new DomainException('PLAN_ALREADY_CONFIRMED', 'This plan has already been confirmed', 409);
+    return this.view({ ...plan, ...changes }, pool);
+  }
+
+  /** The shifts (all still open) and everyone eligible for each, scored as the ranking scores them. */
+  private async pool(shiftIds: string[]): Promise<DispatchPool> {
+    const now = this.clock.now();
+    const found = new Map((await this.candidates.shifts(shiftIds)).map((shift) => [shift.id, shift]));
+    const shifts = shiftIds.map((id) => found.get(id));
+    const closed = shiftIds.filter((id, i) => shifts[i]?.status !== 'open' || shifts[i]!.startsAt <= now);
+    if (closed.length > 0)
+      throw new DomainException('SHIFT_NOT_OPEN', `These shifts are not open: ${closed.join(', ')}`, 409, { shiftIds: closed });
+    const context = await this.ranking.fairnessContext(now);
+
+    // One retrieval for every shift of the plan: each seeker once, with the shifts they may work.
+    const byId = new Map(shifts.map((shift) => [shift!.id, shift!]));
+    const scores = new Map<string, Map<string, number>>(shiftIds.map((id) => [id, new Map<string, number>()]));
+    const names = new Map<string, { name: string; phone: string | null }>();
+    const seekers = await this.candidates.candidatesForShifts(shiftIds, now);
+    for (const seeker of seekers) {
+      names.set(seeker.id, { name: seeker.name, phone: seeker.phone });
+      for (const shiftId of seeker.shiftIds) {
+        scores.get(shiftId)!.set(seeker.id, scoreCandidate(byId.get(shiftId)!, seeker, context, defaultWeights).score);
+      }
+    }
+    const input = {
+      shifts: shifts.map((s) => ({ id: s!.id, headcount: s!.remaining, startsAt: s!.startsAt, endsAt: s!.endsAt })),
+      seekers: seekers.map((seeker) => ({ id: seeker.id })),
+      scores,
+    };
+    return { shifts: shifts.map((s) => s!), input, names };
+  }
+
 
   /**
    * Books every planned person (each through job-posting's booking rules); SMS tell them. Each
@@ -106,15 +150,17 @@ export class DispatchService {
     };
   }
 
-  private view(plan: DispatchPlan) {
+  private view(plan: DispatchPlan, pool: DispatchPool) {
     return {
       id: plan.id,
       assignments: plan.assignments,
       totalScore: round1(plan.totalScore),
-      unfilled: plan.unfilled,
       greedyTotalScore: round1(plan.greedyTotalScore),
       improvementOverGreedy: round1(plan.totalScore - plan.greedyTotalScore),
+      solverTotalScore: round1(plan.solverTotalScore ?? plan.totalScore),
+      editedAt: plan.editedAt ? toMarketIso(plan.editedAt) : null,
       status: plan.status,
+      ...describePool(pool, plan.assignments, plan.unfilled),
     };
   }
 }

@@ -2,46 +2,47 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { Roles } from '@lingong/identity';
+import { internalRoutes, type InternalAnswer, type InternalBody } from '@lingong/internal-api';
 import { OffersService } from './offers.service';
 
-export class MatchingRunDto {
+export class MatchingRunDto implements InternalBody<typeof internalRoutes.runMatching> {
   @IsUUID()
   shiftId!: string;
 }
 
 /** Called by the worker app: a matching run when a shift opens, an offer's send, an expiry when its time is up (or the sweep finds it overdue), a seeker's erasure. */
 @ApiExcludeController()
-@Controller('internal')
+@Controller()
 export class InternalOffersController {
   constructor(private readonly offers: OffersService) {}
 
   @Roles('service')
-  @Post('matching/runs')
+  @Post(internalRoutes.runMatching.path)
   @HttpCode(200)
-  async run(@Body() body: MatchingRunDto) {
+  async run(@Body() body: MatchingRunDto): Promise<InternalAnswer<typeof internalRoutes.runMatching>> {
     return { offered: await this.offers.offerNext(body.shiftId) };
   }
 
   /** The worker app's erasure flow: the seeker's open offers are withdrawn and no offer keeps their phone. */
   @Roles('service')
-  @Post('seekers/:id/erasure')
+  @Post(internalRoutes.eraseSeekerInMatching.path)
   @HttpCode(200)
-  async eraseSeeker(@Param('id', ParseUUIDPipe) id: string) {
+  async eraseSeeker(@Param('id', ParseUUIDPipe) id: string): Promise<InternalAnswer<typeof internalRoutes.eraseSeekerInMatching>> {
     return this.offers.eraseSeeker(id);
   }
 
   /** The worker is about to send the offer's SMS: send (and until when it stands), wait until the quiet hours end, or nothing. */
   @Roles('service')
-  @Post('offers/:id/send')
+  @Post(internalRoutes.sendOffer.path)
   @HttpCode(200)
-  async send(@Param('id', ParseUUIDPipe) id: string) {
+  async send(@Param('id', ParseUUIDPipe) id: string): Promise<InternalAnswer<typeof internalRoutes.sendOffer>> {
     return this.offers.send(id);
   }
 
   @Roles('service')
-  @Post('offers/:id/expire')
+  @Post(internalRoutes.expireOffer.path)
   @HttpCode(200)
-  async expire(@Param('id', ParseUUIDPipe) id: string) {
+  async expire(@Param('id', ParseUUIDPipe) id: string): Promise<InternalAnswer<typeof internalRoutes.expireOffer>> {
     return { done: true, outcome: await this.offers.expire(id) };
   }
 }

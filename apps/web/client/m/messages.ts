@@ -1,3 +1,5 @@
+import type { ErrorCodeMessages } from '@shared/api/errors';
+
 /** The phone pages' texts (the shared ones are in shared/i18n). Plain words, short sentences. */
 export const mZhCN = {
   nav: { browse: '找活', offers: '邀请', mine: '我的活', profile: '我的' },
@@ -144,7 +146,7 @@ export const mZhCN = {
       BOOKING_STATUS: '现在不能这样操作',
       PART_TIME_HOURS_EXCEEDED: '超过了非全日制用工每周 24 小时的上限',
       SERVICE_UNAVAILABLE: '系统忙，请稍后再试',
-    },
+    } satisfies ErrorCodeMessages,
     field: {
       phone: '请填写 11 位手机号，如 13812345678',
       code: '请填写短信里的 6 位验证码',
@@ -299,7 +301,7 @@ export const mEn: typeof mZhCN = {
       BOOKING_STATUS: 'That cannot be done now',
       PART_TIME_HOURS_EXCEEDED: 'Over the part-time limit of 24 hours a week',
       SERVICE_UNAVAILABLE: 'Busy; try again shortly',
-    },
+    } satisfies ErrorCodeMessages,
     field: {
       phone: 'Enter an 11-digit mobile number, e.g. 13812345678',
       code: 'Enter the 6 digits from the SMS',

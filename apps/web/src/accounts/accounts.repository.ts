@@ -24,13 +24,7 @@ export class AccountsRepository {
 
   /** The account for (phone, role), created on first sign-in; concurrent sign-ins get the same row. */
   async findOrCreate(manager: EntityManager, phone: string, role: AccountRole): Promise<Account> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Account)
-      .values({ phone, role })
-      .orIgnore()
-      .execute();
+    await manager.createQueryBuilder().insert().into(Account).values({ phone, role }).orIgnore().execute();
     return manager.getRepository(Account).findOneByOrFail({ phone, role });
   }
 
@@ -57,25 +51,33 @@ export class AccountsRepository {
    */
   async eraseSeeker(phone: string, erasedAt: Date): Promise<{ accounts: number; codes: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const [, accounts] = (await manager.query(`DELETE FROM accounts WHERE phone = $1 AND role = 'worker' AND created_at <= $2`, [phone, erasedAt])) as [
+      const [, accounts] = (await manager.query(`DELETE FROM accounts WHERE phone = $1 AND role = 'worker' AND created_at <= $2`, [
+        phone,
+        erasedAt,
+      ])) as [unknown, number];
+      const [, codes] = (await manager.query(`DELETE FROM otp_codes WHERE phone = $1 AND created_at <= $2`, [phone, erasedAt])) as [
         unknown,
         number,
       ];
-      const [, codes] = (await manager.query(`DELETE FROM otp_codes WHERE phone = $1 AND created_at <= $2`, [phone, erasedAt])) as [unknown, number];
       return { accounts, codes };
     });
   }
 
+  /** The market's staff and admins, by name: whom an admin manages. */
+  listStaff(): Promise<Account[]> {
+    return this.dataSource
+      .getRepository(Account)
+      .createQueryBuilder('account')
+      .where(`account.role IN ('staff', 'admin')`)
+      .orderBy('account.role', 'ASC')
+      .addOrderBy('account.name', 'ASC')
+      .addOrderBy('account.phone', 'ASC')
+      .getMany();
+  }
+
   /** Creates a password account unless (phone, role) exists; returns null when it did. */
   async createWithPassword(values: { phone: string; role: AccountRole; name: string | null; passwordHash: string }) {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Account)
-      .values(values)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
+    const result = await this.dataSource.createQueryBuilder().insert().into(Account).values(values).orIgnore().returning(['id']).execute();
     const id = (result.raw as { id: string }[])[0]?.id;
     return id ? this.findById(id) : null;
   }

@@ -31,6 +31,8 @@ const DOCS_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; styl
 const faces: { face: string; routes: string[] }[] = [
   { face: 'kiosk', routes: ['/kiosk', '/kiosk/'] },
   { face: 'm', routes: ['/m', '/m/', '/m/*'] },
+  { face: 'staff', routes: ['/staff', '/staff/', '/staff/*'] },
+  { face: 'employer', routes: ['/employer', '/employer/', '/employer/*'] },
 ];
 
 /**

@@ -28,6 +28,10 @@ export class StaffService implements OnApplicationBootstrap {
     return this.view(account);
   }
 
+  async list() {
+    return (await this.accounts.listStaff()).map((account) => this.view(account));
+  }
+
   /** An admin cannot lock themselves out (and with them, perhaps, the last admin). */
   async disable(admin: SignedInAccount, id: string) {
     if (id === admin.id) throw new DomainException('CANNOT_DISABLE_SELF', '不能停用自己的账号 / You cannot disable your own account', 409);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceUrlSettings } from '@lingong/config';
 import { ServiceTokens } from '@lingong/identity';
+import { InternalApiClient, internalRoutes } from '@lingong/internal-api';
 
 /**
  * The front door owns sign-in accounts. When a seeker is erased it removes their account (and the
@@ -10,18 +11,13 @@ import { ServiceTokens } from '@lingong/identity';
  */
 @Injectable()
 export class SignInAccountsClient {
-  constructor(
-    private readonly urls: ServiceUrlSettings,
-    private readonly tokens: ServiceTokens,
-  ) {}
+  private readonly api: InternalApiClient;
+
+  constructor(urls: ServiceUrlSettings, tokens: ServiceTokens) {
+    this.api = new InternalApiClient('worker-profile', urls, tokens, 5_000);
+  }
 
   async endSeekerSignIn(phone: string, erasedAt: Date): Promise<void> {
-    const response = await fetch(new URL('/api/internal/accounts/seeker-erasure', this.urls.WEB_URL), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.tokens.issue('worker-profile')}` },
-      body: JSON.stringify({ phone, erasedAt: erasedAt.toISOString() }),
-      signal: AbortSignal.timeout(5_000),
-    });
-    if (!response.ok) throw new Error(`the front door answered ${response.status}`);
+    await this.api.call(internalRoutes.endSeekerSignIn, { body: { phone, erasedAt: erasedAt.toISOString() } });
   }
 }

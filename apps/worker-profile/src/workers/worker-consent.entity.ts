@@ -26,6 +26,10 @@ export class WorkerConsent {
   @Column({ type: 'varchar', length: 8 })
   channel!: 'self' | 'desk' | 'sms';
 
+  /** Where at the market, for a consent given at a desk (综合服务区 1 号窗口); null when given online or by SMS. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  location!: string | null;
+
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt!: Date;
 }

@@ -5,6 +5,8 @@ import { Worker } from './worker.entity';
 
 export interface WorkerFilter {
   phone?: string;
+  /** Part of the name, or digits of the phone. */
+  text?: string;
   street?: string;
   skill?: string;
   /** The position of the last row seen; `createdAt` in UTC to the microsecond (`2026-05-01T02:00:00.123456Z`). */
@@ -30,6 +32,12 @@ export class WorkerDirectoryRepository {
       .addSelect(`to_char(worker.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'position_created_at')
       .where(`worker.status <> 'erased'`);
     if (filter.phone) query.andWhere('worker.phone = :phone', { phone: filter.phone });
+    if (filter.text) {
+      // The text is data, never a pattern: LIKE's wildcards in it match themselves.
+      const literal = filter.text.replace(/[\\%_]/g, (character) => `\\${character}`);
+      const digits = /^\d{3,11}$/.test(filter.text);
+      query.andWhere(digits ? 'worker.phone LIKE :pattern' : 'worker.name ILIKE :pattern', { pattern: `%${literal}%` });
+    }
     if (filter.street) query.andWhere('worker.street = :street', { street: filter.street });
     // Containment, so the GIN index `workers_skills` (jsonb_path_ops) serves it.
     if (filter.skill) query.andWhere('worker.skills @> :skill::jsonb', { skill: JSON.stringify([{ code: filter.skill }]) });

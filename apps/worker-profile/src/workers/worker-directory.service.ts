@@ -33,6 +33,7 @@ export class WorkerDirectoryService {
     const limit = query.limit ?? 20;
     const rows = await this.directory.list({
       phone: query.phone,
+      text: query.q || undefined,
       street: query.street,
       skill: query.skill,
       after: query.cursor ? position(query.cursor) : undefined,

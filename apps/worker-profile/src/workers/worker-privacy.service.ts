@@ -73,6 +73,7 @@ export class WorkerPrivacyService {
         purpose: consent.purpose,
         granted: consent.granted,
         channel: consent.channel,
+        location: consent.location,
         recordedAt: toMarketIso(consent.recordedAt),
       })),
       bookings: history.bookings.map(inMarketTime),
@@ -100,7 +101,11 @@ export class WorkerPrivacyService {
    * the sign-in account). Consent records stay (they prove what was agreed), closed by a final
    * withdrawal and no longer linked to the person's account.
    */
-  private async eraseProfile(id: string, mayErase: (worker: Worker) => boolean, by: Pick<NewConsent, 'channel' | 'recordedBy'>): Promise<void> {
+  private async eraseProfile(
+    id: string,
+    mayErase: (worker: Worker) => boolean,
+    by: Pick<NewConsent, 'channel' | 'recordedBy'>,
+  ): Promise<void> {
     const erased = await this.workers.transaction(async (manager) => {
       const worker = await this.workers.findForUpdate(manager, id);
       // Erased already (perhaps by a concurrent request): as if it were not there.
@@ -115,7 +120,9 @@ export class WorkerPrivacyService {
     // Their tokens end now rather than when the flow reaches the front door. Best effort: without
     // the front door no token reaches any service anyway, and the flow retries until it is done.
     if (erased.phone) {
-      await this.signIn.endSeekerSignIn(erased.phone, erased.at).catch((error: Error) => this.logger.warn(`sign-in not ended yet, the erasure flow will: ${error.message}`));
+      await this.signIn
+        .endSeekerSignIn(erased.phone, erased.at)
+        .catch((error: Error) => this.logger.warn(`sign-in not ended yet, the erasure flow will: ${error.message}`));
     }
   }
 }

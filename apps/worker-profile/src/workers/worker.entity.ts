@@ -18,12 +18,12 @@ export interface WeeklyAvailability {
 /** A job seeker (零工). Registered by themselves or, for walk-ins, by staff with consent. */
 @Entity('workers')
 @Index('workers_skills', { synchronize: false })
-/** Matching's nearest-first walk by reach (travel distance, location, weekly availability): migrations 1796600000000, 1796700000000. */
-@Index('workers_reach', { synchronize: false })
-@Check('workers_max_distance_range', '"max_distance_km" BETWEEN 1 AND 100')
 @Index('workers_street', ['street'])
 /** The staff directory's order: newest first, keyset-paged by (created_at, id). */
 @Index('workers_directory', ['createdAt', 'id'], { where: `"status" <> 'erased'` })
+/** Candidate ranking's nearest-first walk, one probe per travel distance (migrations 1796600000000, 1796800100000). */
+@Index('workers_reach', { synchronize: false })
+@Check('workers_max_distance_range', `"max_distance_km" BETWEEN 1 AND 100`)
 export class Worker {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -21,10 +21,16 @@ export class WorkerPresenter {
   async many(workers: Worker[], audience: Audience): Promise<WorkerAnswer[]> {
     const records = await this.records.records(workers.map((worker) => worker.id));
     // Staff, who check resident IDs that clashed, are shown whose profile holds the ID.
-    const conflicts = audience === 'staff' ? workers.flatMap((worker) => (worker.residentIdConflictHash ? [worker.residentIdConflictHash] : [])) : [];
+    const conflicts =
+      audience === 'staff' ? workers.flatMap((worker) => (worker.residentIdConflictHash ? [worker.residentIdConflictHash] : [])) : [];
     const holders = await this.workers.residentIdHolders(conflicts);
     return workers.map((worker) =>
-      workerView(worker, standing(records.get(worker.id)!), audience, worker.residentIdConflictHash ? (holders.get(worker.residentIdConflictHash) ?? null) : null),
+      workerView(
+        worker,
+        standing(records.get(worker.id)!),
+        audience,
+        worker.residentIdConflictHash ? (holders.get(worker.residentIdConflictHash) ?? null) : null,
+      ),
     );
   }
 }

@@ -6,7 +6,7 @@ import { CreateWorkerDto } from './dto/create-worker.dto';
 import { ListWorkersQuery } from './dto/list-workers.query';
 import { SetPriorityGroupDto } from './dto/set-priority-group.dto';
 import { SetResidentIdDto } from './dto/set-resident-id.dto';
-import { UpdateWorkerDto } from './dto/update-worker.dto';
+import { UpdateWorkerAtDeskDto, UpdateWorkerDto } from './dto/update-worker.dto';
 import { WorkerDto } from './dto/worker-answer.dto';
 import { WorkerExportDto } from './dto/worker-export-answer.dto';
 import { WorkerDirectoryService } from './worker-directory.service';
@@ -25,7 +25,8 @@ export class WorkersController {
 
   @ApiOperation({
     summary: 'Create a seeker profile',
-    description: 'A seeker creates their own (the phone comes from the sign-in); staff register a walk-in with `phone`. Consent to data processing is required.',
+    description:
+      'A seeker creates their own (the phone comes from the sign-in); staff register a walk-in with `phone`. Consent to data processing is required.',
   })
   @ApiCreatedResponse({ type: WorkerDto })
   @ApiErrors([409, 'WORKER_EXISTS', 'RESIDENT_ID_TAKEN'])
@@ -35,7 +36,10 @@ export class WorkersController {
     return this.workers.create(account, body);
   }
 
-  @ApiOperation({ summary: 'Find seekers at the desk', description: 'By phone, street or skill; newest first, keyset-paged with `cursor`.' })
+  @ApiOperation({
+    summary: 'Find seekers at the desk',
+    description: 'By phone, street or skill; newest first, keyset-paged with `cursor`.',
+  })
   @ApiOkResponse({ type: PageOf(WorkerDto) })
   @Roles('staff')
   @Get()
@@ -52,7 +56,10 @@ export class WorkersController {
     return this.workers.mine(account);
   }
 
-  @ApiOperation({ summary: 'Change one’s own profile', description: 'Any field of the profile input, none null; never the phone nor the priority group.' })
+  @ApiOperation({
+    summary: 'Change one’s own profile',
+    description: 'Any field of the profile input, none null; never the phone nor the priority group.',
+  })
   @ApiOkResponse({ type: WorkerDto })
   @ApiErrors(404, [409, 'RESIDENT_ID_TAKEN'])
   @Roles('worker')
@@ -61,7 +68,10 @@ export class WorkersController {
     return this.workers.updateMine(account, body);
   }
 
-  @ApiOperation({ summary: 'Download everything held about oneself', description: 'PIPL art. 45: the profile (priority group included), consents, bookings, ratings, applications and reports.' })
+  @ApiOperation({
+    summary: 'Download everything held about oneself',
+    description: 'PIPL art. 45: the profile (priority group included), consents, bookings, ratings, applications and reports.',
+  })
   @ApiOkResponse({ type: WorkerExportDto })
   @ApiErrors(404)
   @Roles('worker')
@@ -70,7 +80,10 @@ export class WorkersController {
     return this.privacy.export(account);
   }
 
-  @ApiOperation({ summary: 'Erase one’s personal data', description: 'PIPL art. 47: the profile becomes anonymous; bookings and ratings stay, pointing at it.' })
+  @ApiOperation({
+    summary: 'Erase one’s personal data',
+    description: 'PIPL art. 47: the profile becomes anonymous; bookings and ratings stay, pointing at it.',
+  })
   @ApiNoContentResponse({ description: 'Personal data erased; bookings and ratings stay, pointing at an anonymous profile' })
   @ApiErrors(404)
   @Roles('worker')
@@ -81,7 +94,10 @@ export class WorkersController {
   }
 
   /** At the desk, for a walk-in who asks: the same erasure as `DELETE /workers/me`. */
-  @ApiOperation({ summary: 'Erase a seeker at the desk (staff)', description: 'The same erasure as DELETE /workers/me, for a walk-in who asks.' })
+  @ApiOperation({
+    summary: 'Erase a seeker at the desk (staff)',
+    description: 'The same erasure as DELETE /workers/me, for a walk-in who asks.',
+  })
   @ApiNoContentResponse({ description: 'Personal data erased as by DELETE /workers/me; the rest of the erasure follows within seconds' })
   @ApiErrors(404)
   @Roles('staff')
@@ -91,7 +107,10 @@ export class WorkersController {
     await this.privacy.eraseAtDesk(account, id);
   }
 
-  @ApiOperation({ summary: 'One seeker’s profile', description: 'Staff; an employer only for someone booked on its shift (404 otherwise).' })
+  @ApiOperation({
+    summary: 'One seeker’s profile',
+    description: 'Staff; an employer only for someone booked on its shift (404 otherwise).',
+  })
   @ApiOkResponse({ type: WorkerDto })
   @ApiErrors(404)
   @Roles('staff', 'employer', 'worker')
@@ -100,7 +119,27 @@ export class WorkersController {
     return this.workers.get(account, id);
   }
 
-  @ApiOperation({ summary: 'Record a seeker’s priority group (with their consent)', description: 'Sensitive personal information (PIPL art. 28, 29): staff set it only with the seeker’s consent, which is recorded.' })
+  @ApiOperation({
+    summary: 'Change a seeker’s profile at the desk (staff)',
+    description:
+      'Any field of the profile input, none null, as PATCH /workers/me; a changed SMS consent is recorded as given at `desk`. The phone only of a walk-in nobody signs in to yet (PHONE_IS_SIGN_IN otherwise); never the priority group.',
+  })
+  @ApiOkResponse({ type: WorkerDto })
+  @ApiErrors(404, [409, 'RESIDENT_ID_TAKEN', 'WORKER_EXISTS', 'PHONE_IS_SIGN_IN'])
+  @Roles('staff')
+  @Patch(':id')
+  async updateAtDesk(
+    @CurrentAccount() account: SignedInAccount,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateWorkerAtDeskDto,
+  ): Promise<WorkerDto> {
+    return this.workers.updateAtDesk(account, id, body);
+  }
+
+  @ApiOperation({
+    summary: 'Record a seeker’s priority group (with their consent)',
+    description: 'Sensitive personal information (PIPL art. 28, 29): staff set it only with the seeker’s consent, which is recorded.',
+  })
   @ApiOkResponse({ type: WorkerDto })
   @ApiErrors(404)
   @Roles('staff')
@@ -122,7 +161,11 @@ export class WorkersController {
   @ApiErrors(404)
   @Roles('staff')
   @Put(':id/resident-id')
-  async setResidentId(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string, @Body() body: SetResidentIdDto): Promise<WorkerDto> {
+  async setResidentId(
+    @CurrentAccount() account: SignedInAccount,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SetResidentIdDto,
+  ): Promise<WorkerDto> {
     return this.workers.setResidentId(account, id, body);
   }
 }

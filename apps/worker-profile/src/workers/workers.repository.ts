@@ -5,7 +5,7 @@ import { isPgError, PgErrorCode, pgConstraint } from '@lingong/database';
 import { WorkerConsent } from './worker-consent.entity';
 import { Worker } from './worker.entity';
 
-export type NewConsent = Omit<WorkerConsent, 'id' | 'workerId'>;
+export type NewConsent = Omit<WorkerConsent, 'id' | 'workerId' | 'location'> & Partial<Pick<WorkerConsent, 'location'>>;
 
 /** What a write may set: never the id or timestamps, and never `location`, which a trigger derives from lat/lng. */
 export type WorkerChanges = Partial<Omit<Worker, 'id' | 'location' | 'createdAt' | 'updatedAt'>>;

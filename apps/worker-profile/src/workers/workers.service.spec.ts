@@ -65,8 +65,8 @@ describe('WorkersService.create', () => {
         residentIdConflictHash: null,
       }),
       [
-        { purpose: 'data_processing', granted: true, channel: 'self', recordedBy: seeker.id, recordedAt: now },
-        { purpose: 'sms_alerts', granted: true, channel: 'self', recordedBy: seeker.id, recordedAt: now },
+        { purpose: 'data_processing', granted: true, channel: 'self', recordedBy: seeker.id, location: null, recordedAt: now },
+        { purpose: 'sms_alerts', granted: true, channel: 'self', recordedBy: seeker.id, location: null, recordedAt: now },
       ],
     );
     expect(JSON.stringify(create.mock.calls)).not.toContain('11010519491231002X');
@@ -80,6 +80,25 @@ describe('WorkersService.create', () => {
       expect.objectContaining({ purpose: 'data_processing', granted: true, channel: 'desk', recordedBy: staff.id }),
       expect.objectContaining({ purpose: 'sms_alerts', granted: false, channel: 'desk', recordedBy: staff.id }),
     ]);
+  });
+
+  it('registers a walk-in who has no phone, the consent recorded with the desk it was given at', async () => {
+    const create = jest.fn(async () => profile({ accountId: null, phone: null }));
+    const { service } = setup({ create });
+    await service.create(staff, input({ phone: null, consent: { dataProcessing: true, sms: false, desk: '综合服务区 1 号窗口' } }));
+    expect(create).toHaveBeenCalledWith(expect.objectContaining({ accountId: null, phone: null }), [
+      {
+        purpose: 'data_processing',
+        granted: true,
+        channel: 'desk',
+        recordedBy: staff.id,
+        location: '综合服务区 1 号窗口',
+        recordedAt: now,
+      },
+      { purpose: 'sms_alerts', granted: false, channel: 'desk', recordedBy: staff.id, location: '综合服务区 1 号窗口', recordedAt: now },
+    ]);
+    // Leaving the phone out is still a mistake: null says "no phone" on purpose.
+    await expect(service.create(staff, input({ phone: undefined }))).rejects.toThrow(BadRequestException);
   });
 
   it('wants a phone from staff and none from a seeker', async () => {
@@ -113,10 +132,15 @@ describe('WorkersService.create', () => {
   });
 
   it('gives the same quiet answer when another profile takes the ID between the look-up and the write', async () => {
-    const create = jest.fn(async (): Promise<Worker | ProfileConflict> => profile()).mockResolvedValueOnce(new ProfileConflict('residentId'));
+    const create = jest
+      .fn(async (): Promise<Worker | ProfileConflict> => profile())
+      .mockResolvedValueOnce(new ProfileConflict('residentId'));
     const { service } = setup({ create, residentIdHolder: async () => null });
     await expect(service.create(seeker, input({ residentId: '11010519491231002X' }))).resolves.toEqual({ id: 'w1', audience: 'self' });
-    expect(create).toHaveBeenLastCalledWith(expect.objectContaining({ residentIdHash: null, residentIdConflictHash: 'h'.repeat(64) }), expect.any(Array));
+    expect(create).toHaveBeenLastCalledWith(
+      expect.objectContaining({ residentIdHash: null, residentIdConflictHash: 'h'.repeat(64) }),
+      expect.any(Array),
+    );
   });
 });
 
@@ -159,7 +183,7 @@ describe('WorkersService.updateMine and setPriorityGroup', () => {
     await service.updateMine(seeker, { name: '王二', consent: { sms: false } });
     expect(update).toHaveBeenCalledWith(manager, 'w1', { name: '王二', consentSms: false });
     expect(recordConsents).toHaveBeenLastCalledWith(manager, 'w1', [
-      { purpose: 'sms_alerts', granted: false, channel: 'self', recordedBy: seeker.id, recordedAt: now },
+      { purpose: 'sms_alerts', granted: false, channel: 'self', recordedBy: seeker.id, location: null, recordedAt: now },
     ]);
     await service.updateMine(seeker, { consent: { sms: true } });
     expect(recordConsents).toHaveBeenLastCalledWith(manager, 'w1', []);
@@ -176,7 +200,11 @@ describe('WorkersService.updateMine and setPriorityGroup', () => {
       recordConsents: async () => undefined,
     });
     await expect(service.updateMine(seeker, { residentId: '11010519491231002X' })).resolves.toEqual({ id: 'w1', audience: 'self' });
-    expect(update).toHaveBeenCalledWith(manager, 'w1', { residentIdHash: null, residentIdLast4: '002X', residentIdConflictHash: 'h'.repeat(64) });
+    expect(update).toHaveBeenCalledWith(manager, 'w1', {
+      residentIdHash: null,
+      residentIdLast4: '002X',
+      residentIdConflictHash: 'h'.repeat(64),
+    });
   });
 
   it('stores a resident ID the seeker already holds as theirs', async () => {
@@ -190,7 +218,11 @@ describe('WorkersService.updateMine and setPriorityGroup', () => {
       recordConsents: async () => undefined,
     });
     await service.updateMine(seeker, { residentId: '11010519491231002X' });
-    expect(update).toHaveBeenCalledWith(manager, 'w1', { residentIdHash: 'h'.repeat(64), residentIdLast4: '002X', residentIdConflictHash: null });
+    expect(update).toHaveBeenCalledWith(manager, 'w1', {
+      residentIdHash: 'h'.repeat(64),
+      residentIdLast4: '002X',
+      residentIdConflictHash: null,
+    });
   });
 
   it('records the priority group consent at the desk; back to none withdraws it', async () => {
@@ -214,7 +246,10 @@ describe('WorkersService.updateMine and setPriorityGroup', () => {
   it('staff settle a resident ID: taken from the profile that held it, which is marked for a check in turn', async () => {
     const update = jest.fn(async () => profile());
     const { service } = setup({ transaction, findForUpdate: async () => profile(), residentIdHolder: async () => 'w2', update });
-    await expect(service.setResidentId(staff, 'w1', { residentId: '11010519491231002X' })).resolves.toEqual({ id: 'w1', audience: 'staff' });
+    await expect(service.setResidentId(staff, 'w1', { residentId: '11010519491231002X' })).resolves.toEqual({
+      id: 'w1',
+      audience: 'staff',
+    });
     expect(update.mock.calls).toEqual([
       [manager, 'w2', { residentIdHash: null, residentIdLast4: null, residentIdConflictHash: 'h'.repeat(64) }],
       [manager, 'w1', { residentIdHash: 'h'.repeat(64), residentIdLast4: '002X', residentIdConflictHash: null }],

@@ -5,7 +5,7 @@ import { Clock, DomainException, NotFoundDomainException } from '@lingong/platfo
 import type { CreateWorkerDto } from './dto/create-worker.dto';
 import type { SetPriorityGroupDto } from './dto/set-priority-group.dto';
 import type { SetResidentIdDto } from './dto/set-resident-id.dto';
-import type { UpdateWorkerDto } from './dto/update-worker.dto';
+import type { UpdateWorkerAtDeskDto, UpdateWorkerDto } from './dto/update-worker.dto';
 import { ResidentIdHasher } from './resident-id.hasher';
 import type { Worker } from './worker.entity';
 import { WorkerPresenter } from './worker.presenter';
@@ -41,7 +41,8 @@ export class WorkersService {
   /** A seeker creates their own profile; staff register a walk-in by phone, with the consent the person gave at the desk. */
   async create(account: SignedInAccount, input: CreateWorkerDto): Promise<WorkerAnswer> {
     const staff = isStaff(account);
-    if (staff && !input.phone) throw new BadRequestException(['phone is required when staff register a walk-in']);
+    if (staff && input.phone === undefined)
+      throw new BadRequestException(['phone is required when staff register a walk-in (null for a person who has no phone)']);
     if (!staff && input.phone !== undefined) throw new BadRequestException(['phone is taken from your sign-in; leave it out']);
     const now = this.clock.now();
     let resident = input.residentId ? await this.residentIdFields(account, input.residentId, null) : null;
@@ -50,11 +51,12 @@ export class WorkersService {
       granted,
       channel: staff ? 'desk' : 'self',
       recordedBy: account.id,
+      location: staff ? (input.consent.desk ?? null) : null,
       recordedAt: now,
     });
     const values = (fields: ResidentIdFields['fields'] | undefined): WorkerChanges => ({
       accountId: staff ? null : account.id,
-      phone: staff ? input.phone! : account.phone,
+      phone: staff ? (input.phone ?? null) : account.phone,
       name: input.name,
       street: input.street,
       lat: input.lat,
@@ -105,7 +107,9 @@ export class WorkersService {
   }
 
   private flagged(workerId: string, account: SignedInAccount): void {
-    this.logger.warn(`A resident ID given by seeker ${workerId} (account ${account.id}) is held by another profile; kept for staff to check`);
+    this.logger.warn(
+      `A resident ID given by seeker ${workerId} (account ${account.id}) is held by another profile; kept for staff to check`,
+    );
   }
 
   async mine(account: SignedInAccount): Promise<WorkerAnswer> {
@@ -137,21 +141,51 @@ export class WorkersService {
     return this.presenter.one(updated, 'self');
   }
 
-  private async update(account: SignedInAccount, id: string, input: UpdateWorkerDto, resident: ResidentIdFields | null): Promise<Worker> {
+  /**
+   * Staff change a seeker's profile at the desk (the person in front of them asked): any field of
+   * the profile, a changed SMS consent recorded as given at the desk. A resident ID another profile
+   * holds is refused with RESIDENT_ID_TAKEN (staff hold the card; PUT …/resident-id settles it).
+   */
+  async updateAtDesk(account: SignedInAccount, id: string, input: UpdateWorkerAtDeskDto): Promise<WorkerAnswer> {
+    const { desk, ...changes } = input;
+    const resident = changes.residentId === undefined ? null : await this.residentIdFields(account, changes.residentId, id);
+    const updated = await this.update(account, id, changes, resident, { location: desk ?? null });
+    return this.presenter.one(updated, 'staff');
+  }
+
+  /** `atDesk`: staff make the change (any active profile; consent recorded as given at that desk); otherwise the seeker their own. */
+  private async update(
+    account: SignedInAccount,
+    id: string,
+    input: UpdateWorkerDto,
+    resident: ResidentIdFields | null,
+    atDesk?: { location: string | null },
+  ): Promise<Worker> {
     const { consent, residentId: _residentId, ...fields } = input;
     const changes: WorkerChanges = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
     if (resident) Object.assign(changes, resident.fields);
     return this.workers.transaction(async (manager) => {
       const worker = await this.workers.findForUpdate(manager, id);
-      if (!worker || worker.accountId !== account.id) throw new NotFoundDomainException('Worker profile');
+      const mayChange = atDesk ? worker?.status !== 'erased' : worker?.accountId === account.id;
+      if (!worker || !mayChange) throw new NotFoundDomainException('Worker profile');
+      // A seeker's phone is their sign-in: theirs to keep. A walk-in's (no sign-in yet) staff may set,
+      // and the person claims the profile when they first sign in with it.
+      if (changes.phone !== undefined && worker.accountId !== null) {
+        throw new DomainException(
+          'PHONE_IS_SIGN_IN',
+          '该手机号是求职者本人的登录账号，不能在窗口修改 / This phone is the seeker’s own sign-in',
+          409,
+        );
+      }
       const consents: NewConsent[] = [];
       if (consent?.sms !== undefined && consent.sms !== acceptsMarketingSms(worker)) {
         Object.assign(changes, { consentSms: consent.sms }, consent.sms ? { smsOptOutAt: null } : {});
         consents.push({
           purpose: 'sms_alerts',
           granted: consent.sms,
-          channel: 'self',
+          channel: atDesk ? 'desk' : 'self',
           recordedBy: account.id,
+          location: atDesk?.location ?? null,
           recordedAt: this.clock.now(),
         });
       }
@@ -180,7 +214,14 @@ export class WorkersService {
       // Back to `none` withdraws what the group recorded; any other group is consent given.
       const granted = input.group !== 'none';
       await this.workers.recordConsents(manager, id, [
-        { purpose: 'priority_group', granted, channel: 'desk', recordedBy: account.id, recordedAt: this.clock.now() },
+        {
+          purpose: 'priority_group',
+          granted,
+          channel: 'desk',
+          recordedBy: account.id,
+          location: input.desk ?? null,
+          recordedAt: this.clock.now(),
+        },
       ]);
       return saved;
     });

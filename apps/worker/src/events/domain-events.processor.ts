@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { QueueName, QueueProcessor, type DomainEvent, type DomainEventType } from '@lingong/queue';
+import { QueueName, QueueProcessor, type AnyDomainEvent, type DomainEventType } from '@lingong/queue';
 import { CODE_PLACEHOLDER, smsTemplates } from '@lingong/sms';
 import { BookingNoticesService } from '../booking-notices/booking-notices.service';
 import { ErasureService } from '../erasure/erasure.service';
@@ -11,7 +11,7 @@ import { ServicesClient } from '../services-client/services.client';
 import { OfferNoticesService } from '../offers/offer-notices.service';
 import { ShiftAlertsService } from '../shift-alerts/shift-alerts.service';
 
-type EventJob = Job<DomainEvent, unknown, DomainEventType>;
+type EventJob = Job<AnyDomainEvent, unknown, DomainEventType>;
 
 /** Reacts to what the services announced through the outbox. Handlers are idempotent per event id. */
 @Processor(QueueName.domainEvents, { concurrency: 10 })
@@ -34,15 +34,16 @@ export class DomainEventsProcessor extends QueueProcessor {
     const occurredAt = new Date(event.occurredAt);
     switch (event.type) {
       case 'shift.published': {
-        const { shiftId } = (event as DomainEvent<'shift.published'>).payload;
+        const { shiftId } = event.payload;
         await this.kiosk.queueRefresh(event.eventId, { shiftId });
-        await this.shiftAlerts.alertSeekers(event.eventId, shiftId);
+        // The alerts are a job of their own (thousands of messages); the offers do not wait for them.
+        await this.shiftAlerts.queueAlerts(event.eventId, shiftId);
         // The matching run: the best candidates get SMS offers (matching owns offers).
         await this.services.runMatching(shiftId);
         return;
       }
       case 'auth.otp_requested': {
-        const { phone, sealedCode, expiresInMinutes } = (event as DomainEvent<'auth.otp_requested'>).payload;
+        const { phone, sealedCode, expiresInMinutes } = event.payload;
         // No phone: an erasure took it from the event before it was relayed.
         if (!phone) return;
         // A code is worth sending only while it can still be used.
@@ -64,39 +65,43 @@ export class DomainEventsProcessor extends QueueProcessor {
       }
       case 'shift.cancelled':
       case 'shift.started':
-        return this.kiosk.queueRefresh(event.eventId, { shiftId: (event as DomainEvent<'shift.cancelled' | 'shift.started'>).payload.shiftId });
+        return this.kiosk.queueRefresh(event.eventId, {
+          shiftId: event.payload.shiftId,
+        });
       case 'employer.suspended':
       case 'employer.reinstated':
-        return this.kiosk.queueRefresh(event.eventId, { employerId: (event as DomainEvent<'employer.suspended' | 'employer.reinstated'>).payload.employerId });
+        return this.kiosk.queueRefresh(event.eventId, {
+          employerId: event.payload.employerId,
+        });
       case 'booking.confirmed': {
-        await this.kiosk.queueRefresh(event.eventId, { bookingId: (event as DomainEvent<'booking.confirmed'>).payload.bookingId });
-        const booking = await this.bookingNotices.confirmed(event.eventId, (event as DomainEvent<'booking.confirmed'>).payload.bookingId);
+        await this.kiosk.queueRefresh(event.eventId, { bookingId: event.payload.bookingId });
+        const booking = await this.bookingNotices.confirmed(event.eventId, event.payload.bookingId);
         if (booking) await this.reminders.schedule(booking);
         return;
       }
       case 'booking.attendance_confirmed':
-        return this.bookingNotices.attendanceConfirmed(event.eventId, (event as DomainEvent<'booking.attendance_confirmed'>).payload.bookingId);
+        return this.bookingNotices.attendanceConfirmed(event.eventId, event.payload.bookingId);
       case 'booking.cancelled':
-        await this.kiosk.queueRefresh(event.eventId, { bookingId: (event as DomainEvent<'booking.cancelled'>).payload.bookingId });
-        return this.bookingNotices.cancelled(event.eventId, (event as DomainEvent<'booking.cancelled'>).payload.bookingId);
+        await this.kiosk.queueRefresh(event.eventId, { bookingId: event.payload.bookingId });
+        return this.bookingNotices.cancelled(event.eventId, event.payload.bookingId);
       case 'offer.created':
-        return this.offerNotices.send((event as DomainEvent<'offer.created'>).payload.offerId);
+        return this.offerNotices.send(event.payload.offerId);
       case 'offer.too_late':
-        return this.offerNotices.tooLate(event.eventId, (event as DomainEvent<'offer.too_late'>).payload.offerId);
+        return this.offerNotices.tooLate(event.eventId, event.payload.offerId);
       case 'sms.reply_refused': {
-        const { phone, code } = (event as DomainEvent<'sms.reply_refused'>).payload;
+        const { phone, code } = event.payload;
         return phone ? this.offerNotices.refused(event.eventId, phone, code, occurredAt) : undefined;
       }
       case 'sms.help_requested': {
-        const { phone } = (event as DomainEvent<'sms.help_requested'>).payload;
+        const { phone } = event.payload;
         return phone ? this.offerNotices.help(event.eventId, phone, occurredAt) : undefined;
       }
       case 'sms.delivery_reported': {
-        const { providerMessageId, status } = (event as DomainEvent<'sms.delivery_reported'>).payload;
+        const { providerMessageId, status } = event.payload;
         return this.notifications.recordDelivery(providerMessageId, status);
       }
       case 'worker.erased':
-        return this.erasure.carryOut(event as DomainEvent<'worker.erased'>);
+        return this.erasure.carryOut(event);
     }
   }
 }

@@ -14,7 +14,9 @@ export type NotificationStatus = 'queued' | 'sending' | 'sent' | 'delivered' | '
 @Index('notifications_phone_created', ['phone', 'createdAt'])
 @Index('notifications_provider_message', ['providerMessageId'])
 @Index('notifications_worker', ['workerId'], { where: '"worker_id" IS NOT NULL' })
+@Index('notifications_created', ['createdAt'])
 @Index('notifications_unsent', ['updatedAt'], { where: `"status" IN ('queued', 'sending')` })
+@Index('notifications_batch', ['batchId'], { where: '"batch_id" IS NOT NULL' })
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -46,6 +48,14 @@ export class Notification {
 
   @Column({ type: 'varchar', length: 16, default: 'queued' })
   status!: NotificationStatus;
+
+  /** Sent through the `sms-urgent` queue (sign-in codes, offers, changes to today's work), never behind alerts. */
+  @Column({ type: 'boolean', default: false })
+  urgent!: boolean;
+
+  /** The job that sends it together with others (a shift's alerts, on `notifications`); null when it has a job of its own, id = its id. */
+  @Column({ name: 'batch_id', type: 'varchar', length: 100, nullable: true })
+  batchId!: string | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   provider!: string | null;

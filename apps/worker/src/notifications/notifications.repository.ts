@@ -30,10 +30,24 @@ export interface NewMessage {
 /** A message taken for sending; a sign-in code's text still holds the placeholder, the code sealed beside it. */
 export type ClaimedMessage = Pick<Notification, 'id' | 'phone' | 'text' | 'kind' | 'attempts' | 'status' | 'sealedCode'>;
 
+/** A message as written: signed, its quiet-hours wait and lifetime decided. */
+export type MessageRow = Omit<NewMessage, 'mattersUntil'> & {
+  sendAfter: Date | null;
+  mattersUntil: Date;
+  phoneHash: string;
+  /** The job that sends it with others (see Notification.batchId); none: a job of its own. */
+  batchId?: string;
+};
+
+/** A message still to send, and how: its own job on the urgent or the bulk queue, or its batch's job. */
 export interface PendingMessage {
   id: string;
   sendAfter: Date | null;
+  urgent: boolean;
+  batchId: string | null;
 }
+
+export type IdleMessage = Pick<PendingMessage, 'id' | 'urgent' | 'batchId'> & { mattersUntil: Date | null };
 
 @Injectable()
 export class NotificationsRepository {
@@ -43,9 +57,7 @@ export class NotificationsRepository {
    * Writes the messages (a key seen before is left as it is) and returns the ids of those still
    * waiting to be sent, including ones written by an earlier, interrupted attempt.
    */
-  async insertPending(
-    messages: (Omit<NewMessage, 'urgent' | 'mattersUntil'> & { sendAfter: Date | null; mattersUntil: Date; phoneHash: string })[],
-  ): Promise<PendingMessage[]> {
+  async insertPending(messages: MessageRow[]): Promise<PendingMessage[]> {
     if (messages.length === 0) return [];
     const incoming = messages.map((m) => ({
       dedupe_key: m.dedupeKey,
@@ -58,6 +70,8 @@ export class NotificationsRepository {
       worker_id: m.workerId ?? null,
       phone_hash: m.phoneHash,
       caused_at: m.causedAt,
+      urgent: m.urgent,
+      batch_id: m.batchId ?? null,
     }));
     return this.dataSource.transaction(async (manager) => {
       // Shared: writers do not wait for each other, only for an erasure scrubbing the log (ErasureRepository).
@@ -66,20 +80,29 @@ export class NotificationsRepository {
         `WITH incoming AS (
            SELECT * FROM jsonb_to_recordset($1::jsonb)
              AS m(dedupe_key text, phone text, kind text, text text, sealed_code text, send_after timestamptz, matters_until timestamptz,
-                  worker_id uuid, phone_hash text, caused_at timestamptz)
+                  worker_id uuid, phone_hash text, caused_at timestamptz, urgent boolean, batch_id text)
             WHERE NOT EXISTS (SELECT 1 FROM erasures e WHERE e.phone_hash = m.phone_hash AND e.erased_at >= m.caused_at)
          ), inserted AS (
-           INSERT INTO notifications (dedupe_key, phone, kind, text, sealed_code, send_after, matters_until, worker_id, caused_at)
-           SELECT dedupe_key, phone, kind, text, sealed_code, send_after, matters_until, worker_id, caused_at FROM incoming
+           INSERT INTO notifications (dedupe_key, phone, kind, text, sealed_code, send_after, matters_until, worker_id, caused_at, urgent, batch_id)
+           SELECT dedupe_key, phone, kind, text, sealed_code, send_after, matters_until, worker_id, caused_at, urgent, batch_id FROM incoming
            ON CONFLICT (dedupe_key) DO NOTHING
-           RETURNING id, send_after
+           RETURNING id, send_after, urgent, batch_id
          )
-         SELECT id, send_after AS "sendAfter" FROM inserted
+         SELECT id, send_after AS "sendAfter", urgent, batch_id AS "batchId" FROM inserted
          UNION
-         SELECT n.id, n.send_after FROM notifications n JOIN incoming i ON i.dedupe_key = n.dedupe_key WHERE n.status IN ('queued', 'sending')`,
+         SELECT n.id, n.send_after, n.urgent, n.batch_id FROM notifications n JOIN incoming i ON i.dedupe_key = n.dedupe_key WHERE n.status IN ('queued', 'sending')`,
         [JSON.stringify(incoming)],
       )) as PendingMessage[];
     });
+  }
+
+  /** The messages of a batch still to send, in the order written. */
+  async pendingInBatch(batchId: string): Promise<PendingMessage[]> {
+    return (await this.dataSource.query(
+      `SELECT id, send_after AS "sendAfter", urgent, batch_id AS "batchId" FROM notifications
+        WHERE batch_id = $1 AND status IN ('queued', 'sending') AND phone <> '' ORDER BY created_at, id`,
+      [batchId],
+    )) as PendingMessage[];
   }
 
   /**
@@ -119,13 +142,13 @@ export class NotificationsRepository {
    * Messages still to send whose row has not moved since `idleSince` and whose time has come:
    * candidates for the sweep, which checks each for a live job. Ones deferred to the morning wait.
    */
-  async idleUnsent(idleSince: Date, now: Date, limit: number): Promise<{ id: string; mattersUntil: Date | null }[]> {
+  async idleUnsent(idleSince: Date, now: Date, limit: number): Promise<IdleMessage[]> {
     return (await this.dataSource.query(
-      `SELECT id, matters_until AS "mattersUntil" FROM notifications
+      `SELECT id, matters_until AS "mattersUntil", urgent, batch_id AS "batchId" FROM notifications
         WHERE status IN ('queued', 'sending') AND phone <> '' AND updated_at < $1 AND (send_after IS NULL OR send_after <= $2)
         ORDER BY updated_at LIMIT $3`,
       [idleSince, now, limit],
-    )) as { id: string; mattersUntil: Date | null }[];
+    )) as IdleMessage[];
   }
 
   /** Gives up a message that was never sent and no longer matters. */

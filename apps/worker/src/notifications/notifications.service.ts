@@ -3,13 +3,20 @@ import { Injectable } from '@nestjs/common';
 import { UnrecoverableError, type Queue } from 'bullmq';
 import { AuthSettings, SmsSettings } from '@lingong/config';
 import { openSealedText } from '@lingong/identity';
-import { QueueName, type QueueJobs } from '@lingong/queue';
+import { QueueName, type JobName, type QueueJobs } from '@lingong/queue';
 import { Clock } from '@lingong/platform';
 import { earliestSendTime, parseQuietHours, signed, SmsProvider, SmsTemporaryFailure, withCode, type QuietHours } from '@lingong/sms';
 import { PhoneHasher } from '../erasure/phone-hasher';
-import { NotificationsRepository, type NewMessage } from './notifications.repository';
+import { NotificationsRepository, type MessageRow, type NewMessage, type PendingMessage } from './notifications.repository';
 
-type NotificationsQueue = Queue<QueueJobs['notifications']['sms.send'], unknown, 'sms.send'>;
+export type BulkSmsQueue = Queue<QueueJobs['notifications'][JobName<'notifications'>], unknown, JobName<'notifications'>>;
+export type UrgentSmsQueue = Queue<QueueJobs['sms-urgent']['sms.send'], unknown, 'sms.send'>;
+
+/**
+ * Messages one batch job sends at once: a batch of alerts takes a few gateway connections, not
+ * all of them (and the urgent queue has workers of its own besides).
+ */
+const BATCH_PARALLEL_SENDS = 4;
 
 /** A message that says nothing of when it stops mattering is given up a day after it was written. */
 const DEFAULT_LIFETIME_MS = 24 * 3_600_000;
@@ -21,7 +28,8 @@ export class NotificationsService {
     private readonly provider: SmsProvider,
     private readonly settings: SmsSettings,
     private readonly clock: Clock,
-    @InjectQueue(QueueName.notifications) private readonly queue: NotificationsQueue,
+    @InjectQueue(QueueName.notifications) private readonly bulk: BulkSmsQueue,
+    @InjectQueue(QueueName.smsUrgent) private readonly urgent: UrgentSmsQueue,
     private readonly phones: PhoneHasher,
     private readonly auth: AuthSettings,
   ) {
@@ -31,33 +39,75 @@ export class NotificationsService {
   private readonly quietHours: QuietHours | null;
 
   /**
-   * Records each message once (by its dedupe key) and queues its send, job id = notification id.
-   * Non-urgent messages written in quiet hours are delayed to 07:00, not dropped. A message caused
-   * before its phone was erased is not written at all.
+   * Records each message once (by its dedupe key) and queues its send, job id = notification id:
+   * urgent ones on `sms-urgent`, the rest on `notifications`. Non-urgent messages written in quiet
+   * hours are delayed to 07:00, not dropped. A message caused before its phone was erased is not
+   * written at all.
    */
   async send(messages: NewMessage[]): Promise<number> {
     const now = this.clock.now();
-    // Stored signed, so the row (and /api/dev/sms) holds exactly what the person receives.
-    const pending = await this.notifications.insertPending(
-      messages.map(({ urgent, mattersUntil, ...message }) => {
-        const sendAfter = earliestSendTime(now, urgent, this.quietHours);
-        return {
-          ...message,
-          text: signed(this.settings.SMS_SIGNATURE, message.text),
-          sendAfter: sendAfter > now ? sendAfter : null,
-          phoneHash: this.phones.hash(message.phone),
-          mattersUntil: mattersUntil ?? new Date(now.getTime() + DEFAULT_LIFETIME_MS),
-        };
-      }),
+    const pending = (await this.notifications.insertPending(messages.map((message) => this.row(message, now)))).filter(
+      (message) => message.batchId === null,
     );
-    await this.queue.addBulk(
-      pending.map(({ id, sendAfter }) => ({
+    const jobs = (lane: PendingMessage[]) =>
+      lane.map(({ id, sendAfter }) => ({
         name: 'sms.send' as const,
         data: { notificationId: id },
         opts: { jobId: id, ...(sendAfter && { delay: Math.max(0, new Date(sendAfter).getTime() - now.getTime()) }) },
-      })),
-    );
+      }));
+    const urgent = pending.filter((message) => message.urgent);
+    const bulk = pending.filter((message) => !message.urgent);
+    if (urgent.length > 0) await this.urgent.addBulk(jobs(urgent));
+    if (bulk.length > 0) await this.bulk.addBulk(jobs(bulk));
     return pending.length;
+  }
+
+  /**
+   * Records messages (each once, by its dedupe key) to be sent together by the job `batchId`
+   * (deliverBatch), which the caller is. Returns how many of them are still to send.
+   */
+  async writeBatch(batchId: string, messages: NewMessage[]): Promise<number> {
+    const now = this.clock.now();
+    return (await this.notifications.insertPending(messages.map((message) => ({ ...this.row(message, now), batchId })))).length;
+  }
+
+  /**
+   * Sends what is still to send of a batch, a few at a time. Returns when it is to be tried again
+   * if its messages wait out the quiet hours; otherwise sends them. A temporary failure (gateway
+   * down, throttled) ends this try and is thrown, so the job is tried again with capped backoff;
+   * what was sent is not sent again (sent messages are not claimed), a refusal is final for its
+   * message alone.
+   */
+  async deliverBatch(batchId: string): Promise<Date | null> {
+    const pending = await this.notifications.pendingInBatch(batchId);
+    const now = this.clock.now();
+    const waitUntil = Math.max(0, ...pending.map((message) => (message.sendAfter ? new Date(message.sendAfter).getTime() : 0)));
+    if (waitUntil > now.getTime()) return new Date(waitUntil);
+    let temporary: Error | undefined;
+    const sender = async () => {
+      for (let next = pending.shift(); next && !temporary; next = pending.shift()) {
+        try {
+          await this.deliver(next.id);
+        } catch (error) {
+          if (!(error instanceof UnrecoverableError)) temporary ??= error as Error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: BATCH_PARALLEL_SENDS }, sender));
+    if (temporary) throw temporary;
+    return null;
+  }
+
+  /** A message as stored: signed, so the row (and /api/dev/sms) holds exactly what the person receives. */
+  private row({ mattersUntil, ...message }: NewMessage, now: Date): MessageRow {
+    const sendAfter = earliestSendTime(now, message.urgent, this.quietHours);
+    return {
+      ...message,
+      text: signed(this.settings.SMS_SIGNATURE, message.text),
+      sendAfter: sendAfter > now ? sendAfter : null,
+      phoneHash: this.phones.hash(message.phone),
+      mattersUntil: mattersUntil ?? new Date(now.getTime() + DEFAULT_LIFETIME_MS),
+    };
   }
 
   recordDelivery(providerMessageId: string, status: 'delivered' | 'failed'): Promise<void> {

@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { DatabaseSettings, OutboxSettings, RedisSettings } from '@lingong/config';
 import { OUTBOX_CHANNEL } from '@lingong/outbox';
-import { carriesPhone, defaultJobOptions, QueueName } from '@lingong/queue';
+import { carriesPhone, defaultJobOptions, eventPriority, QueueName } from '@lingong/queue';
 import { OutboxRepository, type PendingEvent } from './outbox.repository';
 
 const BATCH_SIZE = 100;
@@ -103,7 +103,10 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
       const events = await this.outbox.claimBatch(manager, BATCH_SIZE, before);
       if (events.length === 0) return 0;
       await this.enqueue(events);
-      await this.outbox.markRelayed(manager, events.map((event) => event.id));
+      await this.outbox.markRelayed(
+        manager,
+        events.map((event) => event.id),
+      );
       return events.length;
     });
   }
@@ -112,10 +115,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     const jobs = events.map((event) => ({
       name: event.type,
       data: { eventId: event.id, type: event.type, payload: event.payload, occurredAt: event.created_at.toISOString() },
+      // Background work (a shift's publishing) has a priority: BullMQ takes it after the events that send someone an SMS now.
       // A sign-in code must not linger in Redis (or on the staff queue board) once its SMS is written,
       // nor a phone once its work is done (a failed job stays for staff, until the phone is erased).
       opts: {
         jobId: event.id,
+        ...(eventPriority(event.type) && { priority: eventPriority(event.type) }),
         ...(carriesPhone(event.type) && { removeOnComplete: true }),
         ...(event.type === 'auth.otp_requested' && { removeOnFail: { age: 3600 } }),
       },

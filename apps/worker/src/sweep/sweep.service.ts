@@ -66,6 +66,7 @@ export class SweepService {
     private readonly clock: Clock,
     sms: SmsSettings,
     @InjectQueue(QueueName.notifications) private readonly messages: Queue,
+    @InjectQueue(QueueName.smsUrgent) private readonly urgentMessages: Queue,
     @InjectQueue(QueueName.domainEvents) private readonly events: Queue,
     @InjectQueue(QueueName.bookingReminders) private readonly reminders: Queue,
   ) {
@@ -149,19 +150,25 @@ export class SweepService {
     }
   }
 
-  /** A message still to send whose job is gone or finished (lost, or its tries ran out) is queued again, or expired if too late. */
+  /**
+   * A message still to send whose job is gone or finished (lost, or its tries ran out) is queued
+   * again, or expired if too late. Its job is its own, on the queue of its urgency, or its batch's
+   * (a shift's alerts); queued again, it gets one of its own.
+   */
   private async requeueIdleMessages(report: SweepReport): Promise<void> {
     const now = this.clock.now();
     for (const message of await this.notifications.idleUnsent(this.ago(IDLE_MESSAGE_MS), now, BATCH)) {
       await this.step(report, async () => {
-        const state = await this.messages.getJobState(message.id);
+        const queue = message.urgent ? this.urgentMessages : this.messages;
+        const state = await queue.getJobState(message.id);
         if (LIVE_STATES.has(state)) return;
+        if (message.batchId && LIVE_STATES.has(await this.messages.getJobState(message.batchId))) return;
         if (message.mattersUntil && message.mattersUntil <= now) {
           if (await this.notifications.expire(message.id, now)) report.notificationsExpired += 1;
           return;
         }
-        if (state !== 'unknown') await this.messages.remove(message.id);
-        await this.messages.add('sms.send', { notificationId: message.id }, { jobId: message.id });
+        if (state !== 'unknown') await queue.remove(message.id);
+        await queue.add('sms.send', { notificationId: message.id }, { jobId: message.id });
         report.notificationsRequeued += 1;
       });
     }

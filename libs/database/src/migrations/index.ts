@@ -18,6 +18,10 @@ import { AvailabilityIndex1796700000000 } from './1796700000000-availability-ind
 import { SeekerFigures1796700100000 } from './1796700100000-seeker-figures';
 import { FairnessMedians1796700200000 } from './1796700200000-fairness-medians';
 import { ReachIndexAlone1796700300000 } from './1796700300000-reach-index-alone';
+import { ConsentDesk1796800000000 } from './1796800000000-consent-desk';
+import { ReachWithoutPhone1796800100000 } from './1796800100000-reach-without-phone';
+import { OfficeReviewAndFigures1796900000000 } from './1796900000000-office-review-and-figures';
+import { UrgentSmsLane1797100000000 } from './1797100000000-urgent-sms-lane';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -41,4 +45,8 @@ export const migrations = [
   SeekerFigures1796700100000,
   FairnessMedians1796700200000,
   ReachIndexAlone1796700300000,
+  ConsentDesk1796800000000,
+  ReachWithoutPhone1796800100000,
+  OfficeReviewAndFigures1796900000000,
+  UrgentSmsLane1797100000000,
 ];

@@ -19,7 +19,11 @@ describe('toApiError', () => {
 
   it('always answers message as a list', () => {
     expect(toApiError(new BadRequestException(['a', 'b']))).toEqual({ statusCode: 400, error: 'Bad Request', message: ['a', 'b'] });
-    expect(toApiError(new NotFoundException('Shift not found'))).toEqual({ statusCode: 404, error: 'Not Found', message: ['Shift not found'] });
+    expect(toApiError(new NotFoundException('Shift not found'))).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: ['Shift not found'],
+    });
   });
 
   it('passes Fastify client errors through and hides everything else behind a 500', () => {

@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes';
+
 /** HTTP statuses a business rule may answer with; the filter maps codes to them. */
 export type DomainStatus = 401 | 403 | 404 | 409 | 422 | 429;
 
@@ -7,7 +9,7 @@ export type DomainStatus = 401 | 403 | 404 | 409 | 422 | 429;
  */
 export class DomainException extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly status: DomainStatus = 409,
     readonly details?: Record<string, unknown>,

@@ -1,5 +1,20 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 
+@ApiSchema({ name: 'DispatchProblem', description: 'A rule a hand-changed dispatch plan breaks.' })
+export class DispatchProblemDto {
+  @ApiProperty({ enum: ['SHIFT_NOT_IN_PLAN', 'NOT_A_CANDIDATE', 'LISTED_TWICE', 'OVER_HEADCOUNT', 'OVERLAPPING_SHIFTS'] })
+  code!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  shiftId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  workerId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'OVERLAPPING_SHIFTS: the other shift' })
+  otherShiftId?: string;
+}
+
 /** The one error shape of the whole API (API.md), as `toApiError` writes it. */
 @ApiSchema({ name: 'ApiError', description: 'Every error answer: `{statusCode, error, message[], code?}`, plus facts some codes add.' })
 export class ApiErrorDto {
@@ -33,4 +48,7 @@ export class ApiErrorDto {
 
   @ApiPropertyOptional({ type: [String], description: 'SHIFT_NOT_OPEN from a dispatch plan: the shifts that are not open' })
   shiftIds?: string[];
+
+  @ApiPropertyOptional({ type: [DispatchProblemDto], description: 'PLAN_ASSIGNMENT_INVALID: every rule the changed plan breaks' })
+  problems?: DispatchProblemDto[];
 }

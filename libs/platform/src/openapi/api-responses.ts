@@ -1,5 +1,6 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiProperty, ApiResponse, ApiSchema, DECORATORS } from '@nestjs/swagger';
+import type { ErrorCode } from '../errors/error-codes';
 import { ApiErrorDto } from './api-error.dto';
 
 /** The error statuses the API answers (API.md), each in the one error shape. */
@@ -16,7 +17,7 @@ export const errorMeanings: Record<ErrorStatus, string> = {
 };
 
 /** An error status, or a status with the `code`s a client should expect under it. */
-export type DocumentedError = ErrorStatus | readonly [ErrorStatus, ...string[]];
+export type DocumentedError = ErrorStatus | readonly [ErrorStatus, ...ErrorCode[]];
 
 /**
  * The error answers a route's own rules give, in one line: `@ApiErrors(404, [409, 'SHIFT_FULL'])`
@@ -25,7 +26,7 @@ export type DocumentedError = ErrorStatus | readonly [ErrorStatus, ...string[]];
  * from the route's own metadata, so it cannot drift.
  */
 export function ApiErrors(...errors: DocumentedError[]): MethodDecorator & ClassDecorator {
-  const codes = new Map<ErrorStatus, string[]>();
+  const codes = new Map<ErrorStatus, ErrorCode[]>();
   for (const error of errors) {
     const [status, ...named] = typeof error === 'number' ? [error] : error;
     codes.set(status, [...new Set([...(codes.get(status) ?? []), ...named])]);

@@ -23,7 +23,7 @@ class ThingsController {
   list() {}
 
   @ApiCreatedResponse({ type: ThingDto })
-  @ApiErrors(404, [409, 'THING_TAKEN'], [409, 'THING_GONE'])
+  @ApiErrors(404, [409, 'SHIFT_FULL'], [409, 'SHIFT_NOT_OPEN'])
   @Roles('employer', 'staff')
   @Post(':id')
   take(@Param('id') _id: string, @Body() _body: NewThingDto) {}
@@ -71,7 +71,7 @@ describe('buildOpenApiDocument', () => {
     expect(statuses('/api/open', 'get')).toEqual(['200']);
     const take = document.paths['/api/things/{id}']!.post!;
     expect(take.responses['403']).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } });
-    expect(take.responses['409']).toMatchObject({ description: expect.stringMatching(/Codes: THING_TAKEN, THING_GONE$/) });
+    expect(take.responses['409']).toMatchObject({ description: expect.stringMatching(/Codes: SHIFT_FULL, SHIFT_NOT_OPEN$/) });
     expect(take.description).toBe('Roles: employer, staff.');
     expect(document.components!.schemas!.ApiError).toMatchObject({ required: ['statusCode', 'error', 'message'] });
   });

@@ -122,4 +122,10 @@ export class UnpaidSeekerDto extends SeekerSummaryDto {
 export class UnpaidBookingDto extends BookingDto {
   @ApiProperty({ type: UnpaidSeekerDto, nullable: true })
   worker!: UnpaidSeekerDto | null;
+
+  @ApiProperty({ example: '仓库搬运 日结' })
+  shiftTitle!: string;
+
+  @ApiProperty({ example: '温州某鞋业有限公司', description: 'who owes the wage' })
+  employerName!: string;
 }

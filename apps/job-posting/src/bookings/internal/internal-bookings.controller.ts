@@ -2,11 +2,12 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Roles } from '@lingong/identity';
+import { internalRoutes, type InternalAnswer, type InternalBookingRequest, type SeekerAnswerRequest } from '@lingong/internal-api';
 import { bookingView } from '../booking.view';
 import { BookingLifecycleService } from '../booking-lifecycle.service';
 import { BookingsService } from '../bookings.service';
 
-export class InternalBookingDto {
+export class InternalBookingDto implements InternalBookingRequest {
   @IsUUID()
   shiftId!: string;
 
@@ -24,7 +25,7 @@ export class InternalBookingDto {
 }
 
 /** A seeker's SMS answer, matched to the seeker by the matching service from the sender's phone. */
-export class SeekerAnswerDto {
+export class SeekerAnswerDto implements SeekerAnswerRequest {
   @IsUUID()
   workerId!: string;
 }
@@ -35,7 +36,7 @@ export class SeekerAnswerDto {
  * and passes on seekers' SMS answers; the worker app's reminders ask and release.
  */
 @ApiExcludeController()
-@Controller('internal/bookings')
+@Controller()
 export class InternalBookingsController {
   constructor(
     private readonly bookings: BookingsService,
@@ -43,36 +44,42 @@ export class InternalBookingsController {
   ) {}
 
   @Roles('service')
-  @Post()
-  async book(@Body() body: InternalBookingDto) {
+  @Post(internalRoutes.book.path)
+  async book(@Body() body: InternalBookingDto): Promise<InternalAnswer<typeof internalRoutes.book>> {
     return bookingView(await this.bookings.book(body));
   }
 
   @Roles('service')
-  @Post(':id/attendance-request')
+  @Post(internalRoutes.requestAttendance.path)
   @HttpCode(200)
-  async requestAttendance(@Param('id', ParseUUIDPipe) id: string) {
+  async requestAttendance(@Param('id', ParseUUIDPipe) id: string): Promise<InternalAnswer<typeof internalRoutes.requestAttendance>> {
     return { asking: await this.lifecycle.requestAttendance(id) };
   }
 
   @Roles('service')
-  @Post(':id/release-unconfirmed')
+  @Post(internalRoutes.releaseUnconfirmed.path)
   @HttpCode(200)
-  async releaseUnconfirmed(@Param('id', ParseUUIDPipe) id: string) {
+  async releaseUnconfirmed(@Param('id', ParseUUIDPipe) id: string): Promise<InternalAnswer<typeof internalRoutes.releaseUnconfirmed>> {
     return { released: await this.lifecycle.releaseUnconfirmed(id) };
   }
 
   @Roles('service')
-  @Post(':id/confirm-attendance')
+  @Post(internalRoutes.confirmAttendance.path)
   @HttpCode(200)
-  async confirmAttendance(@Param('id', ParseUUIDPipe) id: string, @Body() body: SeekerAnswerDto) {
+  async confirmAttendance(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SeekerAnswerDto,
+  ): Promise<InternalAnswer<typeof internalRoutes.confirmAttendance>> {
     return bookingView(await this.lifecycle.confirmAttendanceForSeeker(id, body.workerId));
   }
 
   @Roles('service')
-  @Post(':id/cancel')
+  @Post(internalRoutes.cancelForSeeker.path)
   @HttpCode(200)
-  async cancel(@Param('id', ParseUUIDPipe) id: string, @Body() body: SeekerAnswerDto) {
+  async cancel(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SeekerAnswerDto,
+  ): Promise<InternalAnswer<typeof internalRoutes.cancelForSeeker>> {
     return bookingView(await this.lifecycle.cancelForSeeker(id, body.workerId, '短信回复2：来不了 / Replied 2 by SMS: not coming'));
   }
 }

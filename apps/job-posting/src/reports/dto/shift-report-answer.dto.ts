@@ -24,3 +24,18 @@ export class ShiftReportDto {
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 }
+
+@ApiSchema({ name: 'ShiftReportForReview', description: 'An open report with what staff need to judge it: the shift and its employer.' })
+export class ShiftReportForReviewDto extends ShiftReportDto {
+  @ApiProperty({ example: '仓库搬运 日结' })
+  shiftTitle!: string;
+
+  @ApiProperty({ example: '温州某鞋业有限公司' })
+  employerName!: string;
+
+  @ApiProperty()
+  employerVerified!: boolean;
+
+  @ApiProperty()
+  employerSuspended!: boolean;
+}

@@ -9,7 +9,11 @@ export class ScoreBreakdownDto {
   @ApiProperty({ type: Number, nullable: true, description: 'null to an employer: it would reveal the expected pay' })
   pay!: number | null;
   @ApiProperty() reliability!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'null to an employer: it would reveal recent work, earnings or a priority group' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'null to an employer: it would reveal recent work, earnings or a priority group',
+  })
   fairness!: number | null;
 }
 
@@ -34,8 +38,13 @@ export class CandidateDto {
   @ApiProperty({ example: '王某', description: 'to an employer: the surname with 某 until the person is booked with them' })
   name!: string;
 
-  @ApiProperty({ example: '138****8000' })
-  phoneMasked!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '138****8000',
+    description: 'null for a walk-in without a phone (staff refer them at the desk)',
+  })
+  phoneMasked!: string | null;
 
   @ApiProperty({ description: '0–100', example: 82.5 })
   score!: number;

@@ -352,6 +352,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bookings/{id}/slip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A booking’s referral slip (介绍信/派工单), staff
+         * @description Shift, address, time, pay, contact and the booking number, for printing at the referral desk.
+         *
+         *     Roles: staff.
+         */
+        get: operations["referralSlip_slip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dev/sms": {
         parameters: {
             query?: never;
@@ -394,6 +416,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dispatch/plans/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a proposed plan by hand
+         * @description The whole new list of assignments, checked by the solver’s rules against the shifts and candidates as they are now: each person a candidate, headcounts kept, nobody on overlapping shifts.
+         *
+         *     Roles: staff.
+         */
+        put: operations["dispatch_revise"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dispatch/plans/{id}/confirm": {
         parameters: {
             query?: never;
@@ -423,7 +467,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Employers to review: unverified, or suspended
+         * @description Newest first (at most 200), with open reports and shifts waiting for review.
+         *
+         *     Roles: staff.
+         */
+        get: operations["review_employers"];
         put?: never;
         /**
          * Register an employer profile
@@ -458,6 +508,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/employers/me/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in employer’s shifts
+         * @description Every status, drafts included, the latest start first (at most 200), each with its pending applications.
+         *
+         *     Roles: employer.
+         */
+        get: operations["employerDesk_myShifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/posting-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The market’s settings behind the posting rules
+         * @description The rules themselves are the functions of libs/domain; these are their inputs.
+         *
+         *     Roles: employer, staff.
+         */
+        get: operations["employerDesk_postingRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/employers/reports": {
         parameters: {
             query?: never;
@@ -472,6 +566,28 @@ export interface paths {
         get: operations["reports_open"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/reports/{id}/reviewed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a report reviewed
+         * @description Staff have acted on it (or found nothing); it leaves the open list.
+         *
+         *     Roles: staff.
+         */
+        post: operations["reports_reviewed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -648,6 +764,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matching/workers/{id}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open shifts that fit a seeker, best first (staff)
+         * @description 职业介绍: for the person in front of the referral desk; each score with its parts explained as staff read them.
+         *
+         *     Roles: staff.
+         */
+        get: operations["candidates_recommendationsAtDesk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -753,6 +891,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shifts/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shifts waiting for review, soonest first
+         * @description Unverified employers’ published shifts, with who posted them (at most 200).
+         *
+         *     Roles: staff.
+         */
+        get: operations["review_pendingShifts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shifts/{id}": {
         parameters: {
             query?: never;
@@ -841,6 +1001,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shifts/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What cancelling the shift now would cost
+         * @description Per standing booking, by the rule the cancellation applies; nothing changes.
+         *
+         *     Roles: employer, staff.
+         */
+        get: operations["shiftDesk_cancellationCost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a shift as a new draft
+         * @description Same details, moved to `startsAt` or by default a week on (as many weeks as it takes to be in the future).
+         *
+         *     Roles: employer, staff.
+         */
+        post: operations["shiftDesk_copy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shifts/{id}/employer": {
         parameters: {
             query?: never;
@@ -880,6 +1084,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shifts/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a shift waiting for review
+         * @description It never reaches the board and ends `cancelled` with the reason.
+         *
+         *     Roles: staff.
+         */
+        post: operations["review_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/shifts/{id}/reports": {
         parameters: {
             query?: never;
@@ -896,6 +1122,28 @@ export interface paths {
          *     Roles: worker.
          */
         post: operations["reports_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shifts/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people booked on a shift, with their bookings
+         * @description Names and phones in full while the person is booked with the employer, else surname with 某 and a masked phone (docs/privacy.md).
+         *
+         *     Roles: employer, staff.
+         */
+        get: operations["shiftDesk_roster"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -946,7 +1194,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The staff and admin accounts (admins)
+         * @description Roles: admin.
+         */
+        get: operations["staff_list"];
         put?: never;
         /**
          * Create a staff account (admins)
@@ -997,6 +1249,50 @@ export interface paths {
          *     Roles: admin.
          */
         post: operations["staff_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The office dashboard: the market’s last days
+         * @description Per market day: bookings, priority-group people served, the Gini of hours over the week before, SMS sent and failed; and fill rate per category and people served per group over the window.
+         *
+         *     Roles: staff.
+         */
+        get: operations["marketSeries_daily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/month": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A month’s report for the district
+         * @description The overview, every day of the month, wages still owed for its work, and reports received.
+         *
+         *     Roles: staff.
+         */
+        get: operations["marketSeries_month"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1132,7 +1428,13 @@ export interface paths {
         delete: operations["workers_eraseAtDesk"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a seeker’s profile at the desk (staff)
+         * @description Any field of the profile input, none null, as PATCH /workers/me; a changed SMS consent is recorded as given at `desk`. The phone only of a walk-in nobody signs in to yet (PHONE_IS_SIGN_IN otherwise); never the priority group.
+         *
+         *     Roles: staff.
+         */
+        patch: operations["workers_updateAtDesk"];
         trace?: never;
     };
     "/api/workers/{id}/priority-group": {
@@ -1220,6 +1522,8 @@ export interface components {
             hours?: number;
             /** @description SHIFT_NOT_OPEN from a dispatch plan: the shifts that are not open */
             shiftIds?: string[];
+            /** @description PLAN_ASSIGNMENT_INVALID: every rule the changed plan breaks */
+            problems?: components["schemas"]["DispatchProblem"][];
         };
         Applicant: {
             /** Format: uuid */
@@ -1406,6 +1710,28 @@ export interface components {
             /** @enum {string} */
             unit: "hour" | "day" | "piece";
         };
+        CancellationCost: {
+            /** Format: uuid */
+            shiftId: string;
+            /** @description false once the shift has started, finished or been cancelled */
+            cancellable: boolean;
+            /** @description some booked seeker would be owed compensation */
+            late: boolean;
+            /**
+             * @description total compensation owed, fen
+             * @example 9600
+             */
+            compensationFen: number;
+            bookings: components["schemas"]["CancellationCostItem"][];
+        };
+        CancellationCostItem: {
+            /** Format: uuid */
+            bookingId: string;
+            /** @description within the late-cancellation window */
+            late: boolean;
+            /** @description compensation owed to this seeker, fen */
+            compensationFen: number;
+        };
         Candidate: {
             /** Format: uuid */
             workerId: string;
@@ -1414,8 +1740,11 @@ export interface components {
              * @example 王某
              */
             name: string;
-            /** @example 138****8000 */
-            phoneMasked: string;
+            /**
+             * @description null for a walk-in without a phone (staff refer them at the desk)
+             * @example 138****8000
+             */
+            phoneMasked: string | null;
             /**
              * @description 0–100
              * @example 82.5
@@ -1432,6 +1761,16 @@ export interface components {
         CandidateList: {
             items: components["schemas"]["Candidate"][];
         };
+        CategoryFill: {
+            /** @enum {string} */
+            category: "loading" | "cleaning" | "catering" | "housekeeping" | "factory" | "warehouse" | "delivery" | "renovation" | "repair" | "security" | "promotion" | "farming" | "care" | "driving";
+            /** @description places of shifts published in the window and not cancelled */
+            needed: number;
+            /** @description of them, booked */
+            filled: number;
+            /** @description filled ÷ needed, 3 decimals */
+            fillRate: number | null;
+        };
         CertificateDto: {
             /** @example health */
             code: string;
@@ -1443,6 +1782,11 @@ export interface components {
             dataProcessing: boolean;
             /** @description Alerts about new gigs by SMS */
             sms: boolean;
+            /**
+             * @description Staff: the desk where the consent text was read out and confirmed; recorded with who and when
+             * @example 综合服务区 1 号窗口
+             */
+            desk?: string;
         };
         ConsentRecord: {
             /** @enum {string} */
@@ -1450,6 +1794,11 @@ export interface components {
             granted: boolean;
             /** @enum {string} */
             channel: "self" | "desk" | "sms";
+            /**
+             * @description Where at the market, for a consent given at a desk
+             * @example 综合服务区 1 号窗口
+             */
+            location: string | null;
             /** Format: date-time */
             recordedAt: string;
         };
@@ -1459,6 +1808,13 @@ export interface components {
             dataProcessing: boolean;
             /** @description alerts about new gigs by SMS (false after a reply of T / TD) */
             sms: boolean;
+        };
+        CopyShiftDto: {
+            /**
+             * @description when the copy starts (ISO 8601 with offset); by default the same time a week on, or as many weeks as it takes to be in the future
+             * @example 2026-12-09T08:00:00+08:00
+             */
+            startsAt?: string;
         };
         CreateEmployerDto: {
             /** @example 温州某鞋业有限公司 */
@@ -1536,8 +1892,8 @@ export interface components {
             expectedDailyPayFen?: number;
             /** @description For real-name verification; kept only as a keyed hash and its last four characters, never returned */
             residentId?: string;
-            /** @description Only when staff register a walk-in */
-            phone?: string;
+            /** @description Only when staff register a walk-in: their mobile number, or null for a person who has none (they are reached at the desk and by referral slips) */
+            phone?: string | null;
             consent: components["schemas"]["ConsentDto"];
         };
         DeclinedOffer: {
@@ -1601,6 +1957,24 @@ export interface components {
             /** @example DOUBLE_BOOKING */
             code: string;
         };
+        DispatchOption: {
+            /** Format: uuid */
+            shiftId: string;
+            /** @description 0–100, one decimal */
+            score: number;
+        };
+        /** @description Someone named in the plan (staff see names; phones masked). */
+        DispatchPerson: {
+            /** Format: uuid */
+            workerId: string;
+            /** @example 王建国 */
+            name: string;
+            /**
+             * @description null for someone without a phone (registered at the desk)
+             * @example 138****5678
+             */
+            phoneMasked: string | null;
+        };
         /** @description The assignment with the best total score (an exact solver), before anyone is booked. */
         DispatchPlan: {
             /** Format: uuid */
@@ -1609,12 +1983,57 @@ export interface components {
             /** @description sum of the assignments’ scores, one decimal */
             totalScore: number;
             unfilled: components["schemas"]["UnfilledShift"][];
+            shifts: components["schemas"]["DispatchShift"][];
+            /** @description per shift, the best 20 candidates (and anyone placed), to choose from by hand */
+            candidates: components["schemas"]["DispatchAssignment"][];
+            /** @description eligible people left out, best first (at most 100) */
+            unplaced: components["schemas"]["UnplacedPerson"][];
+            /** @description all eligible people left out */
+            unplacedCount: number;
+            /** @description everyone named above */
+            people: components["schemas"]["DispatchPerson"][];
+            /** @description the solver’s best total; differs from totalScore once staff change the plan by hand */
+            solverTotalScore: number;
+            /**
+             * Format: date-time
+             * @description when staff last changed the plan by hand
+             */
+            editedAt: string | null;
             /** @description what a greedy pass would have scored, one decimal */
             greedyTotalScore: number;
             /** @description totalScore − greedyTotalScore */
             improvementOverGreedy: number;
             /** @enum {string} */
             status: "proposed" | "confirming" | "confirmed";
+        };
+        /** @description A rule a hand-changed dispatch plan breaks. */
+        DispatchProblem: {
+            /** @enum {string} */
+            code: "SHIFT_NOT_IN_PLAN" | "NOT_A_CANDIDATE" | "LISTED_TWICE" | "OVER_HEADCOUNT" | "OVERLAPPING_SHIFTS";
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            workerId?: string;
+            /**
+             * Format: uuid
+             * @description OVERLAPPING_SHIFTS: the other shift
+             */
+            otherShiftId?: string;
+        };
+        /** @description A shift of the plan, as staff read it beside the assignments. */
+        DispatchShift: {
+            /** Format: uuid */
+            id: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @example 永中街道 */
+            street: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description places the plan fills */
+            remaining: number;
         };
         Employer: {
             /** Format: uuid */
@@ -1641,6 +2060,42 @@ export interface components {
              * @example 2026-12-01T09:00:00+08:00
              */
             createdAt: string;
+        };
+        /** @description An employer as the office reviews it: open reports and shifts waiting for review. */
+        EmployerForReview: {
+            /** Format: uuid */
+            id: string;
+            /** @example 温州某鞋业有限公司 */
+            name: string;
+            /** @example 陈经理 */
+            contactName: string;
+            /** @example 永中街道 */
+            street: string;
+            /** @example 龙湾区永中街道某路1号 */
+            address: string;
+            /**
+             * @description 统一社会信用代码 (GB 32100)
+             * @example 91350100M000100Y43
+             */
+            uscc: string | null;
+            /** @description checked by staff; an unverified employer’s shifts wait for review */
+            verified: boolean;
+            /** @description suspended by staff: no new shifts, applications or bookings */
+            suspended: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-12-01T09:00:00+08:00
+             */
+            createdAt: string;
+            /** @example 多名零工反映拖欠工资 */
+            suspensionReason: string | null;
+            /** @description reports about its shifts not yet reviewed */
+            openReports: number;
+            /** @description its shifts waiting for review */
+            shiftsPendingReview: number;
+        };
+        EmployerForReviewList: {
+            items: components["schemas"]["EmployerForReview"][];
         };
         ExportedApplication: {
             /** Format: uuid */
@@ -1709,6 +2164,12 @@ export interface components {
             status: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        GroupServed: {
+            /** @enum {string} */
+            group: "low_income" | "disability" | "long_term_unemployed" | "none";
+            /** @description distinct people booked in the window */
+            people: number;
         };
         InboundSmsDto: {
             /** @example 13800138000 */
@@ -1800,6 +2261,24 @@ export interface components {
             /** @description how many more people to ask (default: two per remaining place) */
             count?: number;
         };
+        /** @description One market day (Asia/Shanghai) of the dashboard. */
+        MarketDay: {
+            /**
+             * @description the market day, YYYY-MM-DD
+             * @example 2026-11-30
+             */
+            date: string;
+            /** @description bookings made that day */
+            bookings: number;
+            /** @description distinct people in a priority group booked that day */
+            priorityServed: number;
+            /** @description Gini of hours worked per active seeker over the 7 days ending that day (3 decimals) */
+            hoursGini7d: number;
+            /** @description SMS written that day and sent (or delivered) */
+            smsSent: number;
+            /** @description SMS written that day that failed or were given up */
+            smsFailed: number;
+        };
         /** @description The figures staff watch over a window, and whether work is spreading. */
         MarketOverview: {
             /** Format: date-time */
@@ -1824,6 +2303,81 @@ export interface components {
             hoursGini: number;
             /** @description Gini of earnings per seeker */
             earningsGini: number;
+        };
+        /** @description The office dashboard: the market’s days over a window, and fill and reach over all of it. */
+        MarketSeries: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description every market day of the window, oldest first, zeros included */
+            days: components["schemas"]["MarketDay"][];
+            /** @description categories with places needed in the window */
+            categories: components["schemas"]["CategoryFill"][];
+            /** @description every group, `none` included */
+            groups: components["schemas"]["GroupServed"][];
+        };
+        /** @description A month’s figures for the district: the overview, its days, and what is still owed. */
+        MonthReport: {
+            /** @example 2026-11 */
+            month: string;
+            overview: components["schemas"]["MarketOverview"];
+            series: components["schemas"]["MarketSeries"];
+            /** @description work completed in the month, unpaid past its settle-by date as of now */
+            unpaidWages: components["schemas"]["UnpaidWages"];
+            /** @description reports about shifts received in the month */
+            reportsReceived: number;
+        };
+        MyShift: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            employerId: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @example 卸货、理货，需能搬 25 公斤 */
+            description: string;
+            /** @enum {string} */
+            category: "loading" | "cleaning" | "catering" | "housekeeping" | "factory" | "warehouse" | "delivery" | "renovation" | "repair" | "security" | "promotion" | "farming" | "care" | "driving";
+            /** @enum {string} */
+            employmentType: "part_time" | "temporary" | "seasonal";
+            /** @example 永中街道 */
+            street: string;
+            /** @example 龙湾区永中街道某仓库 */
+            address: string;
+            /** @example 27.93 */
+            lat: number;
+            /** @example 120.8 */
+            lng: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T08:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T17:00:00+08:00
+             */
+            endsAt: string;
+            /** @example 5 */
+            headcount: number;
+            /** @description places booked */
+            filled: number;
+            /** @description headcount − filled */
+            remaining: number;
+            pay: components["schemas"]["ShiftPayDto"];
+            requirements: components["schemas"]["ShiftRequirementsDto"];
+            /** @enum {string} */
+            status: "draft" | "pending_review" | "open" | "filled" | "in_progress" | "completed" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            /** @description applications waiting for accept or reject */
+            pendingApplications: number;
+        };
+        MyShiftList: {
+            items: components["schemas"]["MyShift"][];
         };
         NewDispatchPlanDto: {
             shiftIds: string[];
@@ -1856,6 +2410,25 @@ export interface components {
              * @example 60
              */
             retryAfterSeconds: number;
+        };
+        PlannedPlace: {
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            workerId: string;
+        };
+        PostingRules: {
+            /**
+             * @description Zhejiang's minimum-wage tier of the market
+             * @enum {number}
+             */
+            minimumWageTier: 1 | 2 | 3;
+            /** @description an employer cancelling this close to the start owes compensation */
+            employerLateCancellationHours: number;
+            /** @description hours of pay owed for a late cancellation */
+            employerCancellationCompensationHours: number;
+            /** @description check-in opens this many minutes before the start */
+            checkInOpensMinutes: number;
         };
         RateDto: {
             stars: number;
@@ -1927,6 +2500,61 @@ export interface components {
             shiftId: string;
             workerId: string;
         };
+        /** @description 介绍信/派工单: what a person without a phone carries to the job. */
+        ReferralSlip: {
+            /**
+             * Format: uuid
+             * @description the booking number
+             */
+            bookingId: string;
+            /** @enum {string} */
+            status: "confirmed" | "checked_in" | "completed" | "no_show" | "cancelled";
+            /** @enum {string} */
+            source: "application" | "offer" | "referral" | "dispatch";
+            /** Format: date-time */
+            bookedAt: string;
+            /** @example 王建国 */
+            seekerName: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @example 永中街道 */
+            street: string;
+            /** @example 龙湾区永中街道某仓库 */
+            address: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T08:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T17:00:00+08:00
+             */
+            endsAt: string;
+            pay: components["schemas"]["ReferralSlipPay"];
+            /** @example 龙湾某鞋业有限公司 */
+            employerName: string;
+            /** @example 陈经理 */
+            contactName: string;
+            /**
+             * @description null when the employer has no sign-in of its own
+             * @example 13600000001
+             */
+            contactPhone: string | null;
+        };
+        ReferralSlipPay: {
+            /**
+             * @description integer fen (分), fixed at booking
+             * @example 22000
+             */
+            amountFen: number;
+            /** @enum {string} */
+            unit: "hour" | "day" | "piece";
+            /** @enum {string} */
+            settlement: "daily" | "weekly" | "on_completion";
+        };
         ReportShiftDto: {
             /** @enum {string} */
             reason: "fake" | "unpaid" | "unsafe" | "other";
@@ -1944,6 +2572,29 @@ export interface components {
              * @description the profile holding that ID now, if any
              */
             heldBy: string | null;
+        };
+        /** @description Who posted a shift waiting for review, as staff judge it. */
+        ReviewEmployer: {
+            /** Format: uuid */
+            id: string;
+            /** @example 温州某鞋业有限公司 */
+            name: string;
+            verified: boolean;
+            suspended: boolean;
+        };
+        /** @description The whole list of assignments as staff want it. */
+        RevisedDispatchPlan: {
+            assignments: components["schemas"]["PlannedPlace"][];
+        };
+        RosterEntry: {
+            booking: components["schemas"]["Booking"];
+            /** @description full name and phone while booked with the employer; surname with 某 and a masked phone otherwise */
+            worker: components["schemas"]["Applicant"] | null;
+            /** @description the employer has rated this booking */
+            ratedByEmployer: boolean;
+        };
+        RosterEntryList: {
+            items: components["schemas"]["RosterEntry"][];
         };
         /** @description Points per part, already weighted; they add up to `score`. */
         ScoreBreakdown: {
@@ -1975,6 +2626,11 @@ export interface components {
              * @enum {boolean}
              */
             consent: true;
+            /**
+             * @description The desk where the seeker consented; recorded with who and when
+             * @example 综合服务区 1 号窗口
+             */
+            desk?: string;
         };
         SetResidentIdDto: {
             /** @description The ID on the card (kept only as a keyed hash and its last four), or null to clear it; taken from any other profile that held it */
@@ -2056,6 +2712,57 @@ export interface components {
             /** @description How many seekers rated it */
             ratings: number;
         };
+        /** @description A shift of an unverified employer, waiting for staff to approve or reject it. */
+        ShiftForReview: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            employerId: string;
+            /** @example 仓库搬运 日结 */
+            title: string;
+            /** @example 卸货、理货，需能搬 25 公斤 */
+            description: string;
+            /** @enum {string} */
+            category: "loading" | "cleaning" | "catering" | "housekeeping" | "factory" | "warehouse" | "delivery" | "renovation" | "repair" | "security" | "promotion" | "farming" | "care" | "driving";
+            /** @enum {string} */
+            employmentType: "part_time" | "temporary" | "seasonal";
+            /** @example 永中街道 */
+            street: string;
+            /** @example 龙湾区永中街道某仓库 */
+            address: string;
+            /** @example 27.93 */
+            lat: number;
+            /** @example 120.8 */
+            lng: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T08:00:00+08:00
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-02T17:00:00+08:00
+             */
+            endsAt: string;
+            /** @example 5 */
+            headcount: number;
+            /** @description places booked */
+            filled: number;
+            /** @description headcount − filled */
+            remaining: number;
+            pay: components["schemas"]["ShiftPayDto"];
+            requirements: components["schemas"]["ShiftRequirementsDto"];
+            /** @enum {string} */
+            status: "draft" | "pending_review" | "open" | "filled" | "in_progress" | "completed" | "cancelled";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt: string | null;
+            employer: components["schemas"]["ReviewEmployer"];
+        };
+        ShiftForReviewList: {
+            items: components["schemas"]["ShiftForReview"][];
+        };
         ShiftPayDto: {
             /**
              * @description integer fen (分)
@@ -2083,8 +2790,31 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        ShiftReportList: {
-            items: components["schemas"]["ShiftReport"][];
+        /** @description An open report with what staff need to judge it: the shift and its employer. */
+        ShiftReportForReview: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            employerId: string;
+            /** @enum {string} */
+            reason: "fake" | "unpaid" | "unsafe" | "other";
+            /** @example 干完活老板不给钱 */
+            detail: string | null;
+            /** @enum {string} */
+            status: "open" | "reviewed";
+            /** Format: date-time */
+            createdAt: string;
+            /** @example 仓库搬运 日结 */
+            shiftTitle: string;
+            /** @example 温州某鞋业有限公司 */
+            employerName: string;
+            employerVerified: boolean;
+            employerSuspended: boolean;
+        };
+        ShiftReportForReviewList: {
+            items: components["schemas"]["ShiftReportForReview"][];
         };
         ShiftRequirementsDto: {
             /**
@@ -2127,6 +2857,9 @@ export interface components {
             /** @description A disabled account cannot sign in and its tokens are refused */
             disabled: boolean;
         };
+        StaffAccountList: {
+            items: components["schemas"]["StaffAccount"][];
+        };
         StaffSignInDto: {
             /** @example 13800138000 */
             phone: string;
@@ -2137,6 +2870,13 @@ export interface components {
             shiftId: string;
             /** @description places the plan could not fill */
             missing: number;
+            /**
+             * @description no_candidates: nobody is eligible; candidates_not_placed: some eligible people are free at those hours but left out (by hand, or by the solver’s rule on chained overlapping shifts); too_few_candidates: fewer eligible people than places; candidates_placed_elsewhere: they are all on overlapping shifts of this plan
+             * @enum {string}
+             */
+            reason: "no_candidates" | "candidates_not_placed" | "too_few_candidates" | "candidates_placed_elsewhere";
+            /** @description people eligible for the shift */
+            candidates: number;
         };
         UnpaidBooking: {
             /** Format: uuid */
@@ -2207,6 +2947,13 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             worker: components["schemas"]["UnpaidSeeker"] | null;
+            /** @example 仓库搬运 日结 */
+            shiftTitle: string;
+            /**
+             * @description who owes the wage
+             * @example 温州某鞋业有限公司
+             */
+            employerName: string;
         };
         UnpaidBookingList: {
             items: components["schemas"]["UnpaidBooking"][];
@@ -2227,11 +2974,60 @@ export interface components {
             /** @description the seeker erased their data: staff help them claim the wage without a name or phone */
             erased: boolean;
         };
+        UnpaidWages: {
+            bookings: number;
+            /** @description fen */
+            amountFen: number;
+        };
+        /** @description An eligible person the plan leaves out, and why. */
+        UnplacedPerson: {
+            /** Format: uuid */
+            workerId: string;
+            /**
+             * @description shifts_full: every shift they could take is full; not_chosen: a place is open but they were left out
+             * @enum {string}
+             */
+            reason: "shifts_full" | "not_chosen";
+            /** @description the plan’s shifts they are eligible for, best score first */
+            options: components["schemas"]["DispatchOption"][];
+        };
         UpdateConsentDto: {
             /** @description Can only stay true here; withdrawing it is erasure (DELETE /workers/me) */
             dataProcessing?: boolean;
             /** @description Alerts about new gigs by SMS */
             sms?: boolean;
+        };
+        UpdateWorkerAtDeskDto: {
+            /** @example 王建国 */
+            name?: string;
+            /** @enum {string} */
+            street?: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
+            /** @example 27.95 */
+            lat?: number;
+            /** @example 120.72 */
+            lng?: number;
+            /** @default 10 */
+            maxDistanceKm: number;
+            skills?: components["schemas"]["SkillDto"][];
+            certificates?: components["schemas"]["CertificateDto"][];
+            availability?: components["schemas"]["AvailabilityDto"][];
+            /**
+             * @description integer fen
+             * @example 20000
+             */
+            expectedDailyPayFen?: number;
+            /** @description Without one, everything reaches them by SMS */
+            hasSmartphone?: boolean;
+            /** @description For real-name verification; kept only as a keyed hash and its last four characters, never returned */
+            residentId?: string;
+            consent?: components["schemas"]["UpdateConsentDto"];
+            /** @description A walk-in’s phone (null: none), for a profile nobody signs in to yet; a seeker’s own sign-in phone is refused (PHONE_IS_SIGN_IN) */
+            phone?: string | null;
+            /**
+             * @description The desk where the person asked for the change; recorded with a changed SMS consent
+             * @example 综合服务区 1 号窗口
+             */
+            desk?: string;
         };
         UpdateWorkerDto: {
             /** @example 王建国 */
@@ -3450,6 +4246,63 @@ export interface operations {
             };
         };
     };
+    referralSlip_slip: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralSlip"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     devSms_list: {
         parameters: {
             query: {
@@ -3548,6 +4401,76 @@ export interface operations {
             };
         };
     };
+    dispatch_revise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevisedDispatchPlan"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DispatchPlan"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: PLAN_ALREADY_CONFIRMED, PLAN_ASSIGNMENT_INVALID, SHIFT_NOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     dispatch_confirm: {
         parameters: {
             query?: never;
@@ -3605,6 +4528,55 @@ export interface operations {
             };
             /** @description Conflict: a business rule refused it. Codes: PLAN_ALREADY_CONFIRMED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    review_employers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "unverified" | "suspended";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmployerForReviewList"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3719,6 +4691,89 @@ export interface operations {
             };
         };
     };
+    employerDesk_myShifts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyShiftList"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: EMPLOYER_PROFILE_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    employerDesk_postingRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostingRules"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     reports_open: {
         parameters: {
             query?: never;
@@ -3733,7 +4788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShiftReportList"];
+                    "application/json": components["schemas"]["ShiftReportForReviewList"];
                 };
             };
             /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
@@ -3747,6 +4802,63 @@ export interface operations {
             };
             /** @description Forbidden: needs the role staff (admins count as staff) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    reports_reviewed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftReport"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4240,6 +5352,65 @@ export interface operations {
             };
         };
     };
+    candidates_recommendationsAtDesk: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationList"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     auth_me: {
         parameters: {
             query?: never;
@@ -4583,6 +5754,54 @@ export interface operations {
             };
         };
     };
+    review_pendingShifts: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftForReviewList"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     shifts_get: {
         parameters: {
             query?: never;
@@ -4894,6 +6113,133 @@ export interface operations {
             };
         };
     };
+    shiftDesk_cancellationCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationCost"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    shiftDesk_copy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopyShiftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shift"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: the signed-in account may not do this. Codes: EMPLOYER_SUSPENDED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unprocessable Entity: the labour law refuses it. Codes: BELOW_MINIMUM_WAGE, PART_TIME_HOURS_EXCEEDED, PART_TIME_SETTLEMENT_TOO_LONG */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     shiftEmployer_employer: {
         parameters: {
             query?: never;
@@ -5008,6 +6354,76 @@ export interface operations {
             };
         };
     };
+    review_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shift"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: SHIFT_NOT_PENDING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     reports_report: {
         parameters: {
             query?: never;
@@ -5069,6 +6485,63 @@ export interface operations {
             };
             /** @description Conflict: a business rule refused it. Codes: WORKER_PROFILE_REQUIRED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    shiftDesk_roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterEntryList"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role employer or staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5179,6 +6652,43 @@ export interface operations {
             };
             /** @description Conflict: a business rule refused it. Codes: GATEWAY_MESSAGE_IN_PROGRESS */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    staff_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffAccountList"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5370,6 +6880,103 @@ export interface operations {
             };
         };
     };
+    marketSeries_daily: {
+        parameters: {
+            query?: {
+                /** @description market days, today included */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketSeries"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    marketSeries_month: {
+        parameters: {
+            query: {
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthReport"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     stats_overview: {
         parameters: {
             query?: {
@@ -5424,6 +7031,8 @@ export interface operations {
     workers_list: {
         parameters: {
             query?: {
+                /** @description part of the name, or digits of the phone (e.g. its last four): what the person in front of the desk says */
+                q?: string;
                 /** @description exact mobile number (+86 accepted) */
                 phone?: string;
                 street?: "永中街道" | "永兴街道" | "海城街道" | "海滨街道" | "星海街道" | "状元街道" | "瑶溪街道" | "蒲州街道" | "沙城街道" | "天河街道";
@@ -5844,6 +7453,76 @@ export interface operations {
             };
             /** @description Not Found, or not yours to see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    workers_updateAtDesk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkerAtDeskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worker"];
+                };
+            };
+            /** @description Bad Request: the input is not valid; `message` lists each problem */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unauthorized: sign in first (`Authorization: Bearer <accessToken>`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Forbidden: needs the role staff (admins count as staff) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not Found, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Conflict: a business rule refused it. Codes: RESIDENT_ID_TAKEN, WORKER_EXISTS, PHONE_IS_SIGN_IN */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,9 +2,10 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsIsoWithOffset, IsMainlandPhone, ToMainlandPhone } from '@lingong/domain';
 import { Roles } from '@lingong/identity';
+import { internalRoutes, type InternalAnswer, type InternalBody } from '@lingong/internal-api';
 import { AccountsRepository } from '../accounts.repository';
 
-export class SeekerErasureDto {
+export class SeekerErasureDto implements InternalBody<typeof internalRoutes.endSeekerSignIn> {
   @ToMainlandPhone()
   @IsMainlandPhone()
   phone!: string;
@@ -21,14 +22,14 @@ export class SeekerErasureDto {
  * erasure flow (which retries until done). Idempotent. Not forwarded: it is web's own, service only.
  */
 @ApiExcludeController()
-@Controller('internal/accounts')
+@Controller()
 export class SeekerErasureController {
   constructor(private readonly accounts: AccountsRepository) {}
 
   @Roles('service')
-  @Post('seeker-erasure')
+  @Post(internalRoutes.endSeekerSignIn.path)
   @HttpCode(200)
-  erase(@Body() body: SeekerErasureDto) {
+  erase(@Body() body: SeekerErasureDto): Promise<InternalAnswer<typeof internalRoutes.endSeekerSignIn>> {
     return this.accounts.eraseSeeker(body.phone, new Date(body.erasedAt));
   }
 }

@@ -1,10 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsMainlandPhone, longwanStreetNames, ToMainlandPhone } from '@lingong/domain';
+import { IsMainlandPhone, longwanStreetNames, ToMainlandPhone, Trim } from '@lingong/domain';
 
 /** Staff look-up at the desk; query strings convert to their types, each conversion explicit. */
 export class ListWorkersQuery {
+  @ApiPropertyOptional({
+    example: '王建',
+    description: 'part of the name, or digits of the phone (e.g. its last four): what the person in front of the desk says',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(50)
+  q?: string;
+
   @ApiPropertyOptional({ description: 'exact mobile number (+86 accepted)' })
   @IsOptional()
   @ToMainlandPhone()

@@ -7,7 +7,8 @@ export class SetResidentIdDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'The ID on the card (kept only as a keyed hash and its last four), or null to clear it; taken from any other profile that held it',
+    description:
+      'The ID on the card (kept only as a keyed hash and its last four), or null to clear it; taken from any other profile that held it',
   })
   @Trim()
   @ValidateIf((dto: SetResidentIdDto) => dto.residentId !== null)

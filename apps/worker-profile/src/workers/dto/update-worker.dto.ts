@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Equals, IsBoolean, ValidateIf } from 'class-validator';
-import { NestedObject } from '@lingong/domain';
+import { Equals, IsBoolean, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsMainlandPhone, NestedObject, ToMainlandPhone, Trim } from '@lingong/domain';
 import { WorkerProfileFields } from './worker-profile.fields';
 
 const given = (_: object, value: unknown) => value !== undefined;
@@ -23,4 +23,29 @@ export class UpdateWorkerDto extends PartialType(WorkerProfileFields, { skipNull
   @ValidateIf(given)
   @NestedObject(() => UpdateConsentDto)
   consent?: UpdateConsentDto;
+}
+
+/** Staff change a profile at the desk, with the person in front of them: the same fields, and where, for a consent changed. */
+export class UpdateWorkerAtDeskDto extends UpdateWorkerDto {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      'A walk-in’s phone (null: none), for a profile nobody signs in to yet; a seeker’s own sign-in phone is refused (PHONE_IS_SIGN_IN)',
+  })
+  @ValidateIf((dto: UpdateWorkerAtDeskDto) => dto.phone !== undefined && dto.phone !== null)
+  @ToMainlandPhone()
+  @IsMainlandPhone()
+  phone?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'The desk where the person asked for the change; recorded with a changed SMS consent',
+    example: '综合服务区 1 号窗口',
+  })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(60)
+  desk?: string;
 }

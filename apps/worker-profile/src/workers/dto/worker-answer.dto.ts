@@ -39,10 +39,20 @@ export class WorkerDto {
   @ApiProperty({ example: '蒲州街道' })
   street!: string;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 27.95, description: 'home coordinates: the seeker and staff only, never an employer' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 27.95,
+    description: 'home coordinates: the seeker and staff only, never an employer',
+  })
   lat?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 120.72, description: 'home coordinates: the seeker and staff only, never an employer' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 120.72,
+    description: 'home coordinates: the seeker and staff only, never an employer',
+  })
   lng?: number | null;
 
   @ApiProperty({ type: 'integer', example: 10 })
@@ -57,7 +67,12 @@ export class WorkerDto {
   @ApiProperty({ type: [AvailabilityDto] })
   availability!: AvailabilityDto[];
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'integer fen; the seeker and staff only, never an employer', example: 20000 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    description: 'integer fen; the seeker and staff only, never an employer',
+    example: 20000,
+  })
   expectedDailyPayFen?: number | null;
 
   @ApiProperty({ description: 'without one, everything reaches them by SMS' })

@@ -34,6 +34,14 @@ export class ConsentRecordDto {
   @ApiProperty({ enum: ['self', 'desk', 'sms'] })
   channel!: 'self' | 'desk' | 'sms';
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Where at the market, for a consent given at a desk',
+    example: '综合服务区 1 号窗口',
+  })
+  location!: string | null;
+
   @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
 }

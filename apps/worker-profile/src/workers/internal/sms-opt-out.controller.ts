@@ -2,11 +2,12 @@ import { Body, Controller, HttpCode, Injectable, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { IsMainlandPhone, ToMainlandPhone } from '@lingong/domain';
 import { Roles } from '@lingong/identity';
+import { internalRoutes, type InternalAnswer, type InternalBody } from '@lingong/internal-api';
 import { Clock } from '@lingong/platform';
 import { Worker } from '../worker.entity';
 import { WorkersRepository } from '../workers.repository';
 
-export class SmsOptOutDto {
+export class SmsOptOutDto implements InternalBody<typeof internalRoutes.optOutOfAlerts> {
   @ToMainlandPhone()
   @IsMainlandPhone()
   phone!: string;
@@ -26,7 +27,9 @@ export class SmsOptOutService {
       if (!worker || worker.smsOptOutAt) return { unsubscribed: Boolean(worker) };
       const now = this.clock.now();
       await manager.update(Worker, { id: worker.id }, { smsOptOutAt: now });
-      await this.workers.recordConsents(manager, worker.id, [{ purpose: 'sms_alerts', granted: false, channel: 'sms', recordedBy: null, recordedAt: now }]);
+      await this.workers.recordConsents(manager, worker.id, [
+        { purpose: 'sms_alerts', granted: false, channel: 'sms', recordedBy: null, recordedAt: now },
+      ]);
       return { unsubscribed: true };
     });
   }
@@ -34,14 +37,14 @@ export class SmsOptOutService {
 
 /** Called by matching, which receives the gateway's replies; not forwarded by the front door. */
 @ApiExcludeController()
-@Controller('internal/workers')
+@Controller()
 export class SmsOptOutController {
   constructor(private readonly optOuts: SmsOptOutService) {}
 
   @Roles('service')
-  @Post('sms-opt-out')
+  @Post(internalRoutes.optOutOfAlerts.path)
   @HttpCode(200)
-  optOut(@Body() body: SmsOptOutDto) {
+  optOut(@Body() body: SmsOptOutDto): Promise<InternalAnswer<typeof internalRoutes.optOutOfAlerts>> {
     return this.optOuts.optOut(body.phone);
   }
 }

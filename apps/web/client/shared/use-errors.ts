@@ -1,0 +1,20 @@
+import { ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { explain, type ApiError } from '@shared/api/errors';
+
+/** The errors of the last answer (texts under `errors.*` of the face), in plain words, each next to the field it is about (or at the top). */
+export function useErrors() {
+  const { t, te } = useI18n();
+  const errors = ref<{ field?: string; text: string }[]>([]);
+  return {
+    errors,
+    clear: () => (errors.value = []),
+    show: (error: ApiError | undefined) => (errors.value = explain(t, te, error)),
+    say: (field: string | undefined, key: string) => (errors.value = [{ field, text: t(key) }]),
+    of: (field: string) =>
+      errors.value
+        .filter((error) => error.field === field)
+        .map((error) => error.text)
+        .join(' '),
+  };
+}
