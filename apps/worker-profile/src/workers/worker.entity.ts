@@ -18,6 +18,8 @@ export interface WeeklyAvailability {
 /** A job seeker (零工). Registered by themselves or, for walk-ins, by staff with consent. */
 @Entity('workers')
 @Index('workers_skills', { synchronize: false })
+/** Who is free at a minute of the week (matching's eligibility; migration 1796700400000). */
+@Index('workers_availability', { synchronize: false })
 @Index('workers_street', ['street'])
 /** The staff directory's order: newest first, keyset-paged by (created_at, id). */
 @Index('workers_directory', ['createdAt', 'id'], { where: `"status" <> 'erased'` })
