@@ -376,7 +376,7 @@ async function benchDispatch(dataSource: DataSource, now: Date, random: () => nu
   const [shifts, seekers, context] = await Promise.all([
     loadShifts(dataSource, shiftIds),
     loadSeekers(dataSource, poolIds, now),
-    repository.fairnessContext(now),
+    repository.refreshFairnessContext(now),
   ]);
   const from = new Date(Math.min(...shifts.map((s) => s.startsAt.getTime())));
   const to = new Date(Math.max(...shifts.map((s) => s.endsAt.getTime())));

@@ -10,6 +10,7 @@ import { CandidatesService } from './candidates/candidates.service';
 import { DispatchController } from './dispatch/dispatch.controller';
 import { DispatchService } from './dispatch/dispatch.service';
 import { InternalDispatchController } from './dispatch/internal-dispatch.controller';
+import { InternalFairnessController } from './candidates/internal-fairness.controller';
 import { matchingEntities } from './matching.entities';
 import { InboundSmsController } from './offers/inbound-sms.controller';
 import { GatewayMessagesRepository } from './offers/gateway-messages.repository';
@@ -43,6 +44,7 @@ import { StatsRepository } from './stats/stats.repository';
     InboundSmsController,
     InternalOffersController,
     InternalDispatchController,
+    InternalFairnessController,
   ],
   providers: [
     CandidatesService,

@@ -82,6 +82,8 @@ export const internalRoutes = {
   expireOffer: route<undefined, { done: true; outcome: OfferExpiryOutcome }>()('matching', 'POST', 'internal/offers/:id/expire'),
   /** A plan left `confirming`: confirming it again books only what is missing. */
   finishDispatchPlan: route<undefined, object>()('matching', 'POST', 'internal/dispatch/plans/:id/confirm'),
+  /** The sweep's: matching recomputes its stored fairness medians when they are a few minutes old. */
+  refreshFairnessMedians: route<undefined, { refreshed: boolean }>()('matching', 'POST', 'internal/matching/fairness-medians/refresh'),
   /** The seeker's open offers withdrawn, their phone gone from every offer. */
   eraseSeekerInMatching: route<undefined, { withdrawn: number }>()('matching', 'POST', 'internal/seekers/:id/erasure'),
 

@@ -16,7 +16,7 @@ export interface SeekerSummary {
 
 /**
  * Seekers as job-posting needs them: read from worker-profile's `workers` table (read only),
- * with reliability and rating derived from this service's bookings and ratings.
+ * with reliability from the seeker figures this service keeps as bookings change, and rating from its ratings.
  */
 @Injectable()
 export class SeekersRepository {
@@ -46,18 +46,32 @@ export class SeekersRepository {
     if (ids.length === 0) return new Map();
     const rows = (await this.dataSource.query(
       `SELECT w.id, w.name, w.phone, w.status = 'erased' AS erased,
-              count(*) FILTER (WHERE b.status = 'completed')::int AS completed,
-              count(*) FILTER (WHERE b.status = 'no_show')::int AS "noShows",
-              count(*) FILTER (WHERE b.status = 'cancelled' AND b.late_cancellation AND b.cancelled_by = 'worker')::int AS "lateCancellations",
+              coalesce(f.completed, 0) AS completed, coalesce(f.no_shows, 0) AS "noShows", coalesce(f.late_cancellations, 0) AS "lateCancellations",
               (SELECT avg(r.stars)::float FROM ratings r WHERE r.worker_id = w.id AND r.rater = 'employer') AS "averageStars"
-         FROM workers w LEFT JOIN bookings b ON b.worker_id = w.id
-        WHERE w.id = ANY($1) GROUP BY w.id`,
+         FROM workers w LEFT JOIN seeker_figures f ON f.worker_id = w.id
+        WHERE w.id = ANY($1)`,
       [ids],
-    )) as { id: string; name: string; phone: string | null; erased: boolean; completed: number; noShows: number; lateCancellations: number; averageStars: number | null }[];
+    )) as {
+      id: string;
+      name: string;
+      phone: string | null;
+      erased: boolean;
+      completed: number;
+      noShows: number;
+      lateCancellations: number;
+      averageStars: number | null;
+    }[];
     return new Map(
       rows.map((row) => [
         row.id,
-        { id: row.id, name: row.name, erased: row.erased, phone: row.phone, phoneMasked: row.phone ? maskPhone(row.phone) : null, ...standing(row) },
+        {
+          id: row.id,
+          name: row.name,
+          erased: row.erased,
+          phone: row.phone,
+          phoneMasked: row.phone ? maskPhone(row.phone) : null,
+          ...standing(row),
+        },
       ]),
     );
   }

@@ -5,22 +5,25 @@
  * an overlapping shift (the bookings' range index).
  */
 
-/** Bookings, hours and pay of the last 30 days, for reliability and fairness. */
+/**
+ * The seeker's booking outcomes (reliability) and hours and pay of the last 30 market days
+ * (fairness), from the figures job-posting keeps as bookings change (read only here).
+ */
 export const seekerHistory = `
+  LEFT JOIN seeker_figures figures ON figures.worker_id = w.id
   LEFT JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE b.status = 'completed')::int AS completed,
-           count(*) FILTER (WHERE b.status = 'no_show')::int AS "noShows",
-           count(*) FILTER (WHERE b.status = 'cancelled' AND b.cancelled_by = 'worker' AND b.late_cancellation)::int AS "lateCancellations",
-           coalesce(sum(b.minutes_worked) FILTER (WHERE b.status = 'completed' AND b.ends_at > $2::timestamptz - interval '30 days'), 0) / 60.0 AS "hoursLast30Days",
+    SELECT coalesce(sum(d.minutes_worked), 0) / 60.0 AS "hoursLast30Days",
            -- a month's pay summed can pass int's range; float8 holds whole fen exactly up to 2^53
-           coalesce(sum(b.pay_owed_fen) FILTER (WHERE b.status = 'completed' AND b.ends_at > $2::timestamptz - interval '30 days'), 0)::float8 AS "earningsLast30DaysFen"
-      FROM bookings b WHERE b.worker_id = w.id
+           coalesce(sum(d.earnings_fen), 0)::float8 AS "earningsLast30DaysFen"
+      FROM seeker_work_daily d
+     WHERE d.worker_id = w.id AND d.market_day > ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - 30
   ) history ON true`;
 
 export const seekerColumns = `
   w.id, w.name, w.phone, w.lat, w.lng, w.max_distance_km AS "maxDistanceKm", w.skills, w.availability,
   w.expected_daily_pay_fen AS "expectedDailyPayFen", w.priority_group AS "priorityGroup",
-  history.completed, history."noShows", history."lateCancellations", history."hoursLast30Days", history."earningsLast30DaysFen"`;
+  coalesce(figures.completed, 0) AS completed, coalesce(figures.no_shows, 0) AS "noShows",
+  coalesce(figures.late_cancellations, 0) AS "lateCancellations", history."hoursLast30Days", history."earningsLast30DaysFen"`;
 
 /** A seeker (w) who may work shift (s). */
 export const eligible = `
@@ -32,11 +35,8 @@ export const eligible = `
      WHERE NOT EXISTS (
        SELECT 1 FROM jsonb_to_recordset(w.certificates) AS c(code text, "expiresOn" date)
         WHERE c.code = needed AND c."expiresOn" >= (s.ends_at AT TIME ZONE 'Asia/Shanghai')::date))
-  AND EXISTS (
-    SELECT 1 FROM jsonb_to_recordset(w.availability) AS a(day int, start text, "end" text)
-     WHERE a.day = extract(isodow FROM s.starts_at AT TIME ZONE 'Asia/Shanghai')
-       AND a.start <= to_char(s.starts_at AT TIME ZONE 'Asia/Shanghai', 'HH24:MI')
-       AND a."end" > to_char(s.starts_at AT TIME ZONE 'Asia/Shanghai', 'HH24:MI'))
+  -- free when the shift starts: the weekly windows as minutes of the week (market time), indexed
+  AND w.availability_minutes @> market_minute_of_week(s.starts_at)
   AND NOT EXISTS (
     -- OFFSET 0 keeps this a per-seeker probe of the bookings' range index; unfenced, the planner
     -- turned it into an anti-join reading every booking for every candidate (43 s at 100k seekers).

@@ -16,7 +16,12 @@ import {
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { CandidatesRepository, type SeekerRow, type ShiftRow } from './candidates.repository';
 
-const CONTEXT_TTL_MS = 5 * 60_000;
+/** A process reads the stored fairness medians at most this often. */
+const CONTEXT_TTL_MS = 60_000;
+/** The sweep has the stored medians recomputed once they are this old; they move slowly. */
+export const FAIRNESS_MEDIANS_REFRESH_MS = 5 * 60_000;
+/** Older than this (no sweep running), a ranking recomputes them itself rather than use them. */
+const FAIRNESS_MEDIANS_STALE_MS = 30 * 60_000;
 
 interface TopOptions {
   limit: number;
@@ -147,12 +152,26 @@ export class CandidatesService {
       }));
   }
 
-  /** The medians move slowly; recomputing them for every ranking would scan every seeker's month. */
+  /**
+   * The fairness medians as stored (recomputing them for every ranking would scan every seeker's
+   * month); computed here only when none are stored yet, or they are long stale.
+   */
   async fairnessContext(now: Date): Promise<FairnessContext> {
-    if (!this.context || now.getTime() - this.context.at > CONTEXT_TTL_MS) {
-      this.context = { value: await this.candidates.fairnessContext(now), at: now.getTime() };
+    if (!this.context || Math.abs(now.getTime() - this.context.at) > CONTEXT_TTL_MS) {
+      const stored = await this.candidates.storedFairnessContext();
+      const fresh = stored && now.getTime() - stored.computedAt.getTime() <= FAIRNESS_MEDIANS_STALE_MS;
+      this.context = { value: fresh ? stored.context : await this.candidates.refreshFairnessContext(now), at: now.getTime() };
     }
     return this.context.value;
+  }
+
+  /** The sweep's: recomputes the stored medians when they are older than FAIRNESS_MEDIANS_REFRESH_MS. */
+  async refreshFairnessMedians(): Promise<{ refreshed: boolean }> {
+    const now = this.clock.now();
+    const stored = await this.candidates.storedFairnessContext();
+    if (stored && now.getTime() - stored.computedAt.getTime() < FAIRNESS_MEDIANS_REFRESH_MS) return { refreshed: false };
+    this.context = { value: await this.candidates.refreshFairnessContext(now), at: now.getTime() };
+    return { refreshed: true };
   }
 
   private shiftSummary(shift: ShiftRow) {

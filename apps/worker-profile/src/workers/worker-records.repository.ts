@@ -7,14 +7,14 @@ import { noRecord, type WorkerRecord } from '@lingong/domain';
 const bookedStatuses = ['confirmed', 'checked_in', 'completed'];
 
 /**
- * Reads of job-posting's tables (bookings, ratings, shifts, employers): worker-profile never writes
+ * Reads of job-posting's tables (seeker_figures, bookings, ratings, shifts, employers): worker-profile never writes
  * them (DESIGN.md, one owner per table).
  */
 @Injectable()
 export class WorkerRecordsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One query for a whole page of seekers: booking outcomes and employers' average stars. */
+  /** One query for a whole page of seekers: booking outcomes (the figures job-posting keeps) and employers' average stars. */
   async records(workerIds: string[]): Promise<Map<string, WorkerRecord>> {
     if (workerIds.length === 0) return new Map();
     const rows = (await this.dataSource.query(
@@ -24,13 +24,7 @@ export class WorkerRecordsRepository {
               coalesce(b.late_cancellations, 0)::int AS "lateCancellations",
               r.average_stars::float8 AS "averageStars"
          FROM unnest($1::uuid[]) AS ids(id)
-         LEFT JOIN (
-           SELECT worker_id,
-                  count(*) FILTER (WHERE status = 'completed') AS completed,
-                  count(*) FILTER (WHERE status = 'no_show') AS no_shows,
-                  count(*) FILTER (WHERE status = 'cancelled' AND cancelled_by = 'worker' AND late_cancellation) AS late_cancellations
-             FROM bookings WHERE worker_id = ANY($1::uuid[]) GROUP BY worker_id
-         ) b ON b.worker_id = ids.id
+         LEFT JOIN seeker_figures b ON b.worker_id = ids.id
          LEFT JOIN (
            SELECT worker_id, avg(stars) AS average_stars
              FROM ratings WHERE rater = 'employer' AND worker_id = ANY($1::uuid[]) GROUP BY worker_id

@@ -18,6 +18,8 @@ export interface WeeklyAvailability {
 /** A job seeker (零工). Registered by themselves or, for walk-ins, by staff with consent. */
 @Entity('workers')
 @Index('workers_skills', { synchronize: false })
+/** Who is free at a minute of the week (matching's eligibility; migration 1796700400000). */
+@Index('workers_availability', { synchronize: false })
 @Index('workers_street', ['street'])
 /** The staff directory's order: newest first, keyset-paged by (created_at, id). */
 @Index('workers_directory', ['createdAt', 'id'], { where: `"status" <> 'erased'` })
@@ -59,6 +61,14 @@ export class Worker {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   availability!: WeeklyAvailability[];
 
+  /**
+   * The same windows as minutes of the week (Monday 00:00 = 0, market time), for matching's index:
+   * a trigger derives it whenever availability is written (migration 1796700000000), so it is
+   * never read or written here.
+   */
+  @Column({ name: 'availability_minutes', type: 'int4multirange', default: () => "'{}'", select: false, insert: false, update: false })
+  availabilityMinutes?: string;
+
   @Column({ name: 'expected_daily_pay_fen', type: 'int', nullable: true })
   expectedDailyPayFen!: number | null;
 
@@ -93,8 +103,7 @@ export class Worker {
   @Column({ name: 'resident_id_conflict_hash', type: 'varchar', length: 64, nullable: true })
   residentIdConflictHash!: string | null;
 
-  /** Home, set by a trigger from lat/lng; candidate retrieval filters by travel distance on its GiST index. */
-  @Index('workers_location', { spatial: true })
+  /** Home, set by a trigger from lat/lng; candidate retrieval reads it through matching's reach index (workers_reach). */
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true, select: false, insert: false, update: false })
   location?: unknown;
 

@@ -39,6 +39,11 @@ export class ServicesClient {
   }
 
   /** True while the question stands: the booking is still on and not yet confirmed. */
+  /** Matching recomputes its stored fairness medians if they are a few minutes old; whether it did. */
+  async refreshFairnessMedians(): Promise<boolean> {
+    return (await this.api.call(internalRoutes.refreshFairnessMedians, {})).refreshed;
+  }
+
   async requestAttendance(bookingId: string): Promise<boolean> {
     return (await this.api.call(internalRoutes.requestAttendance, { params: { id: bookingId } })).asking;
   }

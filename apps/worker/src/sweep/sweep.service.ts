@@ -22,6 +22,8 @@ export interface SweepReport {
   notificationsRequeued: number;
   notificationsExpired: number;
   dispatchPlansFinished: number;
+  /** Not a fix but routine: 1 when matching's stored fairness medians were old enough to be recomputed. */
+  fairnessMediansRefreshed: number;
   /** Items it could not fix this time (e.g. matching away); tried again next pass. */
   errors: number;
 }
@@ -47,7 +49,8 @@ const LIVE_STATES = new Set(['active', 'waiting', 'delayed', 'prioritized', 'wai
  * releases what they held and asks the next candidate); unsent offers are sent; outbox events
  * left unrelayed are relayed; failed event and reminder jobs are retried for a day; messages with
  * no live job are queued again or, past their time, expired; interrupted dispatch confirmations
- * are run again. Every step is safe to repeat: it acts through the same idempotent paths.
+ * are run again; and matching's fairness medians are kept fresh. Every step is safe to repeat: it
+ * acts through the same idempotent paths.
  */
 @Injectable()
 export class SweepService {
@@ -80,6 +83,7 @@ export class SweepService {
       notificationsRequeued: 0,
       notificationsExpired: 0,
       dispatchPlansFinished: 0,
+      fairnessMediansRefreshed: 0,
       errors: 0,
     };
     await this.step(report, () => this.relayLeftBehind(report));
@@ -88,7 +92,10 @@ export class SweepService {
     await this.step(report, () => this.finishDispatchPlans(report));
     await this.step(report, () => this.retryFailedJobs(report));
     await this.step(report, () => this.requeueIdleMessages(report));
-    const fixed = Object.values(report).some((count) => count > 0);
+    await this.step(report, async () => {
+      if (await this.services.refreshFairnessMedians()) report.fairnessMediansRefreshed += 1;
+    });
+    const fixed = Object.entries(report).some(([kind, count]) => kind !== 'fairnessMediansRefreshed' && count > 0);
     if (fixed) this.logger.log({ sweep: report }, 'sweep fixed work left behind');
     else this.logger.debug({ sweep: report }, 'sweep found nothing left behind');
     return report;

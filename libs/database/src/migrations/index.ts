@@ -14,6 +14,11 @@ import { SealedSignInCodes1796200200000 } from './1796200200000-sealed-sign-in-c
 import { Reliability1796300000000 } from './1796300000000-reliability';
 import { KioskFigures1796500000000 } from './1796500000000-kiosk-figures';
 import { CandidateReach1796600000000 } from './1796600000000-candidate-reach';
+import { AvailabilityIndex1796700000000 } from './1796700000000-availability-index';
+import { SeekerFigures1796700100000 } from './1796700100000-seeker-figures';
+import { FairnessMedians1796700200000 } from './1796700200000-fairness-medians';
+import { ReachIndexAlone1796700300000 } from './1796700300000-reach-index-alone';
+import { AvailabilityIndexAlone1796700400000 } from './1796700400000-availability-index-alone';
 import { ConsentDesk1796800000000 } from './1796800000000-consent-desk';
 import { ReachWithoutPhone1796800100000 } from './1796800100000-reach-without-phone';
 import { OfficeReviewAndFigures1796900000000 } from './1796900000000-office-review-and-figures';
@@ -37,6 +42,11 @@ export const migrations = [
   Reliability1796300000000,
   KioskFigures1796500000000,
   CandidateReach1796600000000,
+  AvailabilityIndex1796700000000,
+  SeekerFigures1796700100000,
+  FairnessMedians1796700200000,
+  ReachIndexAlone1796700300000,
+  AvailabilityIndexAlone1796700400000,
   ConsentDesk1796800000000,
   ReachWithoutPhone1796800100000,
   OfficeReviewAndFigures1796900000000,
