@@ -4,7 +4,7 @@ import { readEnvFile } from '@lingong/config';
 import { Clock } from '@lingong/platform';
 import { CandidatesRepository } from '../../apps/matching/src/candidates/candidates.repository';
 import { CandidatesService, FAIRNESS_MEDIANS_REFRESH_MS } from '../../apps/matching/src/candidates/candidates.service';
-import { seedBenchDatabase } from '../../scripts/bench/seed-sql';
+import { seedBenchDatabase } from '../../bench/seed';
 import { createCliDataSource } from '../../scripts/data-source';
 import { createTestDatabase, dropTestDatabase } from '../support/test-database';
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { readEnvFile } from '@lingong/config';
-import { seedBenchDatabase } from '../../scripts/bench/seed-sql';
+import { seedBenchDatabase } from '../../bench/seed';
 import { createCliDataSource } from '../../scripts/data-source';
 import { createTestDatabase, dropTestDatabase } from '../support/test-database';
 
