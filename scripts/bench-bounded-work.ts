@@ -26,9 +26,18 @@ async function timed(what: string, work: () => unknown): Promise<void> {
 async function main(): Promise<void> {
   const pipe = createValidationPipe();
   const shift = {
-    title: '仓库搬运', category: 'loading', employmentType: 'part_time', street: '永中街道', address: '龙湾区永中街道某仓库',
-    lat: 27.93, lng: 120.8, startsAt: '2026-12-02T08:00:00+08:00', endsAt: '9999-12-31T17:00:00+08:00', headcount: 5,
-    pay: { amountFen: 3000, unit: 'hour', settlement: 'daily' }, requirements: { skills: ['loading'], certificates: [] },
+    title: '仓库搬运',
+    category: 'loading',
+    employmentType: 'part_time',
+    street: '永中街道',
+    address: '龙湾区永中街道某仓库',
+    lat: 27.93,
+    lng: 120.8,
+    startsAt: '2026-12-02T08:00:00+08:00',
+    endsAt: '9999-12-31T17:00:00+08:00',
+    headcount: 5,
+    pay: { amountFen: 3000, unit: 'hour', settlement: 'daily' },
+    requirements: { skills: ['loading'], certificates: [] },
   };
   await timed('validate POST /shifts ending 9999-12-31 (refused: 400)', () =>
     pipe.transform(shift, { type: 'body', metatype: CreateShiftDto }).then(

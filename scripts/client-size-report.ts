@@ -67,7 +67,11 @@ if (require.main === module) {
   console.log(['face', 'raw', 'gzip', 'brotli', 'budget', ''].map((cell) => cell.padEnd(10)).join(''));
   for (const size of sizes) {
     const verdict = size.budget === undefined ? '' : overBudget(size) ? 'OVER BUDGET' : 'ok';
-    console.log([`/${size.face}`, kb(size.raw), kb(size.gzip), kb(size.brotli), size.budget ? kb(size.budget) : '–', verdict].map((cell) => cell.padEnd(10)).join(''));
+    console.log(
+      [`/${size.face}`, kb(size.raw), kb(size.gzip), kb(size.brotli), size.budget ? kb(size.budget) : '–', verdict]
+        .map((cell) => cell.padEnd(10))
+        .join(''),
+    );
   }
   if (sizes.some(overBudget)) {
     console.error('\nA face is over its budget (issue 9): load less before the first view.');

@@ -9,7 +9,9 @@ import { workerProfileEntities } from '../apps/worker-profile/src/worker-profile
 import { workerEntities } from '../apps/worker/src/worker.entities';
 
 /** Every app's entities on the shared options: what `migration:generate` and the drift check compare. */
-export const allEntities = [...new Set([...webEntities, ...jobPostingEntities, ...workerProfileEntities, ...workerEntities, ...matchingEntities])];
+export const allEntities = [
+  ...new Set([...webEntities, ...jobPostingEntities, ...workerProfileEntities, ...workerEntities, ...matchingEntities]),
+];
 
 export function createCliDataSource(env?: Record<string, string | undefined>): DataSource {
   const settings = loadSettings([DatabaseSettings], env).get(DatabaseSettings) as DatabaseSettings;

@@ -36,7 +36,12 @@ const tags: Record<string, string> = {
 
 /** The front door's forwarding table, by service: the services' routes must be reachable through it. */
 function forwardedTo(service: 'JOB_POSTING_URL' | 'WORKER_PROFILE_URL' | 'MATCHING_URL'): string[] {
-  const routes = serviceRoutes({ JOB_POSTING_URL: 'job-posting', WORKER_PROFILE_URL: 'worker-profile', MATCHING_URL: 'matching', WEB_URL: 'web' });
+  const routes = serviceRoutes({
+    JOB_POSTING_URL: 'job-posting',
+    WORKER_PROFILE_URL: 'worker-profile',
+    MATCHING_URL: 'matching',
+    WEB_URL: 'web',
+  });
   const marker = { JOB_POSTING_URL: 'job-posting', WORKER_PROFILE_URL: 'worker-profile', MATCHING_URL: 'matching' }[service];
   return routes.filter((route) => route.upstream === marker).map((route) => route.prefix);
 }

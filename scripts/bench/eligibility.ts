@@ -36,7 +36,6 @@ export interface PreparedShift {
   to: number;
 }
 
-
 /** Local (Asia/Shanghai) ISO day of week 1..7, `HH:MM` and date of an instant. */
 function local(at: Date): { isodow: number; clock: string; date: string } {
   const shifted = new Date(at.getTime() + MARKET_OFFSET_MS);

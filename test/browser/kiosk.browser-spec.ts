@@ -39,12 +39,22 @@ describe('the kiosk board (/kiosk) in a browser', () => {
 
   const card = (title: string) => page.locator('article', { has: page.getByRole('heading', { name: title }) });
   async function post(overrides: Record<string, unknown>) {
-    return (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, ...overrides })).expect(201)).body as { id: string };
+    return (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, ...overrides }))
+        .expect(201)
+    ).body as { id: string };
   }
 
   it('is full screen, in Chinese, in type readable from three metres, with no serious accessibility problem', async () => {
     expect(await page.locator('h1').textContent()).toMatch(/今日招工/);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth && document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth <= window.innerWidth && document.documentElement.scrollHeight <= window.innerHeight,
+      ),
+    ).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -35,7 +35,13 @@ describe('a seeker on the phone pages (/m) at 390×844', () => {
   });
 
   async function post(overrides: Record<string, unknown>, daysAhead: number) {
-    return (await request(market.url).post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, ...overrides }, daysAhead)).expect(201)).body as { id: string };
+    return (
+      await request(market.url)
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, ...overrides }, daysAhead))
+        .expect(201)
+    ).body as { id: string };
   }
   async function accessible(): Promise<void> {
     expect(await seriousViolations(page)).toEqual([]);
@@ -58,7 +64,10 @@ describe('a seeker on the phone pages (/m) at 390×844', () => {
 
   it('signs in by SMS code, fills in a profile, finds the shift near them and applies', async () => {
     const near = await post({ title: '永中仓库 理货', street: '永中街道', lat: 27.93, lng: 120.8 }, 3);
-    await post({ title: '蒲州工厂 包装', street: '蒲州街道', address: '龙湾区蒲州街道某厂', lat: 27.99, lng: 120.71, category: 'factory' }, 3);
+    await post(
+      { title: '蒲州工厂 包装', street: '蒲州街道', address: '龙湾区蒲州街道某厂', lat: 27.99, lng: 120.71, category: 'factory' },
+      3,
+    );
 
     await page.goto(`${market.url}/m/`);
     await page.getByText('永中仓库 理货').waitFor();
@@ -94,7 +103,10 @@ describe('a seeker on the phone pages (/m) at 390×844', () => {
 
     await page.getByRole('button', { name: '找我附近的活' }).click();
     await page.getByRole('button', { name: '按离我远近排列' }).waitFor();
-    await page.getByText(/离你 [\d.]+ 公里/).first().waitFor();
+    await page
+      .getByText(/离你 [\d.]+ 公里/)
+      .first()
+      .waitFor();
     expect(await page.getByText('蒲州工厂 包装').count()).toBe(0);
     await page.getByText('永中仓库 理货').click();
     await page.getByRole('heading', { name: '永中仓库 理货' }).waitFor();
@@ -104,7 +116,9 @@ describe('a seeker on the phone pages (/m) at 390×844', () => {
     await madeForPhones();
     await page.getByRole('button', { name: '报名' }).click();
     await page.getByText('已报名，等用工方确认').waitFor();
-    const applied = await market.db.query(`SELECT count(*)::int AS n FROM applications WHERE shift_id = $1 AND status = 'pending'`, [near.id]);
+    const applied = await market.db.query(`SELECT count(*)::int AS n FROM applications WHERE shift_id = $1 AND status = 'pending'`, [
+      near.id,
+    ]);
     expect(applied.rows[0].n).toBe(1);
   });
 
@@ -112,7 +126,13 @@ describe('a seeker on the phone pages (/m) at 390×844', () => {
     const offered = await post({ title: '海滨码头 卸货', street: '永中街道', headcount: 1 }, 5);
     const seeker = await market.db.query(`SELECT id FROM workers WHERE phone = $1`, [SEEKER]);
     const workerId = seeker.rows[0].id as string;
-    await waitFor('an offer to the seeker', async () => (await market.db.query(`SELECT count(*)::int AS n FROM offers WHERE worker_id = $1 AND shift_id = $2`, [workerId, offered.id])).rows[0].n, (n) => n === 1);
+    await waitFor(
+      'an offer to the seeker',
+      async () =>
+        (await market.db.query(`SELECT count(*)::int AS n FROM offers WHERE worker_id = $1 AND shift_id = $2`, [workerId, offered.id]))
+          .rows[0].n,
+      (n) => n === 1,
+    );
 
     await page.getByRole('link', { name: '邀请', exact: true }).click();
     await page.getByText('海滨码头 卸货').waitFor();
@@ -128,7 +148,10 @@ describe('a seeker on the phone pages (/m) at 390×844', () => {
     await madeForPhones();
     await page.getByRole('button', { name: '确认会去' }).click();
     await page.getByText('已确认会去').waitFor();
-    const booking = await market.db.query(`SELECT attendance_confirmed_at FROM bookings WHERE worker_id = $1 AND shift_id = $2`, [workerId, offered.id]);
+    const booking = await market.db.query(`SELECT attendance_confirmed_at FROM bookings WHERE worker_id = $1 AND shift_id = $2`, [
+      workerId,
+      offered.id,
+    ]);
     expect(booking.rows[0].attendance_confirmed_at).not.toBeNull();
 
     await page.getByRole('link', { name: '我的', exact: true }).click();

@@ -14,7 +14,8 @@ describe('the built pages as the front door serves them', () => {
   it('keeps each face’s first view within its budget (slow 3G phones: /m ≤ 200 KB, the kiosk ≤ 150 KB, gzip)', () => {
     const sizes = measureFaces();
     expect(sizes.map((size) => size.face).sort()).toEqual(Object.keys(budgets).sort());
-    for (const size of sizes) expect({ face: size.face, over: overBudget(size), gzip: size.gzip }).toMatchObject({ face: size.face, over: false });
+    for (const size of sizes)
+      expect({ face: size.face, over: overBudget(size), gzip: size.gzip }).toMatchObject({ face: size.face, over: false });
   });
 
   it('answers the page routes with our scripts only, never framed (but the kiosk by its setting), pages never cached', async () => {
@@ -43,10 +44,14 @@ describe('the built pages as the front door serves them', () => {
   it('serves hashed assets for a year, brotli to those who take it', async () => {
     const html = readFileSync(join(resolve('dist/client'), 'm/index.html'), 'utf8');
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
-    const brotli = await request(market.url).get(script).set('accept-encoding', 'br, gzip').buffer(true).parse((response, done) => {
-      response.on('data', () => undefined);
-      response.on('end', () => done(null, null));
-    });
+    const brotli = await request(market.url)
+      .get(script)
+      .set('accept-encoding', 'br, gzip')
+      .buffer(true)
+      .parse((response, done) => {
+        response.on('data', () => undefined);
+        response.on('end', () => done(null, null));
+      });
     expect(brotli.status).toBe(200);
     expect(brotli.headers['content-encoding']).toBe('br');
     expect(brotli.headers['cache-control']).toContain('immutable');

@@ -275,7 +275,10 @@ describe('hostile input to every write route', () => {
         ['a start in year 0', { startsAt: '0000-01-01T08:00:00+08:00' }],
         ['an end in year 275760', { endsAt: '+275760-09-13T00:00:00Z' }],
         ['an end in 2100', { endsAt: '2100-01-01T08:00:00+08:00' }],
-        ['a shift until 9999-12-31 at an hourly rate', { endsAt: '9999-12-31T17:00:00+08:00', pay: { amountFen: 3000, unit: 'hour', settlement: 'daily' } }],
+        [
+          'a shift until 9999-12-31 at an hourly rate',
+          { endsAt: '9999-12-31T17:00:00+08:00', pay: { amountFen: 3000, unit: 'hour', settlement: 'daily' } },
+        ],
         [
           'a part-time shift until 9999-12-31',
           { employmentType: 'part_time', endsAt: '9999-12-31T17:00:00+08:00', pay: { amountFen: 3000, unit: 'hour', settlement: 'daily' } },
@@ -548,7 +551,8 @@ describe('hostile input to every write route', () => {
         // Sent as JSON text, so a value can be spliced in that JSON.stringify could not write (100 000 levels deep).
         const base = valid() ?? {};
         // A day and a minute after the valid body's start, computed here since the start moves with the clock.
-        const dayAndMinute = typeof base.startsAt === 'string' ? new Date(Date.parse(base.startsAt) + 24 * 3_600_000 + 60_000).toISOString() : '';
+        const dayAndMinute =
+          typeof base.startsAt === 'string' ? new Date(Date.parse(base.startsAt) + 24 * 3_600_000 + 60_000).toISOString() : '';
         const json = JSON.stringify(whole ? change : { ...base, ...change }).replace('"DAY_AND_A_MINUTE"', JSON.stringify(dayAndMinute));
         await expectRefused(route.actor, targetPath(), { raw: json.replace('"NESTED"', nestedRaw) }, { status: 400 });
       });
@@ -724,7 +728,8 @@ describe('hostile input to every write route', () => {
   describe('inputs that answered 500', () => {
     const cursor = (position: object) => Buffer.from(JSON.stringify(position)).toString('base64url');
     const patchMe = (body: object) => request(market.url).patch('/api/workers/me').set(bearer(tokens.seeker!)).send(body);
-    const workerRow = async () => (await market.db.query(`SELECT skills, certificates, availability, sms_opt_out_at FROM workers WHERE id = $1`, [ids.seeker])).rows[0];
+    const workerRow = async () =>
+      (await market.db.query(`SELECT skills, certificates, availability, sms_opt_out_at FROM workers WHERE id = $1`, [ids.seeker])).rows[0];
 
     it.each([
       ['an empty list for consent', { consent: [] }],
@@ -735,7 +740,10 @@ describe('hostile input to every write route', () => {
     ])('PATCH /api/workers/me refuses %s with 400 and keeps the profile', async (_what, body) => {
       const before = await workerRow();
       const answer = await patchMe(body);
-      expect({ status: answer.status, body: answer.body as unknown }).toEqual({ status: 400, body: expect.objectContaining({ statusCode: 400 }) });
+      expect({ status: answer.status, body: answer.body as unknown }).toEqual({
+        status: 400,
+        body: expect.objectContaining({ statusCode: 400 }),
+      });
       expect(await workerRow()).toEqual(before);
     });
 
@@ -743,7 +751,10 @@ describe('hostile input to every write route', () => {
       ['dated year 0', { createdAt: '0000-01-01T00:00:00.000000Z', id: missingId }],
       ['dated 1900', { createdAt: '1900-01-01T00:00:00.000000Z', id: missingId }],
     ])('answers a seeker-directory cursor %s with 400', async (_what, position) => {
-      const answer = await request(market.url).get('/api/workers').query({ cursor: cursor(position) }).set(bearer(tokens.staff!));
+      const answer = await request(market.url)
+        .get('/api/workers')
+        .query({ cursor: cursor(position) })
+        .set(bearer(tokens.staff!));
       expect({ status: answer.status, message: answer.body.message as unknown }).toEqual({
         status: 400,
         message: ['cursor is invalid; pass the nextCursor of the previous page'],
@@ -751,7 +762,9 @@ describe('hostile input to every write route', () => {
     });
 
     it('answers a board cursor dated year 0 with 400', async () => {
-      const answer = await request(market.url).get('/api/shifts').query({ cursor: cursor({ sort: 'startsAt', key: '0000-01-01T00:00:00.000Z', id: missingId }) });
+      const answer = await request(market.url)
+        .get('/api/shifts')
+        .query({ cursor: cursor({ sort: 'startsAt', key: '0000-01-01T00:00:00.000Z', id: missingId }) });
       expect(answer.status).toBe(400);
     });
 
@@ -765,7 +778,11 @@ describe('hostile input to every write route', () => {
 
     it('refuses a gateway signature of 64 non-ASCII bytes with 401, at the front door and at matching itself', async () => {
       const body = JSON.stringify({ from: '13700002001', text: '1', receivedAt: new Date().toISOString() });
-      const headers = { 'content-type': 'application/json', 'x-lingong-timestamp': new Date().toISOString(), 'x-lingong-signature': Buffer.alloc(64, 0xe9) };
+      const headers = {
+        'content-type': 'application/json',
+        'x-lingong-timestamp': new Date().toISOString(),
+        'x-lingong-signature': Buffer.alloc(64, 0xe9),
+      };
       for (const base of [market.url, market.apps.matching]) {
         const answer = await rawRequest(base, 'POST', '/api/sms/inbound', headers, body);
         expect({ base, status: answer.status }).toEqual({ base, status: 401 });
@@ -775,7 +792,9 @@ describe('hostile input to every write route', () => {
     });
 
     it('takes a gateway reply received in year 0 as the bad input it is', async () => {
-      await signedByGateway(market, '/api/sms/inbound', { from: '13700002001', text: '你好', receivedAt: '0000-01-01T00:00:00Z' }).expect(400);
+      await signedByGateway(market, '/api/sms/inbound', { from: '13700002001', text: '你好', receivedAt: '0000-01-01T00:00:00Z' }).expect(
+        400,
+      );
     });
 
     it('checks out a booking left open for two weeks at the highest hourly rate without overflowing pay', async () => {

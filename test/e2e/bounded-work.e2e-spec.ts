@@ -21,7 +21,7 @@ describe('bounded work per request', () => {
     market = await startMarket();
     employer = await verifiedEmployer(market, '13600003101');
     for (const [i, phone] of phones.entries()) {
-      await seekerWithProfile(market, phone, { name: `候选${i}`, lat: 27.93, lng: 120.80 + i * 0.002, availability: everyDay });
+      await seekerWithProfile(market, phone, { name: `候选${i}`, lat: 27.93, lng: 120.8 + i * 0.002, availability: everyDay });
     }
   });
   afterAll(async () => {
@@ -34,14 +34,19 @@ describe('bounded work per request', () => {
       ['part-time', '9999-12-31T17:00:00+08:00', 'part_time'],
       ['part-time', '2099-12-31T17:00:00+08:00', 'part_time'],
     ])('refuses a %s shift ending %s at validation, and the service answers the next request', async (_what, endsAt, employmentType) => {
-      const posting = api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ employmentType, endsAt, pay: hourly }));
+      const posting = api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ employmentType, endsAt, pay: hourly }));
       const [refused, board] = await Promise.all([posting, api().get('/api/shifts')]);
       expect({ status: refused.status, message: refused.body.message as unknown }).toEqual({
         status: 400,
         message: expect.arrayContaining(['endsAt must be at most 24 hours after startsAt; post a longer job as several shifts']),
       });
       expect(board.status).toBe(200);
-      expect((await market.db.query(`SELECT count(*)::int AS n FROM shifts WHERE ends_at > starts_at + interval '24 hours'`)).rows[0].n).toBe(0);
+      expect(
+        (await market.db.query(`SELECT count(*)::int AS n FROM shifts WHERE ends_at > starts_at + interval '24 hours'`)).rows[0].n,
+      ).toBe(0);
     });
 
     it('takes a shift of exactly 24 hours, and refuses one a minute longer', async () => {
@@ -63,16 +68,22 @@ describe('bounded work per request', () => {
 
   describe('offers stand at most OFFERS_PER_PLACE (2) per place left', () => {
     const pending = async (shiftId: string) =>
-      (await market.db.query(`SELECT count(*)::int AS n FROM offers WHERE shift_id = $1 AND status = 'pending'`, [shiftId])).rows[0].n as number;
+      (await market.db.query(`SELECT count(*)::int AS n FROM offers WHERE shift_id = $1 AND status = 'pending'`, [shiftId])).rows[0]
+        .n as number;
 
     /** The matching run the worker starts on publication has finished (its domain-events job completed). */
     async function publishedRunDone(shiftId: string): Promise<void> {
-      const queue = new Queue('domain-events', { prefix: market.queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } });
+      const queue = new Queue('domain-events', {
+        prefix: market.queuePrefix,
+        connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
+      });
       try {
         await waitFor(
           'the published shift’s matching run',
           async () => {
-            const event = (await market.db.query(`SELECT id FROM outbox_events WHERE type = 'shift.published' AND payload->>'shiftId' = $1`, [shiftId])).rows[0];
+            const event = (
+              await market.db.query(`SELECT id FROM outbox_events WHERE type = 'shift.published' AND payload->>'shiftId' = $1`, [shiftId])
+            ).rows[0];
             return event ? await (await queue.getJob(event.id as string))?.getState() : undefined;
           },
           (state) => state === 'completed',
@@ -83,11 +94,21 @@ describe('bounded work per request', () => {
     }
 
     it('however often an employer asks for 100 more: one place, two offers', async () => {
-      const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 }, 4)).expect(201)).body;
+      const shift = (
+        await api()
+          .post('/api/shifts')
+          .set(bearer(employer.token))
+          .send(shiftInput({ publish: true, headcount: 1 }, 4))
+          .expect(201)
+      ).body;
       await publishedRunDone(shift.id);
       expect(await pending(shift.id)).toBe(2);
       for (let i = 0; i < 3; i += 1) {
-        const asked = await api().post(`/api/matching/shifts/${shift.id}/offers`).set(bearer(employer.token)).send({ count: 100 }).expect(202);
+        const asked = await api()
+          .post(`/api/matching/shifts/${shift.id}/offers`)
+          .set(bearer(employer.token))
+          .send({ count: 100 })
+          .expect(202);
         expect(asked.body).toEqual({ offered: 0 });
       }
       expect(await pending(shift.id)).toBe(2);
@@ -98,7 +119,13 @@ describe('bounded work per request', () => {
 
     it('holds under concurrent asks by the employer and staff, whatever the count', async () => {
       const staff = await signInAdmin(market);
-      const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 2 }, 5)).expect(201)).body;
+      const shift = (
+        await api()
+          .post('/api/shifts')
+          .set(bearer(employer.token))
+          .send(shiftInput({ publish: true, headcount: 2 }, 5))
+          .expect(201)
+      ).body;
       const asks = Array.from({ length: 6 }, (_, i) =>
         api()
           .post(`/api/matching/shifts/${shift.id}/offers`)

@@ -58,7 +58,13 @@ describe('the first path through the market', () => {
     const created = await request(market.url)
       .post('/api/employers')
       .set(bearer(employer))
-      .send({ name: '温州市龙湾某鞋业有限公司', contactName: '陈经理', street: '永中街道', address: '龙湾区永中街道某路1号', uscc: '91350100M000100Y43' })
+      .send({
+        name: '温州市龙湾某鞋业有限公司',
+        contactName: '陈经理',
+        street: '永中街道',
+        address: '龙湾区永中街道某路1号',
+        uscc: '91350100M000100Y43',
+      })
       .expect(201);
     expect(created.body).toMatchObject({ verified: false, suspended: false });
 
@@ -75,7 +81,11 @@ describe('the first path through the market', () => {
   });
 
   it('publishing a shift alerts the seekers who fit, by SMS, exactly once', async () => {
-    const posted = await request(market.url).post('/api/shifts').set(bearer(employer)).send(shiftInput({ publish: true })).expect(201);
+    const posted = await request(market.url)
+      .post('/api/shifts')
+      .set(bearer(employer))
+      .send(shiftInput({ publish: true }))
+      .expect(201);
     shiftId = posted.body.id;
     expect(posted.body).toMatchObject({ status: 'open', headcount: 5, filled: 0, remaining: 5, pay: { amountFen: 22000, unit: 'day' } });
     expect(posted.body.startsAt).toMatch(/T08:00:00\+08:00$/);
@@ -107,7 +117,11 @@ describe('the first path through the market', () => {
         .send(shiftInput({ street, category, publish: true, requirements: { skills: [], certificates: [] } }, daysAhead))
         .expect(201);
     }
-    await request(market.url).post('/api/shifts').set(bearer(employer)).send(shiftInput({ title: '草稿' }, 7)).expect(201);
+    await request(market.url)
+      .post('/api/shifts')
+      .set(bearer(employer))
+      .send(shiftInput({ title: '草稿' }, 7))
+      .expect(201);
 
     const all = await request(market.url).get('/api/shifts').expect(200);
     expect(all.body.items).toHaveLength(4);
@@ -117,7 +131,10 @@ describe('the first path through the market', () => {
     expect(street.body.items).toHaveLength(2);
 
     const from = shiftInput({}, 5).startsAt;
-    const window = await request(market.url).get('/api/shifts').query({ from, to: shiftInput({}, 6).startsAt }).expect(200);
+    const window = await request(market.url)
+      .get('/api/shifts')
+      .query({ from, to: shiftInput({}, 6).startsAt })
+      .expect(200);
     expect(window.body.items.map((s: { street: string }) => s.street)).toEqual(['海滨街道']);
 
     const seen: string[] = [];

@@ -14,8 +14,10 @@ describe('signed gateway requests are not replayable', () => {
   let market: Market;
   const everyDay = Array.from({ length: 7 }, (_, i) => ({ day: i + 1, start: '06:00', end: '22:00' }));
   // Counted by type, before and after: a relayed event no longer carries the phone (erasure's rule).
-  const helpTexts = async () => (await market.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'sms.help_requested'`)).rows[0].n as number;
-  const reply = (from: string, text: string, extra: object = {}) => gatewayRequest(market, '/api/sms/inbound', { from, text, receivedAt: new Date().toISOString(), ...extra });
+  const helpTexts = async () =>
+    (await market.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'sms.help_requested'`)).rows[0].n as number;
+  const reply = (from: string, text: string, extra: object = {}) =>
+    gatewayRequest(market, '/api/sms/inbound', { from, text, receivedAt: new Date().toISOString(), ...extra });
 
   beforeAll(async () => {
     market = await startMarket();
@@ -27,9 +29,21 @@ describe('signed gateway requests are not replayable', () => {
   it('books once when a reply of 1 is replayed, and answers the replay with the first outcome', async () => {
     const employer = await verifiedEmployer(market, '13600003201');
     await seekerWithProfile(market, '13700003201', { availability: everyDay });
-    const shift = (await request(market.url).post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 }, 3)).expect(201)).body;
+    const shift = (
+      await request(market.url)
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, headcount: 1 }, 3))
+        .expect(201)
+    ).body;
     // A reply answers only an offer that was sent, so wait for the send, not just the row.
-    await waitFor('the offer sent', async () => (await market.db.query(`SELECT count(*)::int AS n FROM offers WHERE shift_id = $1 AND sent_at IS NOT NULL`, [shift.id])).rows[0].n as number, (n) => n === 1);
+    await waitFor(
+      'the offer sent',
+      async () =>
+        (await market.db.query(`SELECT count(*)::int AS n FROM offers WHERE shift_id = $1 AND sent_at IS NOT NULL`, [shift.id])).rows[0]
+          .n as number,
+      (n) => n === 1,
+    );
 
     const helpsBefore = await helpTexts();
     const yes = reply('13700003201', '1');
@@ -70,7 +84,9 @@ describe('signed gateway requests are not replayable', () => {
   it('records a replayed delivery receipt once', async () => {
     const receipt = gatewayRequest(market, '/api/sms/receipts', { messageId: 'log-replayed', status: 'delivered' });
     for (let i = 0; i < 3; i += 1) expect((await receipt().expect(200)).body).toEqual({ recorded: true });
-    const reported = await market.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'sms.delivery_reported' AND payload->>'providerMessageId' = 'log-replayed'`);
+    const reported = await market.db.query(
+      `SELECT count(*)::int AS n FROM outbox_events WHERE type = 'sms.delivery_reported' AND payload->>'providerMessageId' = 'log-replayed'`,
+    );
     expect(reported.rows[0].n).toBe(1);
   });
 

@@ -41,7 +41,13 @@ describe('the kiosk stream (GET /api/kiosk/stream)', () => {
     return client;
   }
   async function post(overrides: Record<string, unknown> = {}): Promise<Shift> {
-    return (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, ...overrides })).expect(201)).body as Shift;
+    return (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, ...overrides }))
+        .expect(201)
+    ).body as Shift;
   }
   /** The shift ids a screen shows after folding its events, as the page does. */
   function shown(client: SseClient): Set<string> {
@@ -107,7 +113,11 @@ describe('the kiosk stream (GET /api/kiosk/stream)', () => {
     const stale = await screen('', { 'last-event-id': `${Date.now() + 3_600_000}-0` });
     await stale.waitFor('a new snapshot', (event) => event.event === 'snapshot');
     // Screens connecting together share a snapshot for a second; what followed it is replayed after it.
-    await waitFor('the missed shift on the board', async () => shown(stale), (ids) => ids.has(missed.id));
+    await waitFor(
+      'the missed shift on the board',
+      async () => shown(stale),
+      (ids) => ids.has(missed.id),
+    );
   });
 
   it('shows a street screen its street only, and refuses a street that is not in Longwan', async () => {
@@ -130,7 +140,13 @@ describe('the kiosk stream (GET /api/kiosk/stream)', () => {
     const board = await screen();
     await board.waitFor('the snapshot', (event) => event.event === 'snapshot');
 
-    const pending = (await api().post('/api/shifts').set(bearer(unverified.token)).send(shiftInput({ publish: true, title: '待审核' })).expect(201)).body as Shift;
+    const pending = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(unverified.token))
+        .send(shiftInput({ publish: true, title: '待审核' }))
+        .expect(201)
+    ).body as Shift;
     await api().post(`/api/shifts/${pending.id}/cancel`).set(bearer(unverified.token)).send({ reason: '不招了' }).expect(200);
     const visible = await post({ title: '可见的活' });
     await board.waitFor('the visible shift', change('shift.opened', visible.id));
@@ -139,7 +155,13 @@ describe('the kiosk stream (GET /api/kiosk/stream)', () => {
     await api().post(`/api/employers/${employer.id}/suspend`).set(bearer(admin)).send({ reason: '举报核实' }).expect(200);
     await board.waitFor('taken down on suspension', change('shift.closed', visible.id));
     await api().post(`/api/employers/${employer.id}/reinstate`).set(bearer(admin)).expect(200);
-    await board.waitFor('back on reinstatement', (event) => event.event === 'shift.opened' && (event.data as Change).shiftId === visible.id && event !== board.events.find(change('shift.opened', visible.id)));
+    await board.waitFor(
+      'back on reinstatement',
+      (event) =>
+        event.event === 'shift.opened' &&
+        (event.data as Change).shiftId === visible.id &&
+        event !== board.events.find(change('shift.opened', visible.id)),
+    );
   });
 
   it('takes a shift down when the clock moves it past its start', async () => {
@@ -149,7 +171,10 @@ describe('the kiosk stream (GET /api/kiosk/stream)', () => {
     await board.waitFor('the shift', change('shift.opened', shift.id));
     // The start passes (moved in the database: shifts cannot be posted in the past), then the clock ticks.
     await market.db.query(`UPDATE shifts SET starts_at = now() - interval '1 minute' WHERE id = $1`, [shift.id]);
-    const clock = new Queue('shift-clock', { prefix: market.queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } });
+    const clock = new Queue('shift-clock', {
+      prefix: market.queuePrefix,
+      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
+    });
     try {
       await clock.add('shift-clock.tick', {});
       await board.waitFor('taken down at its start', change('shift.closed', shift.id));

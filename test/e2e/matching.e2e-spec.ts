@@ -30,7 +30,13 @@ describe('matching', () => {
       const token = (tokens[phone] = await signIn(market, phone, 'worker'));
       await api().post('/api/workers').set(bearer(token)).send(workerInput(profile)).expect(201);
     }
-    shiftId = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true })).expect(201)).body.id;
+    shiftId = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true }))
+        .expect(201)
+    ).body.id;
   });
   afterAll(async () => {
     await market.close();
@@ -56,7 +62,10 @@ describe('matching', () => {
   it('keeps candidates to the shift’s employer and staff', async () => {
     const other = await verifiedEmployer(market, '13600000062', '别家公司');
     await api().get(`/api/matching/shifts/${shiftId}/candidates`).set(bearer(other.token)).expect(404);
-    await api().get(`/api/matching/shifts/${shiftId}/candidates`).set(bearer(await signInAdmin(market))).expect(200);
+    await api()
+      .get(`/api/matching/shifts/${shiftId}/candidates`)
+      .set(bearer(await signInAdmin(market)))
+      .expect(200);
     await api().get(`/api/matching/shifts/${shiftId}/candidates`).query({ limit: 0 }).set(bearer(employer.token)).expect(400);
   });
 
@@ -85,22 +94,54 @@ describe('matching', () => {
     // Two shifts at the same time: one only the skilled seeker can do, a little further away, and
     // one everybody can. Greedy gives the skilled seeker the nearer one, their best pair of all,
     // and leaves the specialist shift empty; the exact solver fills both.
-    const everyone = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 }, 5)).expect(201)).body.id;
+    const everyone = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, headcount: 1 }, 5))
+        .expect(201)
+    ).body.id;
     const specialist = (
       await api()
         .post('/api/shifts')
         .set(bearer(employer.token))
-        .send(shiftInput({ publish: true, headcount: 1, title: '叉车装卸', lat: 27.95, requirements: { skills: ['loading', 'forklift'], certificates: [] } }, 5))
+        .send(
+          shiftInput(
+            {
+              publish: true,
+              headcount: 1,
+              title: '叉车装卸',
+              lat: 27.95,
+              requirements: { skills: ['loading', 'forklift'], certificates: [] },
+            },
+            5,
+          ),
+        )
         .expect(201)
     ).body.id;
     const skilled = await signIn(market, '13700000066', 'worker');
     await api()
       .post('/api/workers')
       .set(bearer(skilled))
-      .send(workerInput({ name: '叉车师傅', lat: 27.93, lng: 120.8, skills: [{ code: 'loading', years: 10 }, { code: 'forklift', years: 10 }], availability: everyDay }))
+      .send(
+        workerInput({
+          name: '叉车师傅',
+          lat: 27.93,
+          lng: 120.8,
+          skills: [
+            { code: 'loading', years: 10 },
+            { code: 'forklift', years: 10 },
+          ],
+          availability: everyDay,
+        }),
+      )
       .expect(201);
 
-    const plan = await api().post('/api/dispatch/plans').set(bearer(admin)).send({ shiftIds: [everyone, specialist] }).expect(201);
+    const plan = await api()
+      .post('/api/dispatch/plans')
+      .set(bearer(admin))
+      .send({ shiftIds: [everyone, specialist] })
+      .expect(201);
     expect(plan.body.assignments).toHaveLength(2);
     expect(plan.body.unfilled).toEqual([]);
     expect(plan.body.totalScore).toBeGreaterThan(plan.body.greedyTotalScore);
@@ -113,7 +154,11 @@ describe('matching', () => {
     const twice = await api().post(`/api/dispatch/plans/${plan.body.id}/confirm`).set(bearer(admin)).expect(409);
     expect(twice.body.code).toBe('PLAN_ALREADY_CONFIRMED');
     await api().post('/api/dispatch/plans').set(bearer(admin)).send({ shiftIds: [] }).expect(400);
-    const full = await api().post('/api/dispatch/plans').set(bearer(admin)).send({ shiftIds: [everyone] }).expect(409);
+    const full = await api()
+      .post('/api/dispatch/plans')
+      .set(bearer(admin))
+      .send({ shiftIds: [everyone] })
+      .expect(409);
     expect(full.body.code).toBe('SHIFT_NOT_OPEN');
   });
 });

@@ -28,7 +28,11 @@ describe('offers, consent and the quiet hours', () => {
     backup: { phone: '13700000405', lng: 120.85, sms: true },
   };
   const offersOn = async (shiftId: string) =>
-    (await market.db.query(`SELECT id, phone, status, sent_at, expires_at FROM offers WHERE shift_id = $1 ORDER BY created_at, phone`, [shiftId])).rows as {
+    (
+      await market.db.query(`SELECT id, phone, status, sent_at, expires_at FROM offers WHERE shift_id = $1 ORDER BY created_at, phone`, [
+        shiftId,
+      ])
+    ).rows as {
       id: string;
       phone: string;
       status: string;
@@ -40,7 +44,15 @@ describe('offers, consent and the quiet hours', () => {
   beforeAll(async () => {
     market = await startMarket({ quietHours: `${hhmm(Date.now() - 60 * MINUTE_MS)}-${hhmm(quietEnd)}` });
     for (const [name, person] of Object.entries(people)) {
-      ids[name] = (await seekerWithProfile(market, person.phone, { name: '王五', lat: 27.93, lng: person.lng, availability: everyDay, consent: { dataProcessing: true, sms: person.sms } })).id;
+      ids[name] = (
+        await seekerWithProfile(market, person.phone, {
+          name: '王五',
+          lat: 27.93,
+          lng: person.lng,
+          availability: everyDay,
+          consent: { dataProcessing: true, sms: person.sms },
+        })
+      ).id;
     }
     expect((await replyBySms(market, people.unsubscribed.phone, 'TD')).body).toEqual({ outcome: 'unsubscribed' });
   });
@@ -50,11 +62,22 @@ describe('offers, consent and the quiet hours', () => {
 
   it('offers only to people who take SMS, holds the offers until the quiet hours end, and counts their time from the send', async () => {
     const employer = await verifiedEmployer(market, '13600000401');
-    if (Date.now() > quietEnd - 10_000) throw new Error('set-up took so long that the quiet hours are nearly over; the test cannot show them');
-    const shift = (await request(market.url).post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 })).expect(201)).body;
+    if (Date.now() > quietEnd - 10_000)
+      throw new Error('set-up took so long that the quiet hours are nearly over; the test cannot show them');
+    const shift = (
+      await request(market.url)
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, headcount: 1 }))
+        .expect(201)
+    ).body;
 
     // Two offers per place, to the best two who take SMS: not to the nearer two who declined or unsubscribed.
-    const offers = await waitFor('two offers', () => offersOn(shift.id), (rows) => rows.length === 2);
+    const offers = await waitFor(
+      'two offers',
+      () => offersOn(shift.id),
+      (rows) => rows.length === 2,
+    );
     expect(offers.map((offer) => offer.phone).sort()).toEqual([people.willing.phone, people.changesMind.phone].sort());
     // Made in the quiet hours: not sent, answerable (as planned) from their end.
     for (const offer of offers) {
@@ -70,9 +93,18 @@ describe('offers, consent and the quiet hours', () => {
 
     const sent = await waitForSms(market, people.willing.phone, /岗位邀请：/).catch(() => null);
     expect(sent).toBeNull(); // waitForSms gives up after 15 s: still quiet
-    await waitFor('the offer SMS after the quiet hours', () => offerSms(people.willing.phone), (sms) => sms.some((m) => m.status === 'sent'), quietEnd - Date.now() + 60_000);
+    await waitFor(
+      'the offer SMS after the quiet hours',
+      () => offerSms(people.willing.phone),
+      (sms) => sms.some((m) => m.status === 'sent'),
+      quietEnd - Date.now() + 60_000,
+    );
 
-    const after = await waitFor('the backup to be offered and sent', () => offersOn(shift.id), (rows) => rows.some((row) => row.phone === people.backup.phone && row.sent_at !== null));
+    const after = await waitFor(
+      'the backup to be offered and sent',
+      () => offersOn(shift.id),
+      (rows) => rows.some((row) => row.phone === people.backup.phone && row.sent_at !== null),
+    );
     const willing = after.find((offer) => offer.phone === people.willing.phone)!;
     expect(new Date(willing.sent_at!).getTime()).toBeGreaterThanOrEqual(quietEnd);
     expect(new Date(willing.expires_at).getTime() - new Date(willing.sent_at!).getTime()).toBe(30 * MINUTE_MS);
@@ -83,7 +115,11 @@ describe('offers, consent and the quiet hours', () => {
 
     // Staff can still refer someone who takes no offers; their T withdraws nothing booked.
     const staff = await signInAdmin(market);
-    const booking = await request(market.url).post('/api/matching/referrals').set(bearer(staff)).send({ shiftId: shift.id, workerId: ids.declined }).expect(201);
+    const booking = await request(market.url)
+      .post('/api/matching/referrals')
+      .set(bearer(staff))
+      .send({ shiftId: shift.id, workerId: ids.declined })
+      .expect(201);
     expect((await replyBySms(market, people.declined.phone, 'TD')).body).toEqual({ outcome: 'unsubscribed' });
     expect((await market.db.query(`SELECT status FROM bookings WHERE id = $1`, [booking.body.id])).rows[0].status).toBe('confirmed');
     await waitForSms(market, people.declined.phone, /您已被录用/);

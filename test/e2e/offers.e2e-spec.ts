@@ -20,7 +20,10 @@ describe('offers by SMS', () => {
     tokens[phone] = (await seekerWithProfile(market, phone, { name, lat: 27.93, lng, availability: everyDay })).token;
   }
   const offersOn = async (shiftId: string) =>
-    (await market.db.query(`SELECT phone, status FROM offers WHERE shift_id = $1 ORDER BY score DESC, phone`, [shiftId])).rows as { phone: string; status: string }[];
+    (await market.db.query(`SELECT phone, status FROM offers WHERE shift_id = $1 ORDER BY score DESC, phone`, [shiftId])).rows as {
+      phone: string;
+      status: string;
+    }[];
 
   beforeAll(async () => {
     market = await startMarket();
@@ -34,9 +37,19 @@ describe('offers by SMS', () => {
   });
 
   it('offers a published shift to the best candidates by SMS; a reply of 1 books, a late 1 gets a polite no', async () => {
-    const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 }, 2)).expect(201)).body;
+    const shift = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, headcount: 1 }, 2))
+        .expect(201)
+    ).body;
     // Two offers per remaining place: the two best candidates are asked.
-    const offers = await waitFor('two offers', () => offersOn(shift.id), (rows) => rows.length === 2);
+    const offers = await waitFor(
+      'two offers',
+      () => offersOn(shift.id),
+      (rows) => rows.length === 2,
+    );
     const [first, second] = offers.map((offer) => offer.phone);
     const sms = await waitForSms(market, first!, /岗位邀请：仓库搬运/);
     expect(sms.text).toMatch(/回复1接受，回复2放弃，\d{2}:\d{2}前有效/);
@@ -53,18 +66,45 @@ describe('offers by SMS', () => {
   });
 
   it('asks the next candidate when an offer is declined or expires', async () => {
-    const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 }, 4)).expect(201)).body;
-    const [first, second] = (await waitFor('two offers', () => offersOn(shift.id), (rows) => rows.length === 2)).map((offer) => offer.phone);
+    const shift = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, headcount: 1 }, 4))
+        .expect(201)
+    ).body;
+    const [first, second] = (
+      await waitFor(
+        'two offers',
+        () => offersOn(shift.id),
+        (rows) => rows.length === 2,
+      )
+    ).map((offer) => offer.phone);
     const third = ['13700000081', '13700000082', '13700000083'].find((phone) => phone !== first && phone !== second)!;
 
     // The first lets the offer run out: its expiry job (added at the send, delayed to expires_at) asks the next person.
-    const expiries = new Queue('offer-expiry', { prefix: market.queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } });
-    const offerId = (await market.db.query(`SELECT id FROM offers WHERE shift_id = $1 AND phone = $2`, [shift.id, first])).rows[0].id as string;
-    const expiry = await waitFor('the offer to be sent and its expiry scheduled', () => expiries.getJob(offerId), (job) => job !== undefined);
-    await market.db.query(`UPDATE offers SET expires_at = now() - interval '1 second' WHERE shift_id = $1 AND phone = $2`, [shift.id, first]);
+    const expiries = new Queue('offer-expiry', {
+      prefix: market.queuePrefix,
+      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
+    });
+    const offerId = (await market.db.query(`SELECT id FROM offers WHERE shift_id = $1 AND phone = $2`, [shift.id, first])).rows[0]
+      .id as string;
+    const expiry = await waitFor(
+      'the offer to be sent and its expiry scheduled',
+      () => expiries.getJob(offerId),
+      (job) => job !== undefined,
+    );
+    await market.db.query(`UPDATE offers SET expires_at = now() - interval '1 second' WHERE shift_id = $1 AND phone = $2`, [
+      shift.id,
+      first,
+    ]);
     await expiry!.promote();
     await expiries.close();
-    await waitFor('the third candidate to be asked', () => offersOn(shift.id), (rows) => rows.some((row) => row.phone === third));
+    await waitFor(
+      'the third candidate to be asked',
+      () => offersOn(shift.id),
+      (rows) => rows.some((row) => row.phone === third),
+    );
     expect((await offersOn(shift.id)).find((row) => row.phone === first)!.status).toBe('expired');
 
     // The second says no through the API.
@@ -80,10 +120,32 @@ describe('offers by SMS', () => {
 
   it('tells a seeker by SMS why a yes could not be booked', async () => {
     // Two shifts at the same hours, both offered to the same two people.
-    const morning = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1, title: '包装 上午' }, 6)).expect(201)).body;
-    const [first] = (await waitFor('offers of the first', () => offersOn(morning.id), (rows) => rows.length === 2)).map((offer) => offer.phone);
-    const same = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1, title: '分拣 同时段' }, 6)).expect(201)).body;
-    await waitFor('offers of the second', () => offersOn(same.id), (rows) => rows.some((row) => row.phone === first));
+    const morning = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, headcount: 1, title: '包装 上午' }, 6))
+        .expect(201)
+    ).body;
+    const [first] = (
+      await waitFor(
+        'offers of the first',
+        () => offersOn(morning.id),
+        (rows) => rows.length === 2,
+      )
+    ).map((offer) => offer.phone);
+    const same = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, headcount: 1, title: '分拣 同时段' }, 6))
+        .expect(201)
+    ).body;
+    await waitFor(
+      'offers of the second',
+      () => offersOn(same.id),
+      (rows) => rows.some((row) => row.phone === first),
+    );
 
     // The latest offer is taken; the earlier one, for the same hours, can no longer be.
     expect((await reply(first!, '1')).body).toEqual({ outcome: 'accepted' });
@@ -105,14 +167,22 @@ describe('offers by SMS', () => {
     // Refused replies get no help text: the only new message is the one for the signed reply below.
     expect((await reply('13700000082', '你好')).body).toEqual({ outcome: 'help' });
     const settled = async () =>
-      (await market.db.query(`SELECT count(*) FILTER (WHERE status IN ('queued', 'sending'))::int AS pending, count(*)::int AS n FROM notifications WHERE phone = '13700000082'`)).rows[0] as { pending: number; n: number };
+      (
+        await market.db.query(
+          `SELECT count(*) FILTER (WHERE status IN ('queued', 'sending'))::int AS pending, count(*)::int AS n FROM notifications WHERE phone = '13700000082'`,
+        )
+      ).rows[0] as { pending: number; n: number };
     await waitFor('the help text, and nothing else, to be sent', settled, ({ pending, n }) => pending === 0 && n > before);
     expect((await smsTo(market, '13700000082')).length).toBe(before + 1);
   });
 
   it('records the gateway’s delivery receipts on the message', async () => {
-    const sent = (await market.db.query(`SELECT id, provider_message_id FROM notifications WHERE status = 'sent' ORDER BY created_at LIMIT 1`)).rows[0];
-    expect((await signed('/api/sms/receipts', { messageId: sent.provider_message_id, status: 'delivered' }).expect(200)).body).toEqual({ recorded: true });
+    const sent = (
+      await market.db.query(`SELECT id, provider_message_id FROM notifications WHERE status = 'sent' ORDER BY created_at LIMIT 1`)
+    ).rows[0];
+    expect((await signed('/api/sms/receipts', { messageId: sent.provider_message_id, status: 'delivered' }).expect(200)).body).toEqual({
+      recorded: true,
+    });
     await waitFor(
       'the message to be marked delivered',
       async () => (await market.db.query(`SELECT status FROM notifications WHERE id = $1`, [sent.id])).rows[0].status as string,

@@ -70,7 +70,8 @@ describe('logs and stores hold no phone, code or token in the clear', () => {
     );
     // The outbox row no longer names the phone once relayed (erasure's rule), so it is not found by it here.
     expect(rows.rows.map((row) => row.table).sort()).toEqual(expect.arrayContaining(['notifications', 'otp_codes']));
-    for (const row of rows.rows) expect({ table: row.table, clear: standalone(code).test(row.row) }).toEqual({ table: row.table, clear: false });
+    for (const row of rows.rows)
+      expect({ table: row.table, clear: standalone(code).test(row.row) }).toEqual({ table: row.table, clear: false });
     const stored = await market.db.query(`SELECT text, sealed_code FROM notifications WHERE phone = $1 AND kind = 'otp'`, [phone]);
     expect(stored.rows[0].text).toMatch(/验证码是\*{6}，/);
     expect(stored.rows[0].sealed_code).toMatch(/^v1\./);

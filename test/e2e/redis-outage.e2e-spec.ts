@@ -32,10 +32,17 @@ describe('publishing while the worker has no Redis', () => {
       .set(bearer(employer))
       .send({ name: '龙湾物流仓储', contactName: '周主管', street: '永中街道', address: '龙湾区永中街道某物流园' })
       .expect(201);
-    await request(market.url).post(`/api/employers/${profile.body.id}/verify`).set(bearer(await signInAdmin(market))).expect(200);
+    await request(market.url)
+      .post(`/api/employers/${profile.body.id}/verify`)
+      .set(bearer(await signInAdmin(market)))
+      .expect(200);
 
     await redis.cut();
-    const posted = await request(market.url).post('/api/shifts').set(bearer(employer)).send(shiftInput({ publish: true })).expect(201);
+    const posted = await request(market.url)
+      .post('/api/shifts')
+      .set(bearer(employer))
+      .send(shiftInput({ publish: true }))
+      .expect(201);
     expect(posted.body.status).toBe('open');
 
     // While the worker sees Redis gone (its readiness says so), the event stays unrelayed and nothing is sent.
@@ -56,7 +63,8 @@ describe('publishing while the worker has no Redis', () => {
     // Let any duplicate that could arrive arrive: the queues drain, then exactly one alert exists.
     await waitFor(
       'the notification queue to finish',
-      async () => (await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE status IN ('queued', 'sending')`)).rows[0].n as number,
+      async () =>
+        (await market.db.query(`SELECT count(*)::int AS n FROM notifications WHERE status IN ('queued', 'sending')`)).rows[0].n as number,
       (pending) => pending === 0,
     );
     const alerts = await market.db.query(`SELECT phone FROM notifications WHERE kind = 'shift_alert'`);

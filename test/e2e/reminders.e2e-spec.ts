@@ -28,14 +28,29 @@ describe('booking reminders', () => {
     tokens[phone] = (await seekerWithProfile(market, phone, { name, lat: 27.93, lng, availability: everyDay })).token;
   }
   const booking = async (shiftId: string) =>
-    (await market.db.query(`SELECT b.id, b.status, b.cancelled_by AS "cancelledBy", b.attendance_confirmed_at AS "confirmedAt", w.phone FROM bookings b JOIN workers w ON w.id = b.worker_id WHERE b.shift_id = $1 ORDER BY b.created_at DESC`, [shiftId])).rows[0] as
-      { id: string; status: string; cancelledBy: string | null; confirmedAt: Date | null; phone: string } | undefined;
+    (
+      await market.db.query(
+        `SELECT b.id, b.status, b.cancelled_by AS "cancelledBy", b.attendance_confirmed_at AS "confirmedAt", w.phone FROM bookings b JOIN workers w ON w.id = b.worker_id WHERE b.shift_id = $1 ORDER BY b.created_at DESC`,
+        [shiftId],
+      )
+    ).rows[0] as { id: string; status: string; cancelledBy: string | null; confirmedAt: Date | null; phone: string } | undefined;
   // Sent, not just made: a reply answers only an offer the phone has received.
   const offersTo = async (shiftId: string) =>
-    (await waitFor('offers sent', async () => (await market.db.query(`SELECT phone FROM offers WHERE shift_id = $1 AND sent_at IS NOT NULL ORDER BY score DESC`, [shiftId])).rows.map((row) => row.phone as string), (phones) => phones.length === 2));
+    await waitFor(
+      'offers sent',
+      async () =>
+        (
+          await market.db.query(`SELECT phone FROM offers WHERE shift_id = $1 AND sent_at IS NOT NULL ORDER BY score DESC`, [shiftId])
+        ).rows.map((row) => row.phone as string),
+      (phones) => phones.length === 2,
+    );
   async function run(step: 'attendance-ask' | 'attendance-release' | 'booking-starting_soon', bookingId: string) {
     const jobId = `${step}-${bookingId}`;
-    const job = await waitFor(`the ${step} job`, () => reminders.getJob(jobId), (found) => found !== undefined);
+    const job = await waitFor(
+      `the ${step} job`,
+      () => reminders.getJob(jobId),
+      (found) => found !== undefined,
+    );
     await job!.promote();
     // Read afresh each time: a failed attempt shows as attemptsMade, with its reason.
     const outcome = await waitFor(
@@ -54,7 +69,10 @@ describe('booking reminders', () => {
 
   beforeAll(async () => {
     market = await startMarket();
-    reminders = new Queue('booking-reminders', { prefix: market.queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } });
+    reminders = new Queue('booking-reminders', {
+      prefix: market.queuePrefix,
+      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
+    });
     employer = await verifiedEmployer(market, employerPhone);
     await seeker(nearest, '最近的', 120.801);
     await seeker(second, '第二近', 120.81);
@@ -71,12 +89,20 @@ describe('booking reminders', () => {
     const [first] = await offersTo(shift.id);
     expect(first).toBe(nearest);
     expect((await reply(nearest, '1')).body).toEqual({ outcome: 'accepted' });
-    const booked = await waitFor('the booking', () => booking(shift.id), (row) => row !== undefined);
+    const booked = await waitFor(
+      'the booking',
+      () => booking(shift.id),
+      (row) => row !== undefined,
+    );
 
     // Quiet hours are off in tests, so the deadline is plainly three hours before the 08:00 start.
     const startsAt = new Date(input.startsAt as string).getTime();
     const due = async (step: string) => {
-      const job = await waitFor(`the ${step} job`, () => reminders.getJob(`${step}-${booked!.id}`), (found) => found !== undefined);
+      const job = await waitFor(
+        `the ${step} job`,
+        () => reminders.getJob(`${step}-${booked!.id}`),
+        (found) => found !== undefined,
+      );
       // To the second: BullMQ stamps the job with its own clock a millisecond or so after ours.
       return Math.round((job!.timestamp + job!.delay) / 1000) * 1000;
     };
@@ -107,12 +133,22 @@ describe('booking reminders', () => {
   });
 
   it('releases a booking left unconfirmed, tells seeker and employer, and offers the place to the next candidate', async () => {
-    const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send(shiftInput({ publish: true, headcount: 1 }, 4)).expect(201)).body;
+    const shift = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, headcount: 1 }, 4))
+        .expect(201)
+    ).body;
     const asked = await offersTo(shift.id);
     expect(asked).toEqual([nearest, second]);
     expect((await reply(second, '1')).body).toEqual({ outcome: 'accepted' });
     expect((await reply(nearest, '2')).body).toEqual({ outcome: 'declined' });
-    const booked = (await waitFor('the booking', () => booking(shift.id), (row) => row !== undefined))!;
+    const booked = (await waitFor(
+      'the booking',
+      () => booking(shift.id),
+      (row) => row !== undefined,
+    ))!;
 
     await run('attendance-ask', booked.id);
     await waitForSms(market, second, /上工确认：仓库搬运/);
@@ -123,7 +159,11 @@ describe('booking reminders', () => {
     await askedHoursAgo(booked.id, 2);
     await reminders.remove(`attendance-release-${booked.id}`);
     await reminders.add('attendance.release', { bookingId: booked.id }, { jobId: `attendance-release-${booked.id}` });
-    await waitFor('the release', () => booking(shift.id), (row) => row?.status === 'cancelled');
+    await waitFor(
+      'the release',
+      () => booking(shift.id),
+      (row) => row?.status === 'cancelled',
+    );
     expect((await booking(shift.id))!.cancelledBy).toBe('market');
 
     await waitForSms(market, second, /名额已让给其他人，这不影响您的信用/);
@@ -141,18 +181,33 @@ describe('booking reminders', () => {
     const admin = await signInAdmin(market);
     const workerId = (await market.db.query(`SELECT id FROM workers WHERE phone = $1`, [second])).rows[0].id as string;
     const booked: string[] = [];
-    for (const [title, start, end] of [['上午 搬运', '08:00', '12:00'], ['下午 搬运', '13:00', '17:00']] as const) {
+    for (const [title, start, end] of [
+      ['上午 搬运', '08:00', '12:00'],
+      ['下午 搬运', '13:00', '17:00'],
+    ] as const) {
       const input = shiftInput({ publish: true, headcount: 2, title }, 7);
       const day = (input.startsAt as string).slice(0, 10);
-      const shift = (await api().post('/api/shifts').set(bearer(employer.token)).send({ ...input, startsAt: `${day}T${start}:00+08:00`, endsAt: `${day}T${end}:00+08:00` }).expect(201)).body;
-      booked.push((await api().post('/api/matching/referrals').set(bearer(admin)).send({ shiftId: shift.id, workerId }).expect(201)).body.id as string);
+      const shift = (
+        await api()
+          .post('/api/shifts')
+          .set(bearer(employer.token))
+          .send({ ...input, startsAt: `${day}T${start}:00+08:00`, endsAt: `${day}T${end}:00+08:00` })
+          .expect(201)
+      ).body;
+      booked.push(
+        (await api().post('/api/matching/referrals').set(bearer(admin)).send({ shiftId: shift.id, workerId }).expect(201)).body
+          .id as string,
+      );
     }
     for (const id of booked) await run('attendance-ask', id);
     await waitForSms(market, second, /上工确认：上午 搬运/);
     await waitForSms(market, second, /上工确认：下午 搬运/);
 
     expect((await reply(second, '1')).body).toEqual({ outcome: 'attendance_confirmed' });
-    const confirmed = await market.db.query(`SELECT count(*)::int AS n FROM bookings WHERE id = ANY($1) AND attendance_confirmed_at IS NOT NULL`, [booked]);
+    const confirmed = await market.db.query(
+      `SELECT count(*)::int AS n FROM bookings WHERE id = ANY($1) AND attendance_confirmed_at IS NOT NULL`,
+      [booked],
+    );
     expect(confirmed.rows[0].n).toBe(2);
     await waitForSms(market, second, /已确认：上午 搬运/);
     await waitForSms(market, second, /已确认：下午 搬运/);

@@ -108,6 +108,7 @@ describe('safe defaults', () => {
       expect(compose).toMatch(new RegExp(`^\\s+${secret}: "\\$\\{${secret}:\\?[^}]+\\}"$`, 'm'));
     }
     const examples = readExampleFile(root);
-    for (const value of [examples.JWT_SECRET!, examples.RESIDENT_ID_KEY!, examples.BOOTSTRAP_ADMIN_PASSWORD!]) expect(compose).not.toContain(value);
+    for (const value of [examples.JWT_SECRET!, examples.RESIDENT_ID_KEY!, examples.BOOTSTRAP_ADMIN_PASSWORD!])
+      expect(compose).not.toContain(value);
   });
 });

@@ -29,15 +29,32 @@ describe('what employers see of seekers', () => {
   /** Words that would state or hint at what only staff may know. */
   const staffOnlyWords = ['低保', '优先', '照顾', '期望', '近30天', '挣', '残疾', '失业'];
 
-  type Candidate = { workerId: string; name: string; phoneMasked: string; score: number; distanceKm: number; breakdown: Record<string, number | null>; explanations: Record<string, string | null> };
+  type Candidate = {
+    workerId: string;
+    name: string;
+    phoneMasked: string;
+    score: number;
+    distanceKm: number;
+    breakdown: Record<string, number | null>;
+    explanations: Record<string, string | null>;
+  };
   const candidates = async (token: string, shiftId: string, status = 200) =>
-    (await api().get(`/api/matching/shifts/${shiftId}/candidates`).set(bearer(token)).expect(status)).body as { items: Candidate[]; code?: string };
+    (await api().get(`/api/matching/shifts/${shiftId}/candidates`).set(bearer(token)).expect(status)).body as {
+      items: Candidate[];
+      code?: string;
+    };
   const postShift = async (token: string, overrides: Record<string, unknown>, daysAhead: number) =>
-    (await api().post('/api/shifts').set(bearer(token)).send(shiftInput(overrides, daysAhead)).expect(201)).body as { id: string; status: string };
+    (await api().post('/api/shifts').set(bearer(token)).send(shiftInput(overrides, daysAhead)).expect(201)).body as {
+      id: string;
+      status: string;
+    };
   const applicants = async (shiftId: string) =>
-    ((await api().get(`/api/shifts/${shiftId}/applications`).set(bearer(employer.token)).expect(200)).body.items as { id: string; worker: Record<string, unknown> }[]).map(
-      (item) => item.worker,
-    );
+    (
+      (await api().get(`/api/shifts/${shiftId}/applications`).set(bearer(employer.token)).expect(200)).body.items as {
+        id: string;
+        worker: Record<string, unknown>;
+      }[]
+    ).map((item) => item.worker);
 
   beforeAll(async () => {
     market = await startMarket();
@@ -54,7 +71,11 @@ describe('what employers see of seekers', () => {
       const seeker = seekers[key];
       Object.assign(seeker, await seekerWithProfile(market, seeker.phone, { ...profile, name: seeker.name }));
     }
-    await api().put(`/api/workers/${seekers.needy.id}/priority-group`).set(bearer(admin)).send({ group: 'low_income', consent: true }).expect(200);
+    await api()
+      .put(`/api/workers/${seekers.needy.id}/priority-group`)
+      .set(bearer(admin))
+      .send({ group: 'low_income', consent: true })
+      .expect(200);
     // Forty hours and 4000 yuan of work for another employer last week: the busy twin's month.
     const elsewhere = await postShift(other.token, {}, 20);
     await market.db.query(
@@ -120,13 +141,16 @@ describe('what employers see of seekers', () => {
       expect(staffById[seekers.needy.id]!.explanations.fairness).toContain('低保等低收入家庭');
       expect(staffById[seekers.busy.id]!.explanations.pay).toContain('期望日薪300元');
       expect(staffById[seekers.needy.id]!.breakdown.fairness).toBeGreaterThan(staffById[seekers.busy.id]!.breakdown.fairness!);
-      expect(staff.findIndex((item) => item.workerId === seekers.needy.id)).toBeLessThan(staff.findIndex((item) => item.workerId === seekers.busy.id));
+      expect(staff.findIndex((item) => item.workerId === seekers.needy.id)).toBeLessThan(
+        staff.findIndex((item) => item.workerId === seekers.busy.id),
+      );
     });
 
     it('show the name once the person is booked with the employer, and mask it again when the booking is cancelled', async () => {
       const day3 = await postShift(employer.token, { publish: true }, 3);
       const day4 = await postShift(employer.token, { publish: true }, 4);
-      const application = (await api().post(`/api/shifts/${day4.id}/applications`).set(bearer(seekers.needy.token)).send({}).expect(201)).body;
+      const application = (await api().post(`/api/shifts/${day4.id}/applications`).set(bearer(seekers.needy.token)).send({}).expect(201))
+        .body;
       await api().post(`/api/shifts/${day4.id}/applications`).set(bearer(seekers.busy.token)).send({}).expect(201);
 
       // Applicants: surname with 某 and a masked phone until booked.
@@ -147,9 +171,12 @@ describe('what employers see of seekers', () => {
       // The profile the employer may now read: the phone, never the home's coordinates or expected pay.
       const profile = (await api().get(`/api/workers/${seekers.needy.id}`).set(bearer(employer.token)).expect(200)).body;
       expect(profile).toMatchObject({ id: seekers.needy.id, name: '王建国', phone: seekers.needy.phone, street: '永中街道' });
-      for (const hidden of ['lat', 'lng', 'expectedDailyPayFen', 'priorityGroup', 'residentIdLast4']) expect(profile).not.toHaveProperty(hidden);
+      for (const hidden of ['lat', 'lng', 'expectedDailyPayFen', 'priorityGroup', 'residentIdLast4'])
+        expect(profile).not.toHaveProperty(hidden);
       // The bookings list carries no personal data at all.
-      const bookings = JSON.stringify((await api().get('/api/bookings').query({ shiftId: day4.id }).set(bearer(employer.token)).expect(200)).body);
+      const bookings = JSON.stringify(
+        (await api().get('/api/bookings').query({ shiftId: day4.id }).set(bearer(employer.token)).expect(200)).body,
+      );
       expect(bookings).not.toContain(seekers.needy.phone);
       expect(bookings).not.toContain('27.931');
 
@@ -178,10 +205,26 @@ describe('what employers see of seekers', () => {
 
     it('referrals and dispatch stay with staff; a plan names its people for the crews desk, with phones masked', async () => {
       const open = await postShift(employer.token, { publish: true, headcount: 1 }, 6);
-      await api().post('/api/matching/referrals').set(bearer(employer.token)).send({ shiftId: open.id, workerId: seekers.far.id }).expect(403);
-      await api().post('/api/dispatch/plans').set(bearer(employer.token)).send({ shiftIds: [open.id] }).expect(403);
-      const plan = (await api().post('/api/dispatch/plans').set(bearer(admin)).send({ shiftIds: [open.id] }).expect(201)).body;
-      const referral = (await api().post('/api/matching/referrals').set(bearer(admin)).send({ shiftId: open.id, workerId: seekers.far.id }).expect(201)).body;
+      await api()
+        .post('/api/matching/referrals')
+        .set(bearer(employer.token))
+        .send({ shiftId: open.id, workerId: seekers.far.id })
+        .expect(403);
+      await api()
+        .post('/api/dispatch/plans')
+        .set(bearer(employer.token))
+        .send({ shiftIds: [open.id] })
+        .expect(403);
+      const plan = (
+        await api()
+          .post('/api/dispatch/plans')
+          .set(bearer(admin))
+          .send({ shiftIds: [open.id] })
+          .expect(201)
+      ).body;
+      const referral = (
+        await api().post('/api/matching/referrals').set(bearer(admin)).send({ shiftId: open.id, workerId: seekers.far.id }).expect(201)
+      ).body;
       // Staff read the plan at the crews desk: names, as staff see them everywhere, but no full phone.
       const planText = JSON.stringify(plan);
       expect(plan.people.length).toBeGreaterThan(0);
@@ -227,9 +270,10 @@ describe('what employers see of seekers', () => {
       expect((await staffView(newcomer.body.id as string)).body.residentIdCheck).toEqual({ heldBy: owner.id });
       expect((await staffView(control.id)).body.residentIdCheck).toBeNull();
       expect((await staffView(owner.id)).body).toMatchObject({ residentIdLast4: owned.slice(-4), residentIdCheck: null });
-      const rows = await market.db.query(`SELECT id, resident_id_hash IS NOT NULL AS held, resident_id_conflict_hash IS NOT NULL AS clash FROM workers WHERE id = ANY($1) ORDER BY phone`, [
-        [owner.id, prober.id, control.id],
-      ]);
+      const rows = await market.db.query(
+        `SELECT id, resident_id_hash IS NOT NULL AS held, resident_id_conflict_hash IS NOT NULL AS clash FROM workers WHERE id = ANY($1) ORDER BY phone`,
+        [[owner.id, prober.id, control.id]],
+      );
       expect(rows.rows).toEqual([
         { id: owner.id, held: true, clash: false },
         { id: prober.id, held: false, clash: true },
@@ -237,7 +281,11 @@ describe('what employers see of seekers', () => {
       ]);
 
       // At the desk, with the card in hand, staff are told plainly …
-      const desk = await api().post('/api/workers').set(bearer(admin)).send(workerInput({ phone: '13700004015', residentId: owned })).expect(409);
+      const desk = await api()
+        .post('/api/workers')
+        .set(bearer(admin))
+        .send(workerInput({ phone: '13700004015', residentId: owned }))
+        .expect(409);
       expect(desk.body.code).toBe('RESIDENT_ID_TAKEN');
 
       // … and settle it: the prober's claim is cleared; the newcomer's card shows the ID is theirs.
@@ -245,7 +293,10 @@ describe('what employers see of seekers', () => {
       await settle(prober.id, { residentId: owned }, prober.token).expect(403);
       await settle(prober.id, {}).expect(400);
       await settle(prober.id, { residentId: owned.slice(0, 17) + (owned.endsWith('0') ? '1' : '0') }).expect(400); // a wrong check character
-      expect((await settle(prober.id, { residentId: null }).expect(200)).body).toMatchObject({ residentIdLast4: null, residentIdCheck: null });
+      expect((await settle(prober.id, { residentId: null }).expect(200)).body).toMatchObject({
+        residentIdLast4: null,
+        residentIdCheck: null,
+      });
       expect((await settle(newcomer.body.id as string, { residentId: owned }).expect(200)).body).toMatchObject({
         residentIdLast4: owned.slice(-4),
         residentIdCheck: null,

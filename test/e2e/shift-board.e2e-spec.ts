@@ -32,11 +32,15 @@ describe('the shift board', () => {
   async function post(name: string, overrides: Record<string, unknown>, daysAhead: number, publish = true): Promise<string> {
     const body = shiftInput({ requirements: { skills: [], certificates: [] }, ...overrides, publish }, daysAhead);
     const response = await request(market.url).post('/api/shifts').set(bearer(employer)).send(body);
-    expect({ name, status: response.status, body: response.body }).toMatchObject({ status: 201, body: { status: publish ? 'open' : 'draft' } });
+    expect({ name, status: response.status, body: response.body }).toMatchObject({
+      status: 201,
+      body: { status: publish ? 'open' : 'draft' },
+    });
     ids[name] = response.body.id;
     return response.body.id;
   }
-  const list = async (query: Query = {}): Promise<BoardPage> => (await request(market.url).get('/api/shifts').query(query).expect(200)).body;
+  const list = async (query: Query = {}): Promise<BoardPage> =>
+    (await request(market.url).get('/api/shifts').query(query).expect(200)).body;
   const names = (page: BoardPage) => page.items.map((item) => Object.keys(ids).find((name) => ids[name] === item.id) ?? item.id);
   const found = async (query: Query) => names(await list({ limit: 100, ...query })).sort();
   const refused = async (query: Query) => {
@@ -53,17 +57,90 @@ describe('the shift board', () => {
       .set(bearer(employer))
       .send({ name: '龙湾综合服务有限公司', contactName: '周经理', street: '永中街道', address: '龙湾区永中街道某路8号' })
       .expect(201);
-    await request(market.url).post(`/api/employers/${created.body.id}/verify`).set(bearer(await signInAdmin(market))).expect(200);
+    await request(market.url)
+      .post(`/api/employers/${created.body.id}/verify`)
+      .set(bearer(await signInAdmin(market)))
+      .expect(200);
 
     // Near 27.93,120.80: haul and guard 0 km, hotel 2.2, berries 4.4, shoes 4.9, waiter 7.4, movers 7.8, sorting 17.5.
     await post('haul', { title: '仓库搬运 日结', description: '卸货、理货', pay: day(22000) }, 3);
-    await post('hotel', { title: '酒店保洁', description: '客房清洁，整理床铺', category: 'cleaning', employmentType: 'part_time', street: '海滨街道', lat: 27.95, lng: 120.8, ...hours(3, '08:00', '12:00'), pay: hourly(3000) }, 3);
-    await post('shoes', { title: '鞋厂包装普工', description: '流水线包装，计时', category: 'factory', employmentType: 'seasonal', lat: 27.93, lng: 120.85, pay: day(26000) }, 4);
+    await post(
+      'hotel',
+      {
+        title: '酒店保洁',
+        description: '客房清洁，整理床铺',
+        category: 'cleaning',
+        employmentType: 'part_time',
+        street: '海滨街道',
+        lat: 27.95,
+        lng: 120.8,
+        ...hours(3, '08:00', '12:00'),
+        pay: hourly(3000),
+      },
+      3,
+    );
+    await post(
+      'shoes',
+      {
+        title: '鞋厂包装普工',
+        description: '流水线包装，计时',
+        category: 'factory',
+        employmentType: 'seasonal',
+        lat: 27.93,
+        lng: 120.85,
+        pay: day(26000),
+      },
+      4,
+    );
     await post('guard', { title: '小区保安', description: '门岗值守', category: 'security', pay: day(26000) }, 4);
-    await post('movers', { title: '搬家师傅', description: '协助搬运家具家电', street: '蒲州街道', lat: 28.0, lng: 120.8, pay: day(30000) }, 5);
-    await post('sorting', { title: '快递分拣', description: '分拣包裹', category: 'warehouse', street: '天河街道', lat: 27.8, lng: 120.7, ...hours(6, '08:00', '18:00'), pay: hourly(2600) }, 6);
-    await post('berries', { title: '杨梅采摘 计件', description: '按斤计价', category: 'farming', employmentType: 'seasonal', street: '瑶溪街道', lat: 27.96, lng: 120.77, pay: { amountFen: 500, unit: 'piece', settlement: 'daily' } }, 7);
-    await post('waiter', { title: '餐厅服务员 100%好评', description: '晚市传菜', category: 'catering', employmentType: 'part_time', street: '状元街道', lat: 27.97, lng: 120.74, ...hours(8, '17:00', '21:00'), pay: hourly(2500) }, 8);
+    await post(
+      'movers',
+      { title: '搬家师傅', description: '协助搬运家具家电', street: '蒲州街道', lat: 28.0, lng: 120.8, pay: day(30000) },
+      5,
+    );
+    await post(
+      'sorting',
+      {
+        title: '快递分拣',
+        description: '分拣包裹',
+        category: 'warehouse',
+        street: '天河街道',
+        lat: 27.8,
+        lng: 120.7,
+        ...hours(6, '08:00', '18:00'),
+        pay: hourly(2600),
+      },
+      6,
+    );
+    await post(
+      'berries',
+      {
+        title: '杨梅采摘 计件',
+        description: '按斤计价',
+        category: 'farming',
+        employmentType: 'seasonal',
+        street: '瑶溪街道',
+        lat: 27.96,
+        lng: 120.77,
+        pay: { amountFen: 500, unit: 'piece', settlement: 'daily' },
+      },
+      7,
+    );
+    await post(
+      'waiter',
+      {
+        title: '餐厅服务员 100%好评',
+        description: '晚市传菜',
+        category: 'catering',
+        employmentType: 'part_time',
+        street: '状元街道',
+        lat: 27.97,
+        lng: 120.74,
+        ...hours(8, '17:00', '21:00'),
+        pay: hourly(2500),
+      },
+      8,
+    );
     await post('draft', { title: '草稿 搬运', description: '还没发布' }, 3, false);
   });
   afterAll(async () => {
@@ -156,7 +233,12 @@ describe('the shift board', () => {
     // Forged cursors are refused before they reach PostgreSQL, never a 500.
     const forge = (position: object) => Buffer.from(JSON.stringify(position)).toString('base64url');
     const someId = ids.haul!;
-    for (const [sort, key, id] of [['pay', '99999999999', someId], ['startsAt', '275760-09-13', someId], ['startsAt', '2026-12-01T00:00:00.000Z', 'x'], ['distance', 'NaN', someId]]) {
+    for (const [sort, key, id] of [
+      ['pay', '99999999999', someId],
+      ['startsAt', '275760-09-13', someId],
+      ['startsAt', '2026-12-01T00:00:00.000Z', 'x'],
+      ['distance', 'NaN', someId],
+    ]) {
       expect(await refused({ sort: sort!, near, cursor: forge({ sort, key, id, near }) })).toContain('cursor is invalid');
     }
 
@@ -169,9 +251,19 @@ describe('the shift board', () => {
   describe.each<{ sort: string; query: Query; before: Record<string, unknown>; after: Record<string, unknown> }>([
     // Each newcomer sorts before page 1's last row: it must not appear, nor push an old row onto page 2 again.
     { sort: 'startsAt', query: {}, before: { daysAhead: 1 }, after: { daysAhead: 9 } },
-    { sort: 'pay', query: { sort: 'pay' }, before: { pay: day(50000) }, after: { pay: { amountFen: 400, unit: 'piece', settlement: 'daily' } } },
+    {
+      sort: 'pay',
+      query: { sort: 'pay' },
+      before: { pay: day(50000) },
+      after: { pay: { amountFen: 400, unit: 'piece', settlement: 'daily' } },
+    },
     // Measured from hotel's place, so page 1 ends 2.2 km out (the shifts at 27.93,120.80) and 0.1 km comes before it.
-    { sort: 'distance', query: { sort: 'distance', near: '27.95,120.80', radiusKm: 100 }, before: { lat: 27.951 }, after: { lat: 27.75, lng: 120.6 } },
+    {
+      sort: 'distance',
+      query: { sort: 'distance', near: '27.95,120.80', radiusKm: 100 },
+      before: { lat: 27.951 },
+      after: { lat: 27.75, lng: 120.6 },
+    },
   ])('keyset paging by $sort', ({ sort, query, before, after }) => {
     async function pageThrough(between?: () => Promise<void>): Promise<string[]> {
       const seen: string[] = [];
@@ -200,7 +292,11 @@ describe('the shift board', () => {
         const { daysAhead = 3, ...earlyInput } = before as { daysAhead?: number };
         early = await post(`${sort}-early`, { title: '新班次 早', ...earlyInput }, daysAhead);
         const { daysAhead: lateDays = 3, ...lateInput } = after as { daysAhead?: number };
-        late = await post(`${sort}-late`, { title: '新班次 晚', ...hours(lateDays, '08:00', '12:00'), pay: hourly(2400), ...lateInput }, lateDays);
+        late = await post(
+          `${sort}-late`,
+          { title: '新班次 晚', ...hours(lateDays, '08:00', '12:00'), pay: hourly(2400), ...lateInput },
+          lateDays,
+        );
       });
       expect(seen).not.toContain(early);
       expect(seen.filter((id) => id === late)).toHaveLength(1);

@@ -12,7 +12,10 @@ describe('shifts follow the clock', () => {
 
   beforeAll(async () => {
     market = await startMarket();
-    clock = new Queue('shift-clock', { prefix: market.queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } });
+    clock = new Queue('shift-clock', {
+      prefix: market.queuePrefix,
+      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
+    });
   });
   afterAll(async () => {
     await clock.close();
@@ -22,7 +25,11 @@ describe('shifts follow the clock', () => {
   const statusOf = async (id: string) => (await market.db.query(`SELECT status FROM shifts WHERE id = $1`, [id])).rows[0].status as string;
 
   it('the worker has scheduled the tick', async () => {
-    const schedulers = await waitFor('the shift-clock scheduler', () => clock.getJobSchedulers(), (list) => list.length === 1);
+    const schedulers = await waitFor(
+      'the shift-clock scheduler',
+      () => clock.getJobSchedulers(),
+      (list) => list.length === 1,
+    );
     expect(schedulers[0]).toMatchObject({ key: 'shift-clock', every: 60_000 });
   });
 
@@ -38,11 +45,19 @@ describe('shifts follow the clock', () => {
 
     await market.db.query(`UPDATE shifts SET starts_at = now() - interval '1 minute' WHERE id = $1`, [shift.id]);
     await clock.add('shift-clock.tick', {});
-    await waitFor('the shift to start', () => statusOf(shift.id), (status) => status === 'in_progress');
+    await waitFor(
+      'the shift to start',
+      () => statusOf(shift.id),
+      (status) => status === 'in_progress',
+    );
 
     await market.db.query(`UPDATE shifts SET ends_at = now() - interval '1 second' WHERE id = $1`, [shift.id]);
     await clock.add('shift-clock.tick', {});
-    await waitFor('the shift to complete', () => statusOf(shift.id), (status) => status === 'completed');
+    await waitFor(
+      'the shift to complete',
+      () => statusOf(shift.id),
+      (status) => status === 'completed',
+    );
     const open = await request(market.url).get('/api/shifts').expect(200);
     expect(open.body.items.map((s: { id: string }) => s.id)).not.toContain(shift.id);
     const completed = await request(market.url).get('/api/shifts').query({ status: 'completed' }).expect(200);

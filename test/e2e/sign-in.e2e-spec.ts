@@ -32,7 +32,10 @@ describe('sign-in', () => {
     expect(logged.rows).toHaveLength(1);
     expect(logged.rows[0].payload).not.toHaveProperty('code');
     expect(logged.rows[0].payload).not.toHaveProperty('phone');
-    const queue = new Queue('domain-events', { prefix: market.queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } });
+    const queue = new Queue('domain-events', {
+      prefix: market.queuePrefix,
+      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
+    });
     expect(await queue.getJob(logged.rows[0].id as string)).toBeUndefined();
     await queue.close();
   });
@@ -50,14 +53,20 @@ describe('sign-in', () => {
     const code = /(\d{6})/.exec((await waitForSms(market, '13700000103', /验证码/)).text)![1]!;
     const wrong = code === '000000' ? '111111' : '000000';
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const response = await request(market.url).post('/api/auth/login').send({ phone: '13700000103', code: wrong, role: 'worker' }).expect(401);
+      const response = await request(market.url)
+        .post('/api/auth/login')
+        .send({ phone: '13700000103', code: wrong, role: 'worker' })
+        .expect(401);
       expect(response.body.code).toBe('OTP_INVALID');
     }
     await request(market.url).post('/api/auth/login').send({ phone: '13700000103', code, role: 'worker' }).expect(401);
   });
 
   it('lists every problem with a bad sign-in body', async () => {
-    const response = await request(market.url).post('/api/auth/login').send({ phone: '12345', code: 12, role: 'boss', extra: true }).expect(400);
+    const response = await request(market.url)
+      .post('/api/auth/login')
+      .send({ phone: '12345', code: 12, role: 'boss', extra: true })
+      .expect(400);
     expect(response.body.statusCode).toBe(400);
     expect(response.body.message).toEqual(
       expect.arrayContaining([
@@ -81,9 +90,16 @@ describe('sign-in', () => {
       .expect(201);
     expect(created.body).toMatchObject({ phone: '13900000001', role: 'staff', name: '李芳' });
     expect(created.body).not.toHaveProperty('passwordHash');
-    await request(market.url).post('/api/staff').set(bearer(admin)).send({ phone: '13900000001', password: 'another-secret', name: '李芳' }).expect(409);
+    await request(market.url)
+      .post('/api/staff')
+      .set(bearer(admin))
+      .send({ phone: '13900000001', password: 'another-secret', name: '李芳' })
+      .expect(409);
 
-    const staff = await request(market.url).post('/api/auth/staff-login').send({ phone: '13900000001', password: 'desk-one-secret' }).expect(200);
+    const staff = await request(market.url)
+      .post('/api/auth/staff-login')
+      .send({ phone: '13900000001', password: 'desk-one-secret' })
+      .expect(200);
     expect(staff.body.account.role).toBe('staff');
     await request(market.url)
       .post('/api/staff')
@@ -91,7 +107,10 @@ describe('sign-in', () => {
       .send({ phone: '13900000002', password: 'desk-two-secret', name: '王伟' })
       .expect(403);
 
-    const wrong = await request(market.url).post('/api/auth/staff-login').send({ phone: '13900000001', password: 'guess-guess' }).expect(401);
+    const wrong = await request(market.url)
+      .post('/api/auth/staff-login')
+      .send({ phone: '13900000001', password: 'guess-guess' })
+      .expect(401);
     expect(wrong.body.code).toBe('LOGIN_INVALID');
   });
 
@@ -107,7 +126,11 @@ describe('sign-in', () => {
       }
     }
     // A seeker's token does not open staff or employer routes.
-    await request(market.url).post('/api/staff').set(bearer(worker)).send({ phone: '13900000003', password: 'xxxxxxxx', name: 'x' }).expect(403);
+    await request(market.url)
+      .post('/api/staff')
+      .set(bearer(worker))
+      .send({ phone: '13900000003', password: 'xxxxxxxx', name: 'x' })
+      .expect(403);
     await request(market.url).get('/api/employers/me').set(bearer(worker)).expect(403);
   });
 

@@ -11,12 +11,20 @@ describe('staff password sign-in', () => {
   let market: Market;
   const login = (phone: string, password: string) => request(market.url).post('/api/auth/staff-login').send({ phone, password });
   /** An answer without what differs from one moment to the next. */
-  const shape = (answer: request.Response) => ({ status: answer.status, code: answer.body.code as unknown, message: answer.body.message as unknown });
+  const shape = (answer: request.Response) => ({
+    status: answer.status,
+    code: answer.body.code as unknown,
+    message: answer.body.message as unknown,
+  });
 
   beforeAll(async () => {
     market = await startMarket();
     const admin = await signInAdmin(market);
-    for (const [phone, name] of [['13900003301', '李芳'], ['13900003302', '王伟'], ['13900003303', '陈静']]) {
+    for (const [phone, name] of [
+      ['13900003301', '李芳'],
+      ['13900003302', '王伟'],
+      ['13900003303', '陈静'],
+    ]) {
       await request(market.url).post('/api/staff').set(bearer(admin)).send({ phone, password: 'desk-secret-2026', name }).expect(201);
     }
   });
@@ -25,7 +33,8 @@ describe('staff password sign-in', () => {
   });
 
   it('locks a staff phone after five wrong passwords, even against the right one, and opens again after the lock', async () => {
-    for (let i = 0; i < 5; i += 1) expect(shape(await login('13900003301', `guess-${i}-guess`))).toMatchObject({ status: 401, code: 'LOGIN_INVALID' });
+    for (let i = 0; i < 5; i += 1)
+      expect(shape(await login('13900003301', `guess-${i}-guess`))).toMatchObject({ status: 401, code: 'LOGIN_INVALID' });
     const locked = await login('13900003301', 'desk-secret-2026');
     expect(locked.body).toMatchObject({ statusCode: 429, code: 'LOGIN_LOCKED' });
     expect(locked.body.retryAfterSeconds).toBeGreaterThan(14 * 60);

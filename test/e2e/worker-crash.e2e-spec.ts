@@ -59,23 +59,35 @@ describe('a worker killed mid-send', () => {
     await market?.close();
   });
 
-  it('sends the sign-in code once although the worker died before the gateway answered', async () => {
-    worker = await startWorkerProcess(market, smsSettings());
-    const phone = '13700000099';
-    await request(market.url).post('/api/auth/otp').send({ phone }).expect(202);
+  it(
+    'sends the sign-in code once although the worker died before the gateway answered',
+    async () => {
+      worker = await startWorkerProcess(market, smsSettings());
+      const phone = '13700000099';
+      await request(market.url).post('/api/auth/otp').send({ phone }).expect(202);
 
-    await waitFor('the gateway to receive the code', () => Promise.resolve(requests.length), (count) => count === 1);
-    const row = async () =>
-      (await market.db.query(`SELECT id, status, attempts FROM notifications WHERE phone = $1 AND kind = 'otp'`, [phone])).rows as { id: string; status: string; attempts: number }[];
-    expect(await row()).toEqual([expect.objectContaining({ status: 'sending', attempts: 1 })]);
+      await waitFor(
+        'the gateway to receive the code',
+        () => Promise.resolve(requests.length),
+        (count) => count === 1,
+      );
+      const row = async () =>
+        (await market.db.query(`SELECT id, status, attempts FROM notifications WHERE phone = $1 AND kind = 'otp'`, [phone])).rows as {
+          id: string;
+          status: string;
+          attempts: number;
+        }[];
+      expect(await row()).toEqual([expect.objectContaining({ status: 'sending', attempts: 1 })]);
 
-    await worker.kill();
-    worker = await startWorkerProcess(market, smsSettings());
+      await worker.kill();
+      worker = await startWorkerProcess(market, smsSettings());
 
-    const [sent] = await waitFor('the new worker to finish the send', row, (rows) => rows[0]?.status === 'sent', STALL_RECOVERY_MS);
-    expect(sent).toMatchObject({ status: 'sent', attempts: 2 });
-    // Sent twice over the wire, under one key: one message reached the phone.
-    expect(requests).toEqual([sent!.id, sent!.id]);
-    expect([...delivered.values()]).toEqual([{ phone, text: expect.stringMatching(/^【龙湾零工市场】您的登录验证码是\d{6}/) }]);
-  }, STALL_RECOVERY_MS + 60_000);
+      const [sent] = await waitFor('the new worker to finish the send', row, (rows) => rows[0]?.status === 'sent', STALL_RECOVERY_MS);
+      expect(sent).toMatchObject({ status: 'sent', attempts: 2 });
+      // Sent twice over the wire, under one key: one message reached the phone.
+      expect(requests).toEqual([sent!.id, sent!.id]);
+      expect([...delivered.values()]).toEqual([{ phone, text: expect.stringMatching(/^【龙湾零工市场】您的登录验证码是\d{6}/) }]);
+    },
+    STALL_RECOVERY_MS + 60_000,
+  );
 });

@@ -88,7 +88,8 @@ export class ContractRecorder {
     this.seen.set(operationId, new Set([...(this.seen.get(operationId) ?? []), exchange.status]));
     // A stream's events are checked by the test that reads them (test/support/sse.ts); here only its type.
     if (documented.content?.['text/event-stream']) {
-      if (!exchange.contentType?.startsWith('text/event-stream')) this.problems.add(`${where}: content type ${exchange.contentType ?? 'none'}, not an event stream`);
+      if (!exchange.contentType?.startsWith('text/event-stream'))
+        this.problems.add(`${where}: content type ${exchange.contentType ?? 'none'}, not an event stream`);
       return;
     }
     const schema = documented.content?.['application/json']?.schema;

@@ -26,7 +26,11 @@ export async function startAppProcess(market: Market, app: 'worker' | 'web', env
   const port = await freePort();
   const services =
     app === 'web'
-      ? { JOB_POSTING_URL: market.apps['job-posting'], WORKER_PROFILE_URL: market.apps['worker-profile'], MATCHING_URL: market.apps.matching }
+      ? {
+          JOB_POSTING_URL: market.apps['job-posting'],
+          WORKER_PROFILE_URL: market.apps['worker-profile'],
+          MATCHING_URL: market.apps.matching,
+        }
       : market.workerEnv;
   const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${app}/src/main.ts`], {
     cwd: resolve(__dirname, '../..'),
@@ -43,7 +47,10 @@ export async function startAppProcess(market: Market, app: 'worker' | 'web', env
   };
   const ready = async () => {
     if (child.exitCode !== null) throw new Error(`the ${app} process exited (${child.exitCode}):\n${output}`);
-    return fetch(`http://127.0.0.1:${port}/health/ready`).then((response) => response.ok, () => false);
+    return fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
   };
   try {
     await waitFor(`the ${app} process to be ready`, ready, (ok) => ok, 60_000);

@@ -10,7 +10,11 @@ export async function verifiedEmployer(market: Market, phone: string, name = '�
     .set(bearer(token))
     .send({ name, contactName: '陈经理', street: '永中街道', address: '龙湾区永中街道某路1号' })
     .expect(201);
-  if (verify) await request(market.url).post(`/api/employers/${created.body.id}/verify`).set(bearer(await signInAdmin(market))).expect(200);
+  if (verify)
+    await request(market.url)
+      .post(`/api/employers/${created.body.id}/verify`)
+      .set(bearer(await signInAdmin(market)))
+      .expect(200);
   return { token, id: created.body.id as string };
 }
 

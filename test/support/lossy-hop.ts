@@ -17,19 +17,22 @@ export class LossyHop {
   async start(): Promise<string> {
     const target = new URL(this.target);
     this.server = createServer((req, res) => {
-      const upstream = forward({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-        answer.on('end', () => {
-          if (this.toLose > 0) {
-            this.toLose -= 1;
-            this.lost += 1;
-            req.socket.destroy();
-            return;
-          }
-          res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks));
-        });
-      });
+      const upstream = forward(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+          answer.on('end', () => {
+            if (this.toLose > 0) {
+              this.toLose -= 1;
+              this.lost += 1;
+              req.socket.destroy();
+              return;
+            }
+            res.writeHead(answer.statusCode ?? 502, answer.headers).end(Buffer.concat(chunks));
+          });
+        },
+      );
       upstream.on('error', () => req.socket.destroy());
       req.pipe(upstream);
     });

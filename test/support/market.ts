@@ -50,7 +50,12 @@ const moduleClass: Record<AppName, string> = {
  * Loads and starts one app as its own process would: in a module registry of its own (so its
  * settings, logger and data source are its own) with `env` added to the environment.
  */
-async function start(name: AppName, contract: ContractRecorder, env: Record<string, string> = {}, port = 0): Promise<NestFastifyApplication> {
+async function start(
+  name: AppName,
+  contract: ContractRecorder,
+  env: Record<string, string> = {},
+  port = 0,
+): Promise<NestFastifyApplication> {
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
@@ -59,9 +64,14 @@ async function start(name: AppName, contract: ContractRecorder, env: Record<stri
       /* eslint-disable @typescript-eslint/no-require-imports */
       const platform = require('@lingong/platform') as typeof import('@lingong/platform');
       const module = (require(`../../apps/${name}/src/${name}.module`) as Record<string, object>)[moduleClass[name]]!;
-      const frontDoor = name === 'web' ? (require('../../apps/web/src/front-door/mount-front-door') as typeof import('../../apps/web/src/front-door/mount-front-door')) : undefined;
+      const frontDoor =
+        name === 'web'
+          ? (require('../../apps/web/src/front-door/mount-front-door') as typeof import('../../apps/web/src/front-door/mount-front-door'))
+          : undefined;
       const queueBoard =
-        name === 'worker' ? (require('../../apps/worker/src/queue-board/mount-queue-board') as typeof import('../../apps/worker/src/queue-board/mount-queue-board')) : undefined;
+        name === 'worker'
+          ? (require('../../apps/worker/src/queue-board/mount-queue-board') as typeof import('../../apps/worker/src/queue-board/mount-queue-board'))
+          : undefined;
       /* eslint-enable @typescript-eslint/no-require-imports */
       create = async () => {
         const app = await platform.createHttpApp(module, { title: name, description: name });
@@ -185,7 +195,8 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
       for (const app of [web, worker, matching, workerProfile, jobPosting]) await app?.close();
       await dropTestDatabase(databaseName);
       const violations = contract.violations();
-      if (violations.length > 0) throw new Error(`Answers that break the API contract (apps/web/client/shared/api/openapi.json):\n- ${violations.join('\n- ')}`);
+      if (violations.length > 0)
+        throw new Error(`Answers that break the API contract (apps/web/client/shared/api/openapi.json):\n- ${violations.join('\n- ')}`);
     },
   };
 }

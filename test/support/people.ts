@@ -64,7 +64,11 @@ export function shiftInput(overrides: Record<string, unknown> = {}, daysAhead = 
 }
 
 /** A seeker signed in with a profile of their own, made through the API. */
-export async function seekerWithProfile(market: Market, phone: string, profile: Record<string, unknown> = {}): Promise<{ token: string; id: string }> {
+export async function seekerWithProfile(
+  market: Market,
+  phone: string,
+  profile: Record<string, unknown> = {},
+): Promise<{ token: string; id: string }> {
   const token = await signIn(market, phone, 'worker');
   const created = await request(market.url).post('/api/workers').set(bearer(token)).send(workerInput(profile)).expect(201);
   return { token, id: created.body.id as string };

@@ -14,8 +14,11 @@ export function rawRequest(
 ): Promise<{ status: number; body: string }> {
   const url = new URL(base);
   const payload = Buffer.from(body, 'utf8');
-  const lines: Buffer[] = [Buffer.from(`${method} ${path} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\nContent-Length: ${payload.length}\r\n`)];
-  for (const [name, value] of Object.entries(headers)) lines.push(Buffer.concat([Buffer.from(`${name}: `), Buffer.from(value), Buffer.from('\r\n')]));
+  const lines: Buffer[] = [
+    Buffer.from(`${method} ${path} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\nContent-Length: ${payload.length}\r\n`),
+  ];
+  for (const [name, value] of Object.entries(headers))
+    lines.push(Buffer.concat([Buffer.from(`${name}: `), Buffer.from(value), Buffer.from('\r\n')]));
   lines.push(Buffer.from('\r\n'), payload);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(url.port), url.hostname, () => socket.write(Buffer.concat(lines)));

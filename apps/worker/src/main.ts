@@ -8,7 +8,8 @@ import { WorkerModule } from './worker.module';
 async function main(): Promise<void> {
   const app = await createHttpApp(WorkerModule, {
     title: 'Lingong worker',
-    description: 'Queue processors: outbox relay, domain events (asking matching to run), reminders, offer expiries, SMS notifications. HTTP serves health, and the queue board for staff at /queues.',
+    description:
+      'Queue processors: outbox relay, domain events (asking matching to run), reminders, offer expiries, SMS notifications. HTTP serves health, and the queue board for staff at /queues.',
   });
   await mountQueueBoard(app);
   const settings = app.get(ListenSettings);

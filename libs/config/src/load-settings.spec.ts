@@ -33,17 +33,33 @@ describe('loadSettings', () => {
     expect(() => loadSettings([AuthSettings, BootstrapAdminSettings], { ...env, NODE_ENV: 'production' }, examples)).toThrow(
       /JWT_SECRET must be changed from the example value in production[\s\S]*BOOTSTRAP_ADMIN_PASSWORD must be changed from the example value in production/,
     );
-    expect(() => loadSettings([AuthSettings, BootstrapAdminSettings], { ...env, NODE_ENV: 'development', HOST: '127.0.0.1' }, examples)).not.toThrow();
-    const own = { ...env, NODE_ENV: 'production', JWT_SECRET: 'a-production-secret-of-at-least-32-characters', BOOTSTRAP_ADMIN_PASSWORD: 'another-one' };
+    expect(() =>
+      loadSettings([AuthSettings, BootstrapAdminSettings], { ...env, NODE_ENV: 'development', HOST: '127.0.0.1' }, examples),
+    ).not.toThrow();
+    const own = {
+      ...env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+      BOOTSTRAP_ADMIN_PASSWORD: 'another-one',
+    };
     expect(() => loadSettings([AuthSettings, BootstrapAdminSettings], own, examples)).not.toThrow();
   });
 
   it('names a bad admin phone and a missing SMS gateway setting at start, with the rest', () => {
-    const env = { BOOTSTRAP_ADMIN_PHONE: '12345', BOOTSTRAP_ADMIN_PASSWORD: 'long-enough', SMS_PROVIDER: 'http', SMS_HTTP_URL: 'http://gateway.local/send' };
+    const env = {
+      BOOTSTRAP_ADMIN_PHONE: '12345',
+      BOOTSTRAP_ADMIN_PASSWORD: 'long-enough',
+      SMS_PROVIDER: 'http',
+      SMS_HTTP_URL: 'http://gateway.local/send',
+    };
     expect(() => loadSettings([BootstrapAdminSettings, SmsSettings], env, {})).toThrow(
       /BOOTSTRAP_ADMIN_PHONE must be a mainland mobile number[\s\S]*SMS_HTTP_KEY_ID is required when SMS_PROVIDER=http[\s\S]*SMS_HTTP_SECRET is required when SMS_PROVIDER=http/,
     );
-    const ok = loadSettings([BootstrapAdminSettings, SmsSettings], { ...env, BOOTSTRAP_ADMIN_PHONE: '+86 139-0000-0000', SMS_PROVIDER: 'log' }, {});
+    const ok = loadSettings(
+      [BootstrapAdminSettings, SmsSettings],
+      { ...env, BOOTSTRAP_ADMIN_PHONE: '+86 139-0000-0000', SMS_PROVIDER: 'log' },
+      {},
+    );
     expect((ok.get(BootstrapAdminSettings) as BootstrapAdminSettings).BOOTSTRAP_ADMIN_PHONE).toBe('13900000000');
   });
 
@@ -57,7 +73,9 @@ describe('loadSettings', () => {
         /JWT_SECRET is the published example value: set your own, or listen on loopback only \(HOST=127\.0\.0\.1\)/,
       );
     }
-    expect(() => loadSettings([AuthSettings], { JWT_SECRET: 'my-own-secret-of-at-least-32-characters', HOST: '0.0.0.0' }, examples)).not.toThrow();
+    expect(() =>
+      loadSettings([AuthSettings], { JWT_SECRET: 'my-own-secret-of-at-least-32-characters', HOST: '0.0.0.0' }, examples),
+    ).not.toThrow();
   });
 
   it('keeps the development SMS inbox off unless switched on, and refuses it in production', () => {

@@ -33,13 +33,25 @@ export function isLoopbackHost(host: string | undefined): boolean {
  * tokens: a problem like any other in production, and elsewhere too unless the app listens on
  * loopback only (HOST=127.0.0.1), as a developer's machine does.
  */
-function exampleSecrets(cls: SettingsClass, instance: object, env: Record<string, string | undefined>, examples: Record<string, string>): string[] {
+function exampleSecrets(
+  cls: SettingsClass,
+  instance: object,
+  env: Record<string, string | undefined>,
+  examples: Record<string, string>,
+): string[] {
   const production = env.NODE_ENV === 'production';
   if (!production && isLoopbackHost(env.HOST)) return [];
   // Only the settings this class declares: the instance also carries every other variable it was built from.
-  const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(cls, '', true, false).map((rule) => rule.propertyName));
+  const declared = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(cls, '', true, false)
+      .map((rule) => rule.propertyName),
+  );
   return Object.entries(instance)
-    .filter(([name, value]) => declared.has(name) && SECRET_NAME.test(name) && typeof value === 'string' && value !== '' && value === examples[name])
+    .filter(
+      ([name, value]) =>
+        declared.has(name) && SECRET_NAME.test(name) && typeof value === 'string' && value !== '' && value === examples[name],
+    )
     .map(([name]) =>
       production
         ? `  - ${name} must be changed from the example value in production (got the example)`
@@ -53,7 +65,9 @@ function describe(errors: ValidationError[], env: Record<string, string | undefi
     const given = env[error.property];
     const secret = /SECRET|PASSWORD/.test(error.property);
     const shown = given === undefined || given === '' ? 'nothing' : secret ? 'a value, not shown' : JSON.stringify(given);
-    return Object.values(error.constraints ?? { invalid: `${error.property} is invalid` }).map((message) => `  - ${message} (got ${shown})`);
+    return Object.values(error.constraints ?? { invalid: `${error.property} is invalid` }).map(
+      (message) => `  - ${message} (got ${shown})`,
+    );
   });
 }
 
@@ -72,7 +86,10 @@ export function loadSettings(
   for (const cls of classes) {
     const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
     const instance = plainToInstance(cls, present, { enableImplicitConversion: false, exposeDefaultValues: true });
-    problems.push(...describe(validateSync(instance, { whitelist: false, forbidUnknownValues: false }), env), ...exampleSecrets(cls, instance, env, examples));
+    problems.push(
+      ...describe(validateSync(instance, { whitelist: false, forbidUnknownValues: false }), env),
+      ...exampleSecrets(cls, instance, env, examples),
+    );
     loaded.set(cls, instance);
   }
   if (problems.length > 0) {

@@ -1,11 +1,27 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
 import { IsMainlandPhone, LONGWAN_MINIMUM_WAGE_TIER, minimumWageTiers, ToMainlandPhone, type MinimumWageTier } from '@lingong/domain';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, type ValidationArguments } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateIf,
+  type ValidationArguments,
+} from 'class-validator';
 
 /** One class per concern; each app composes the ones it needs (the worker never reads HTTP settings). */
 
-const toBoolean = ({ value }: { value: unknown }) => (typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value);
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
 
 export class RuntimeSettings {
   @IsIn(['development', 'test', 'production'])
@@ -28,7 +44,8 @@ export class RuntimeSettings {
   @ValidateBy({
     name: 'offInProduction',
     validator: {
-      validate: (value: unknown, args?: ValidationArguments) => !(value === true && (args?.object as RuntimeSettings).NODE_ENV === 'production'),
+      validate: (value: unknown, args?: ValidationArguments) =>
+        !(value === true && (args?.object as RuntimeSettings).NODE_ENV === 'production'),
       defaultMessage: () => 'DEV_SMS_INBOX must be false when NODE_ENV=production: the inbox shows sign-in codes',
     },
   })
@@ -151,7 +168,10 @@ export class SmsSettings {
   SMS_QUIET_HOURS = '22:00-07:00';
 
   /** Alerts about new gigs one phone gets in 24 hours at most: enough to find work, not enough to drown in. */
-  @Type(() => Number) @IsInt() @Min(0) @Max(100)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100)
   SMS_ALERTS_PER_PHONE_PER_DAY = 5;
 }
 
@@ -198,22 +218,39 @@ export class ListenSettings {
    * proxy that overwrites the header), or the proxies' addresses / CIDRs, comma-separated.
    * Trusting a header clients write lets anyone escape the per-address sign-in cap.
    */
-  @Matches(/^(false|true|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, { message: 'TRUST_PROXY must be false, true, or addresses/CIDRs separated by commas' })
+  @Matches(/^(false|true|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be false, true, or addresses/CIDRs separated by commas',
+  })
   TRUST_PROXY = 'false';
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   WEB_PORT = 3000;
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   JOB_POSTING_PORT = 3001;
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   WORKER_PROFILE_PORT = 3002;
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   MATCHING_PORT = 3003;
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   WORKER_PORT = 3004;
 }
 
@@ -228,41 +265,63 @@ export class OutboxSettings {
 /** The worker's sweep: work left behind (overdue offers, messages and events without a live job, interrupted dispatch) is finished or re-queued. */
 export class SweepSettings {
   /** How often the sweep runs, in seconds. */
-  @Type(() => Number) @IsInt() @Min(5) @Max(3600)
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
   SWEEP_EVERY_SECONDS = 60;
 }
 
 /** Market rules that change with policy, not code. */
 export class MarketRuleSettings {
   /** Zhejiang minimum-wage tier of the market's district (Longwan: tier 1); see libs/domain/src/minimum-wage.ts. */
-  @Type(() => Number) @IsIn(minimumWageTiers)
+  @Type(() => Number)
+  @IsIn(minimumWageTiers)
   MINIMUM_WAGE_TIER: MinimumWageTier = LONGWAN_MINIMUM_WAGE_TIER;
 
   /** A seeker's cancellation this close to the start counts as late (against reliability, less than a no-show). */
-  @Type(() => Number) @IsInt() @Min(0) @Max(168)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(168)
   LATE_CANCELLATION_HOURS = 12;
 
   /** An employer cancelling this close to the start owes each booked seeker compensation… */
-  @Type(() => Number) @IsInt() @Min(0) @Max(168)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(168)
   EMPLOYER_LATE_CANCELLATION_HOURS = 24;
 
   /** …of this many hours' pay (at the booking's pay, at least the minimum wage). */
-  @Type(() => Number) @IsInt() @Min(0) @Max(24)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(24)
   EMPLOYER_CANCELLATION_COMPENSATION_HOURS = 4;
 
   /** Check-in opens this many minutes before the start. */
-  @Type(() => Number) @IsInt() @Min(0) @Max(240)
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(240)
   CHECK_IN_OPENS_MINUTES = 30;
 }
 
 /** How shifts are offered by SMS. */
 export class OfferSettings {
   /** An offer stands this long (shorter when the start is near), then the next candidate is asked. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
   OFFER_MINUTES = 30;
 
   /** Offers out at once per remaining place. */
-  @Type(() => Number) @IsInt() @Min(1) @Max(10)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
   OFFERS_PER_PLACE = 2;
 
   /** HMAC key the SMS gateway signs inbound replies with; empty refuses every inbound message. */
@@ -274,17 +333,26 @@ export class OfferSettings {
 /** Reminders of booked work (market time, UTC+8). */
 export class ReminderSettings {
   /** The evening before a shift, at this hour, the seeker is asked by SMS to reply 1 if they are coming. */
-  @Type(() => Number) @IsInt() @Min(12) @Max(23)
+  @Type(() => Number)
+  @IsInt()
+  @Min(12)
+  @Max(23)
   REMINDER_EVENING_HOUR = 18;
 
   /**
    * A booking still unconfirmed this long before the start is released and offered to the next
    * candidate (moved to the evening before when it would fall in the quiet hours).
    */
-  @Type(() => Number) @IsInt() @Min(30) @Max(24 * 60)
+  @Type(() => Number)
+  @IsInt()
+  @Min(30)
+  @Max(24 * 60)
   ATTENDANCE_CONFIRM_BY_MINUTES = 180;
 
   /** A last reminder this long before the start. */
-  @Type(() => Number) @IsInt() @Min(15) @Max(24 * 60)
+  @Type(() => Number)
+  @IsInt()
+  @Min(15)
+  @Max(24 * 60)
   REMINDER_BEFORE_START_MINUTES = 120;
 }

@@ -6,8 +6,7 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const ISO_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
 /**
  * ISO 8601 date-time with an explicit offset (`Z` or `±hh:mm`), e.g. `2024-05-01T08:00:00+08:00`.
@@ -18,11 +17,7 @@ export function isIsoDateTimeWithOffset(value: unknown): value is string {
   const m = ISO_WITH_OFFSET.exec(value);
   if (!m) return false;
   const [, y, mo, d, h, mi, s = '0', oh = '0', om = '0'] = m;
-  return (
-    isCalendarDate(+y, +mo, +d) &&
-    +h <= 23 && +mi <= 59 && +s <= 59 && +oh <= 23 && +om <= 59 &&
-    Number.isFinite(Date.parse(value))
-  );
+  return isCalendarDate(+y, +mo, +d) && +h <= 23 && +mi <= 59 && +s <= 59 && +oh <= 23 && +om <= 59 && Number.isFinite(Date.parse(value));
 }
 
 /**

@@ -4,7 +4,15 @@ import { validateSync } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { IsDefined, IsInt, IsOptional } from 'class-validator';
 import {
-  IsAfter, IsAtMostHoursAfter, IsCalendarDay, IsCreditCode, IsIsoWithOffset, IsMainlandPhone, IsResidentId, NestedArrayOf, NestedObject,
+  IsAfter,
+  IsAtMostHoursAfter,
+  IsCalendarDay,
+  IsCreditCode,
+  IsIsoWithOffset,
+  IsMainlandPhone,
+  IsResidentId,
+  NestedArrayOf,
+  NestedObject,
 } from './validation.decorators';
 
 class Dto {
@@ -46,9 +54,7 @@ describe('validation decorators', () => {
     });
 
     it('leaves unparseable values to the format validators', () => {
-      expect(messages({ startsAt: 'nope' })).toEqual([
-        'startsAt must be an ISO 8601 date-time with an explicit offset (Z or ±hh:mm)',
-      ]);
+      expect(messages({ startsAt: 'nope' })).toEqual(['startsAt must be an ISO 8601 date-time with an explicit offset (Z or ±hh:mm)']);
     });
   });
 
@@ -92,7 +98,8 @@ describe('IsAtMostHoursAfter', () => {
     @IsIsoWithOffset() startsAt = '2026-12-02T08:00:00+08:00';
     @IsIsoWithOffset() @IsAtMostHoursAfter('startsAt', 24) endsAt = '2026-12-02T17:00:00+08:00';
   }
-  const problems = (patch: Partial<Span>) => validateSync(Object.assign(new Span(), patch)).flatMap((e) => Object.values(e.constraints ?? {}));
+  const problems = (patch: Partial<Span>) =>
+    validateSync(Object.assign(new Span(), patch)).flatMap((e) => Object.values(e.constraints ?? {}));
 
   it('takes a span of up to the hours given, and no more', () => {
     expect(problems({ endsAt: '2026-12-03T08:00:00+08:00' })).toEqual([]);

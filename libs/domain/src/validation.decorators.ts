@@ -1,5 +1,14 @@
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsObject, ValidateBy, ValidateNested, buildMessage, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsObject,
+  ValidateBy,
+  ValidateNested,
+  buildMessage,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
 import { isCalendarDay, isIsoDateTimeWithOffset, isWithinMarketEra } from './datetime';
 import { normalizeCreditCode } from './credit-code';
 import { normalizePhone } from './phone';

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  ServiceUnavailableException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { accountRoles, type AccessTokenClaims, type AccountRole, type SignedInAccount } from './account';
@@ -14,12 +21,18 @@ export function bearerToken(request: { headers: { authorization?: string | strin
 }
 
 /** The account an access token names and its token generation, or undefined when it is missing, forged, expired or malformed (signature only). */
-async function readAccessToken(jwt: JwtService, token: string | undefined): Promise<{ account: SignedInAccount; generation: number } | undefined> {
+async function readAccessToken(
+  jwt: JwtService,
+  token: string | undefined,
+): Promise<{ account: SignedInAccount; generation: number } | undefined> {
   if (!token) return undefined;
   try {
     const claims = await jwt.verifyAsync<AccessTokenClaims>(token);
     if (typeof claims.sub !== 'string' || !accountRoles.includes(claims.role)) return undefined;
-    return { account: { id: claims.sub, phone: claims.phone, role: claims.role }, generation: Number.isInteger(claims.gen) ? claims.gen! : 0 };
+    return {
+      account: { id: claims.sub, phone: claims.phone, role: claims.role },
+      generation: Number.isInteger(claims.gen) ? claims.gen! : 0,
+    };
   } catch {
     return undefined;
   }
@@ -30,7 +43,11 @@ async function readAccessToken(jwt: JwtService, token: string | undefined): Prom
  * nor disabled. `revoked` for a good signature on an account that no longer stands. Throws
  * AccountCheckUnavailable when that cannot be told (the caller fails closed).
  */
-export async function authenticate(jwt: JwtService, standing: AccountStanding, token: string | undefined): Promise<SignedInAccount | 'revoked' | undefined> {
+export async function authenticate(
+  jwt: JwtService,
+  standing: AccountStanding,
+  token: string | undefined,
+): Promise<SignedInAccount | 'revoked' | undefined> {
   const read = await readAccessToken(jwt, token);
   if (!read) return undefined;
   return (await standing.stands(read.account, read.generation)) ? read.account : 'revoked';
@@ -60,13 +77,20 @@ export class AccessGuard implements CanActivate {
     } catch (error) {
       if (!(error instanceof AccountCheckUnavailable)) throw error;
       // Fail closed: an account that cannot be checked is not trusted (a public route serves it anonymously).
-      if (!isPublic) throw new ServiceUnavailableException({ message: ['登录状态暂时无法核验，请稍后再试 / Sign-in cannot be checked right now; try again shortly'], code: 'SIGN_IN_CHECK_UNAVAILABLE' });
+      if (!isPublic)
+        throw new ServiceUnavailableException({
+          message: ['登录状态暂时无法核验，请稍后再试 / Sign-in cannot be checked right now; try again shortly'],
+          code: 'SIGN_IN_CHECK_UNAVAILABLE',
+        });
     }
     request.account = typeof found === 'object' ? found : undefined;
 
     if (isPublic) return true;
     if (found === 'revoked') {
-      throw new UnauthorizedException({ message: ['登录已失效，请重新登录 / This sign-in has ended (account erased or disabled); sign in again'], code: 'TOKEN_REVOKED' });
+      throw new UnauthorizedException({
+        message: ['登录已失效，请重新登录 / This sign-in has ended (account erased or disabled); sign in again'],
+        code: 'TOKEN_REVOKED',
+      });
     }
     if (!request.account) throw new UnauthorizedException('Sign in first: send Authorization: Bearer <accessToken>');
 

@@ -23,6 +23,5 @@ export const CurrentAccount = createParamDecorator((_: unknown, context: Executi
 
 /** The caller when the route is public but signed-in callers see more. */
 export const OptionalAccount = createParamDecorator(
-  (_: unknown, context: ExecutionContext): SignedInAccount | undefined =>
-    context.switchToHttp().getRequest<RequestWithAccount>().account,
+  (_: unknown, context: ExecutionContext): SignedInAccount | undefined => context.switchToHttp().getRequest<RequestWithAccount>().account,
 );

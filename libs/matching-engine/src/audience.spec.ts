@@ -98,14 +98,20 @@ describe('what an employer reads of a match', () => {
   });
 
   it('ranks by the employer’s own score: fairness and pay do not decide which candidates come first', () => {
-    const twins = [{ ...seeker, id: 'b-needy', priorityGroup: 'low_income' as const, hoursLast30Days: 0, earningsLast30DaysFen: 0 }, { ...seeker, id: 'a-busy', hoursLast30Days: 300, earningsLast30DaysFen: 6_000_000 }];
+    const twins = [
+      { ...seeker, id: 'b-needy', priorityGroup: 'low_income' as const, hoursLast30Days: 0, earningsLast30DaysFen: 0 },
+      { ...seeker, id: 'a-busy', hoursLast30Days: 300, earningsLast30DaysFen: 6_000_000 },
+    ];
     // The market puts the seeker with little work first …
     expect(rankCandidates(shift, twins, context).map((c) => c.seeker.id)).toEqual(['b-needy', 'a-busy']);
     // … the employer sees equal scores, in id order, whatever the input order.
     const forEmployer = rankCandidates(shift, twins, context, defaultWeights, 'employer');
     expect(forEmployer.map((c) => c.seeker.id)).toEqual(['a-busy', 'b-needy']);
     expect(forEmployer[0]!.score).toBe(forEmployer[1]!.score);
-    expect(rankCandidates(shift, [...twins].reverse(), context, defaultWeights, 'employer').map((c) => c.seeker.id)).toEqual(['a-busy', 'b-needy']);
+    expect(rankCandidates(shift, [...twins].reverse(), context, defaultWeights, 'employer').map((c) => c.seeker.id)).toEqual([
+      'a-busy',
+      'b-needy',
+    ]);
   });
 
   it('is 0 when only staff-only parts carry weight', () => {
@@ -168,7 +174,9 @@ describe('wording per audience, part by part', () => {
 
   it('pay and reliability', () => {
     expect(payPart(shift, null, 'seeker').text).toBe('时薪25元，这班约200元，您未填期望日薪');
-    expect(payPart({ ...shift, payUnit: 'piece', payAmountFen: 50 }, 24000, 'seeker').text).toBe('计件工资（每件0.5元），无法与您的期望日薪比较，按中等计');
+    expect(payPart({ ...shift, payUnit: 'piece', payAmountFen: 50 }, 24000, 'seeker').text).toBe(
+      '计件工资（每件0.5元），无法与您的期望日薪比较，按中等计',
+    );
     expect(reliabilityPart(0.62, 'employer').text).toBe('到岗履约记录一般，可靠度62%');
     expect(reliabilityPart(0.62, 'seeker').text).toBe('您的到岗履约记录一般，可靠度62%');
   });

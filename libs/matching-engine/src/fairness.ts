@@ -23,7 +23,11 @@ export function belowMedianFit(value: number, median: number): number {
  * may be read over their shoulder, and their own profile does not show it either. An employer
  * never reads this part (see `Audience`), so there is no employer wording.
  */
-export function fairnessPart(seeker: SeekerForMatching, context: FairnessContext, audience: Exclude<Audience, 'employer'> = 'staff'): PartResult {
+export function fairnessPart(
+  seeker: SeekerForMatching,
+  context: FairnessContext,
+  audience: Exclude<Audience, 'employer'> = 'staff',
+): PartResult {
   const hours = Math.max(0, seeker.hoursLast30Days);
   const earnings = Math.max(0, seeker.earningsLast30DaysFen);
   const base = (belowMedianFit(hours, context.medianHoursLast30Days) + belowMedianFit(earnings, context.medianEarningsLast30DaysFen)) / 2;
@@ -39,7 +43,10 @@ export function fairnessPart(seeker: SeekerForMatching, context: FairnessContext
         ? `${you}近30天做了${done}，比一般人多，不额外照顾`
         : `${you}近30天做了${done}，与一般人相当`;
   if (!group) return { fit, text: work };
-  return { fit, text: audience === 'seeker' ? `${work}；您在优先照顾名单内，再加照顾` : `${work}；属优先群体（${priorityGroupLabel(group)}），再加照顾` };
+  return {
+    fit,
+    text: audience === 'seeker' ? `${work}；您在优先照顾名单内，再加照顾` : `${work}；属优先群体（${priorityGroupLabel(group)}），再加照顾`,
+  };
 }
 
 /** The medians fairness needs, from the active seekers' last 30 days (the matching service passes them in). */

@@ -71,7 +71,11 @@ export function distancePart(distanceKm: number, maxDistanceKm: number, audience
  * shift's hours, a day rate as is; piece rates cannot be compared, so they count as neutral (0.5).
  * Expected pay is staff's and the seeker's own: an employer never reads this part.
  */
-export function payPart(shift: ShiftForMatching, expectedDailyPayFen: number | null, audience: Exclude<Audience, 'employer'> = 'staff'): PartResult {
+export function payPart(
+  shift: ShiftForMatching,
+  expectedDailyPayFen: number | null,
+  audience: Exclude<Audience, 'employer'> = 'staff',
+): PartResult {
   const hours = (shift.endsAt.getTime() - shift.startsAt.getTime()) / 3_600_000;
   const expected = expectedDailyPayFen !== null && expectedDailyPayFen > 0 ? expectedDailyPayFen : null;
   const your = audience === 'seeker' ? '您的' : '';

@@ -99,12 +99,20 @@ function employerScore(shift: ShiftForMatching, seeker: SeekerForMatching, km: n
     reliability: reliabilityPart(seeker.reliability, 'employer'),
   };
   const sum = employerParts.reduce((total, part) => total + weights[part], 0);
-  const shown = (part: MatchingPart) => (part === 'pay' || part === 'fairness' || sum === 0 ? 0 : (parts[part].fit * weights[part] * 100) / sum);
+  const shown = (part: MatchingPart) =>
+    part === 'pay' || part === 'fairness' || sum === 0 ? 0 : (parts[part].fit * weights[part] * 100) / sum;
   const { total, rounded } = roundToTenths(mapParts(shown));
   return {
     score: total,
     distanceKm: wholeKm,
-    breakdown: { skill: rounded.skill, distance: rounded.distance, availability: rounded.availability, reliability: rounded.reliability, pay: null, fairness: null },
+    breakdown: {
+      skill: rounded.skill,
+      distance: rounded.distance,
+      availability: rounded.availability,
+      reliability: rounded.reliability,
+      pay: null,
+      fairness: null,
+    },
     explanations: {
       skill: parts.skill.text,
       distance: parts.distance.text,

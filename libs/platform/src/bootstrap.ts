@@ -65,7 +65,10 @@ function useApiPrefix(app: INestApplication): void {
  * An app's OpenAPI document without starting it: `preview` builds the module graph but no
  * provider, so nothing connects to PostgreSQL or Redis. The merged contract is built from these.
  */
-export async function describeHttpApp(module: Type | object, options: Pick<HttpAppOptions, 'title' | 'description'>): Promise<OpenAPIObject> {
+export async function describeHttpApp(
+  module: Type | object,
+  options: Pick<HttpAppOptions, 'title' | 'description'>,
+): Promise<OpenAPIObject> {
   const app = await NestFactory.create<NestFastifyApplication>(module as Type, new FastifyAdapter(), { preview: true, logger: false });
   try {
     useApiPrefix(app);

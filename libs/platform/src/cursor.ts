@@ -8,7 +8,11 @@ export function encodeCursor(position: Record<string, string | number>): string 
 export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, string> {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (typeof parsed === 'object' && parsed !== null && keys.every((key) => typeof (parsed as Record<string, unknown>)[key] === 'string')) {
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      keys.every((key) => typeof (parsed as Record<string, unknown>)[key] === 'string')
+    ) {
       return parsed as Record<K, string>;
     }
   } catch {

@@ -38,7 +38,13 @@ describe('errorForLog', () => {
       detail: 'Key (phone)=(13812345678) already exists.',
     });
     const logged = JSON.stringify(
-      errorForLog({ type: 'QueryFailedError', message: 'failed for 13812345678', stack: 'QueryFailedError: failed for 13812345678', parameters: ['13812345678'], driverError }),
+      errorForLog({
+        type: 'QueryFailedError',
+        message: 'failed for 13812345678',
+        stack: 'QueryFailedError: failed for 13812345678',
+        parameters: ['13812345678'],
+        driverError,
+      }),
     );
     expect(logged).not.toContain('13812345678');
     expect(logged).toContain('Key (phone)=(138****5678) already exists.');
@@ -52,9 +58,20 @@ describe('requestForLog', () => {
       method: 'GET',
       url: '/api/dev/sms?phone=13812345678',
       remoteAddress: '127.0.0.1',
-      headers: { authorization: `Bearer ${token}`, cookie: `lingong_queues=${token}`, 'x-lingong-signature': 'ab'.repeat(32), 'user-agent': 'kiosk' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        cookie: `lingong_queues=${token}`,
+        'x-lingong-signature': 'ab'.repeat(32),
+        'user-agent': 'kiosk',
+      },
     });
-    expect(logged).toEqual({ id: 'req-1', method: 'GET', url: '/api/dev/sms?phone=138****5678', remoteAddress: '127.0.0.1', headers: { 'user-agent': 'kiosk' } });
+    expect(logged).toEqual({
+      id: 'req-1',
+      method: 'GET',
+      url: '/api/dev/sms?phone=138****5678',
+      remoteAddress: '127.0.0.1',
+      headers: { 'user-agent': 'kiosk' },
+    });
   });
 });
 
@@ -88,10 +105,13 @@ describe('pinoOptions on pino-http', () => {
   async function get(path: string): Promise<void> {
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((resolve, reject) => {
-      httpRequest({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}`, cookie: `lingong_queues=${token}` } }, (res) => {
-        res.resume();
-        res.on('end', resolve);
-      })
+      httpRequest(
+        { host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${token}`, cookie: `lingong_queues=${token}` } },
+        (res) => {
+          res.resume();
+          res.on('end', resolve);
+        },
+      )
         .on('error', reject)
         .end();
     });

@@ -59,7 +59,9 @@ interface SerializedRequest {
 
 /** pino-http's request, reduced to what is safe: the URL masked (its query included), a few plain headers. */
 export function requestForLog(request: SerializedRequest) {
-  const headers = Object.fromEntries(LOGGED_HEADERS.filter((name) => request.headers?.[name] !== undefined).map((name) => [name, request.headers![name]]));
+  const headers = Object.fromEntries(
+    LOGGED_HEADERS.filter((name) => request.headers?.[name] !== undefined).map((name) => [name, request.headers![name]]),
+  );
   return {
     id: request.id,
     method: request.method,

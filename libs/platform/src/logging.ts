@@ -13,7 +13,10 @@ export function pinoOptions(service: string, level: string) {
     serializers: { req: requestForLog, res: responseForLog, err: errorForLog },
     hooks: {
       logMethod(this: unknown, args: unknown[], method: (...args: unknown[]) => void) {
-        method.apply(this, args.map((arg) => maskDeep(arg)));
+        method.apply(
+          this,
+          args.map((arg) => maskDeep(arg)),
+        );
       },
     },
   };

@@ -4,7 +4,12 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { Observable } from 'rxjs';
 
 function isEmpty(body: unknown): boolean {
-  return body === undefined || body === null || body === '' || (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
+  return (
+    body === undefined ||
+    body === null ||
+    body === '' ||
+    (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0)
+  );
 }
 
 /**
@@ -15,7 +20,10 @@ function isEmpty(body: unknown): boolean {
 export class NoBodyForActionsInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() === 'http') {
-      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<string, unknown>;
+      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), context.getHandler().name) ?? {}) as Record<
+        string,
+        unknown
+      >;
       const takesBody = Object.keys(args).some((key) => key.split(':')[0] === String(RouteParamtypes.BODY));
       const { body } = context.switchToHttp().getRequest<{ body?: unknown }>();
       if (!takesBody && !isEmpty(body)) throw new BadRequestException(['this route takes no body; send none or {}']);

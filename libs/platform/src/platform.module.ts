@@ -1,6 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { AuthSettings, DatabaseSettings, ListenSettings, RedisSettings, RuntimeSettings, SettingsModule, type SettingsClass } from '@lingong/config';
+import {
+  AuthSettings,
+  DatabaseSettings,
+  ListenSettings,
+  RedisSettings,
+  RuntimeSettings,
+  SettingsModule,
+  type SettingsClass,
+} from '@lingong/config';
 import { IdentityModule } from '@lingong/identity';
 import { Clock } from './clock';
 import { ApiExceptionFilter } from './errors/api-exception.filter';

@@ -42,7 +42,10 @@ describe('createValidationPipe', () => {
   });
 
   it('passes a good body through as the DTO class', async () => {
-    const value = (await createValidationPipe().transform({ title: 'ok', pay: { amountFen: 100 } }, { type: 'body', metatype: Input })) as Input;
+    const value = (await createValidationPipe().transform(
+      { title: 'ok', pay: { amountFen: 100 } },
+      { type: 'body', metatype: Input },
+    )) as Input;
     expect(value).toBeInstanceOf(Input);
     expect(value.pay).toBeInstanceOf(Pay);
   });

@@ -69,7 +69,14 @@ describe('isSignedByGateway', () => {
     expect(isSignedByGateway('s', '{}', timestamp, signature)).toBe(true);
     expect(isSignedByGateway('s', '{}', timestamp, signature.toUpperCase())).toBe(true);
     expect(isSignedByGateway('other', '{}', timestamp, signature)).toBe(false);
-    expect(isSignedByGateway('s', '{}', new Date(Date.now() - 10 * 60_000).toISOString(), signSmsRequest('s', new Date(Date.now() - 10 * 60_000).toISOString(), '{}'))).toBe(false);
+    expect(
+      isSignedByGateway(
+        's',
+        '{}',
+        new Date(Date.now() - 10 * 60_000).toISOString(),
+        signSmsRequest('s', new Date(Date.now() - 10 * 60_000).toISOString(), '{}'),
+      ),
+    ).toBe(false);
   });
 
   it.each([

@@ -11,7 +11,12 @@ export function signSmsRequest(secret: string, timestamp: string, body: string):
 const MAX_SKEW_MS = 5 * 60_000;
 
 /** Checks a request from the gateway (a reply, a delivery receipt): signed the same way, and fresh. */
-export function isSignedByGateway(secret: string | undefined, body: string | undefined, timestamp: string | undefined, signature: string | undefined): boolean {
+export function isSignedByGateway(
+  secret: string | undefined,
+  body: string | undefined,
+  timestamp: string | undefined,
+  signature: string | undefined,
+): boolean {
   if (!secret || body === undefined || !timestamp || !signature) return false;
   if (!(Math.abs(Date.now() - Date.parse(timestamp)) < MAX_SKEW_MS)) return false;
   // Only 64 hex digits can be a signature: anything else (64 non-ASCII characters are 128 bytes)

@@ -3,15 +3,31 @@
  * what a person needs without opening a page: what, when, where, pay, how to answer.
  */
 const categoryNames: Record<string, string> = {
-  loading: '搬运装卸', cleaning: '保洁', catering: '餐饮服务', housekeeping: '家政', factory: '普工',
-  warehouse: '仓储分拣', delivery: '配送', renovation: '装修', repair: '水电维修', security: '安保',
-  promotion: '促销', farming: '农业采摘', care: '护理陪护', driving: '驾驶',
+  loading: '搬运装卸',
+  cleaning: '保洁',
+  catering: '餐饮服务',
+  housekeeping: '家政',
+  factory: '普工',
+  warehouse: '仓储分拣',
+  delivery: '配送',
+  renovation: '装修',
+  repair: '水电维修',
+  security: '安保',
+  promotion: '促销',
+  farming: '农业采摘',
+  care: '护理陪护',
+  driving: '驾驶',
 };
 
 const payUnits: Record<string, string> = { hour: '时', day: '天', piece: '件' };
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  timeZone: 'Asia/Shanghai',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 });
 const clockFormat = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
 
@@ -76,7 +92,8 @@ export const smsTemplates = {
     `上工确认：${booking.title}，${when(booking)}，${booking.street}${booking.address}。能按时到岗请回复1，来不了请回复2` +
     (confirmBy ? `；${timeFormat.format(confirmBy)}前未回复，名额将让给其他人。` : '。'),
 
-  attendanceConfirmed: (booking: BookingSummary) => `已确认：${booking.title}，${when(booking)}，${booking.street}${booking.address}。请准时到岗，谢谢！`,
+  attendanceConfirmed: (booking: BookingSummary) =>
+    `已确认：${booking.title}，${when(booking)}，${booking.street}${booking.address}。请准时到岗，谢谢！`,
 
   bookingReleased: (booking: BookingSummary) =>
     `因未按时回复确认，您的${booking.title}（${when(booking)}）名额已让给其他人，这不影响您的信用。如仍想上工，请到零工市场或登录网页重新报名。`,
@@ -96,7 +113,8 @@ export const smsTemplates = {
     `岗位邀请：${booking.title}，${when(booking)}，${booking.street}${booking.address}，` +
     `${yuan(booking.payAmountFen)}元/${payUnits[booking.payUnit] ?? booking.payUnit}。回复1接受，回复2放弃，${clockFormat.format(expiresAt)}前有效。`,
 
-  offerTooLate: (booking: BookingSummary) => `很抱歉，${booking.title}（${when(booking)}）已经招满，这次没能为您预订。我们会继续为您推荐合适的工作。`,
+  offerTooLate: (booking: BookingSummary) =>
+    `很抱歉，${booking.title}（${when(booking)}）已经招满，这次没能为您预订。我们会继续为您推荐合适的工作。`,
 
   /** A reply of 1 that could not be booked, said plainly so nobody waits for work that is not coming. */
   replyRefused: (code: string) =>

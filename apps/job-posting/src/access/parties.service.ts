@@ -21,7 +21,8 @@ export class PartiesService {
   /** The caller's seeker profile id; a seeker without a profile is told to create one. */
   async requireWorkerId(account: SignedInAccount): Promise<string> {
     const id = account.role === 'worker' ? await this.seekers.idForAccount(account.id) : null;
-    if (!id) throw new DomainException('WORKER_PROFILE_REQUIRED', '请先填写求职资料 / Create your seeker profile first (POST /api/workers)', 409);
+    if (!id)
+      throw new DomainException('WORKER_PROFILE_REQUIRED', '请先填写求职资料 / Create your seeker profile first (POST /api/workers)', 409);
     return id;
   }
 

@@ -19,16 +19,26 @@ export class ApplicationsController {
   @ApiErrors(404, [409, 'SHIFT_FULL', 'SHIFT_NOT_OPEN', 'ALREADY_APPLIED', 'EMPLOYER_SUSPENDED', 'WORKER_PROFILE_REQUIRED'])
   @Roles('worker')
   @Post('shifts/:id/applications')
-  async apply(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) shiftId: string, @Body() body: ApplyDto): Promise<ApplicationDto> {
+  async apply(
+    @CurrentAccount() account: SignedInAccount,
+    @Param('id', ParseUUIDPipe) shiftId: string,
+    @Body() body: ApplyDto,
+  ): Promise<ApplicationDto> {
     return this.applications.view(await this.applications.apply(account, shiftId, body.note));
   }
 
-  @ApiOperation({ summary: 'Applications to a shift, with who applied', description: 'Phones are masked until the application is accepted.' })
+  @ApiOperation({
+    summary: 'Applications to a shift, with who applied',
+    description: 'Phones are masked until the application is accepted.',
+  })
   @ApiOkResponse({ type: ListOf(ShiftApplicationDto) })
   @ApiErrors(404)
   @Roles('employer', 'staff')
   @Get('shifts/:id/applications')
-  async listForShift(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) shiftId: string): Promise<List<ShiftApplicationDto>> {
+  async listForShift(
+    @CurrentAccount() account: SignedInAccount,
+    @Param('id', ParseUUIDPipe) shiftId: string,
+  ): Promise<List<ShiftApplicationDto>> {
     return { items: await this.applications.listForShift(account, shiftId) };
   }
 
@@ -41,9 +51,26 @@ export class ApplicationsController {
     return { items: (await this.applications.mine(account)).map((application) => this.applications.view(application)) };
   }
 
-  @ApiOperation({ summary: 'Accept an application: book the seeker', description: 'Again on an application already accepted: its booking (201), so a retry after a lost answer books nobody twice.' })
+  @ApiOperation({
+    summary: 'Accept an application: book the seeker',
+    description: 'Again on an application already accepted: its booking (201), so a retry after a lost answer books nobody twice.',
+  })
   @ApiCreatedResponse({ type: BookingDto })
-  @ApiErrors(404, [403, 'EMPLOYER_SUSPENDED'], [409, 'SHIFT_FULL', 'DOUBLE_BOOKING', 'ALREADY_BOOKED', 'SHIFT_NOT_OPEN', 'APPLICATION_NOT_PENDING', 'WORKER_NOT_ACTIVE', 'EMPLOYER_SUSPENDED'], [422, 'PART_TIME_HOURS_EXCEEDED'])
+  @ApiErrors(
+    404,
+    [403, 'EMPLOYER_SUSPENDED'],
+    [
+      409,
+      'SHIFT_FULL',
+      'DOUBLE_BOOKING',
+      'ALREADY_BOOKED',
+      'SHIFT_NOT_OPEN',
+      'APPLICATION_NOT_PENDING',
+      'WORKER_NOT_ACTIVE',
+      'EMPLOYER_SUSPENDED',
+    ],
+    [422, 'PART_TIME_HOURS_EXCEEDED'],
+  )
   @Roles('employer', 'staff')
   @Post('applications/:id/accept')
   async accept(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string): Promise<BookingDto> {

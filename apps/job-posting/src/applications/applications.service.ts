@@ -34,7 +34,11 @@ export class ApplicationsService {
     const shift = await this.shiftAccess.get(account, shiftId);
     if (shift.status !== 'open' || shift.startsAt <= this.clock.now()) {
       const full = shift.status === 'filled';
-      throw new DomainException(full ? 'SHIFT_FULL' : 'SHIFT_NOT_OPEN', full ? '该零工已招满 / This shift is full' : '该零工不再接受报名 / This shift is not taking applications', 409);
+      throw new DomainException(
+        full ? 'SHIFT_FULL' : 'SHIFT_NOT_OPEN',
+        full ? '该零工已招满 / This shift is full' : '该零工不再接受报名 / This shift is not taking applications',
+        409,
+      );
     }
     if (await this.shifts.employerSuspended(shift.employerId)) throw employerSuspendedForSeekers();
     const created = await this.applications.create({ shiftId, workerId, note: note ?? null });
@@ -79,7 +83,13 @@ export class ApplicationsService {
   async accept(account: SignedInAccount, id: string) {
     const application = await this.managedApplication(account, id);
     if (application.status !== 'pending' && application.status !== 'accepted') throw stillPending();
-    const request = { shiftId: application.shiftId, workerId: application.workerId, source: 'application' as const, applicationId: id, idempotencyKey: `application:${id}` };
+    const request = {
+      shiftId: application.shiftId,
+      workerId: application.workerId,
+      source: 'application' as const,
+      applicationId: id,
+      idempotencyKey: `application:${id}`,
+    };
     return this.bookings.book(request, async (manager) => {
       if (!(await this.applications.decide(id, 'accepted', this.clock.now(), manager))) throw stillPending();
     });
@@ -108,7 +118,13 @@ export class ApplicationsService {
   }
 
   view(application: Application) {
-    return { id: application.id, shiftId: application.shiftId, workerId: application.workerId, status: application.status, note: application.note };
+    return {
+      id: application.id,
+      shiftId: application.shiftId,
+      workerId: application.workerId,
+      status: application.status,
+      note: application.note,
+    };
   }
 
   private async managedShift(account: SignedInAccount, shiftId: string): Promise<Shift> {

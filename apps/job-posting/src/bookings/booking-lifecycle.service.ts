@@ -29,7 +29,11 @@ export class BookingLifecycleService {
     return this.step(this.partyOf(account), id, ['employer'], 'confirmed', (booking, now) => {
       const opens = booking.startsAt.getTime() - this.rules.CHECK_IN_OPENS_MINUTES * 60_000;
       if (now.getTime() < opens) {
-        throw new DomainException('CHECK_IN_TOO_EARLY', `签到在开工前${this.rules.CHECK_IN_OPENS_MINUTES}分钟开放 / Check-in opens ${this.rules.CHECK_IN_OPENS_MINUTES} minutes before the start`, 409);
+        throw new DomainException(
+          'CHECK_IN_TOO_EARLY',
+          `签到在开工前${this.rules.CHECK_IN_OPENS_MINUTES}分钟开放 / Check-in opens ${this.rules.CHECK_IN_OPENS_MINUTES} minutes before the start`,
+          409,
+        );
       }
       booking.status = 'checked_in';
       booking.checkedInAt = now;
@@ -48,7 +52,8 @@ export class BookingLifecycleService {
 
   noShow(account: SignedInAccount, id: string) {
     return this.step(this.partyOf(account), id, ['employer'], 'confirmed', (booking, now) => {
-      if (now < booking.startsAt) throw new DomainException('SHIFT_NOT_STARTED', 'A no-show can be recorded once the shift has started', 409);
+      if (now < booking.startsAt)
+        throw new DomainException('SHIFT_NOT_STARTED', 'A no-show can be recorded once the shift has started', 409);
       booking.status = 'no_show';
     });
   }
@@ -88,16 +93,22 @@ export class BookingLifecycleService {
 
   /** The seeker, answering the evening question by SMS with 2: they are not coming. */
   cancelForSeeker(id: string, workerId: string, reason: string) {
-    return this.step(this.seeker(workerId), id, ['worker'], 'confirmed', (booking, now, side, manager) => this.cancelBooking(manager, booking, now, reason, side));
+    return this.step(this.seeker(workerId), id, ['worker'], 'confirmed', (booking, now, side, manager) =>
+      this.cancelBooking(manager, booking, now, reason, side),
+    );
   }
 
   /** The seeker says they are coming: on the page, or by replying 1 to the evening question. */
   confirmAttendance(account: SignedInAccount, id: string) {
-    return this.step(this.partyOf(account), id, ['worker'], 'confirmed', (booking, now, _side, manager) => this.recordAttendance(manager, booking, now));
+    return this.step(this.partyOf(account), id, ['worker'], 'confirmed', (booking, now, _side, manager) =>
+      this.recordAttendance(manager, booking, now),
+    );
   }
 
   confirmAttendanceForSeeker(id: string, workerId: string) {
-    return this.step(this.seeker(workerId), id, ['worker'], 'confirmed', (booking, now, _side, manager) => this.recordAttendance(manager, booking, now));
+    return this.step(this.seeker(workerId), id, ['worker'], 'confirmed', (booking, now, _side, manager) =>
+      this.recordAttendance(manager, booking, now),
+    );
   }
 
   /**
@@ -124,7 +135,14 @@ export class BookingLifecycleService {
     return this.bookings.transaction(async (manager) => {
       const booking = await this.bookings.findForUpdate(manager, id);
       const now = this.clock.now();
-      if (!booking || booking.status !== 'confirmed' || !booking.attendanceRequestedAt || booking.attendanceConfirmedAt || booking.startsAt <= now) return false;
+      if (
+        !booking ||
+        booking.status !== 'confirmed' ||
+        !booking.attendanceRequestedAt ||
+        booking.attendanceConfirmedAt ||
+        booking.startsAt <= now
+      )
+        return false;
       if (now.getTime() - booking.attendanceRequestedAt.getTime() < LEAST_TIME_TO_ANSWER_MS) return false;
       await this.cancelBooking(manager, booking, now, '未回复确认到岗 / Did not confirm they were coming', 'market');
       await this.bookings.save(manager, booking);
@@ -133,7 +151,8 @@ export class BookingLifecycleService {
   }
 
   private async cancelBooking(manager: EntityManager, booking: Booking, now: Date, reason: string, by: BookingCanceller): Promise<void> {
-    if (now >= booking.startsAt) throw new DomainException('SHIFT_STARTED', 'A booking cannot be cancelled after the start; record a no-show or check-out', 409);
+    if (now >= booking.startsAt)
+      throw new DomainException('SHIFT_STARTED', 'A booking cannot be cancelled after the start; record a no-show or check-out', 409);
     this.applyCancellation(booking, now, reason, by);
     await this.bookings.releasePlace(manager, booking.shiftId, now);
     await recordEvent(manager, 'booking.cancelled', { bookingId: booking.id });
@@ -174,8 +193,17 @@ export class BookingLifecycleService {
    * cancellation and its preview (`GET /shifts/:id/cancellation`) apply.
    */
   employerCancellationCost(booking: Booking, now: Date): { late: boolean; compensationFen: number } {
-    if (!isWithinHoursOfStart(now, booking.startsAt, this.rules.EMPLOYER_LATE_CANCELLATION_HOURS)) return { late: false, compensationFen: 0 };
-    return { late: true, compensationFen: lateCancellationCompensation(booking, booking, this.rules.EMPLOYER_CANCELLATION_COMPENSATION_HOURS, this.rules.MINIMUM_WAGE_TIER) };
+    if (!isWithinHoursOfStart(now, booking.startsAt, this.rules.EMPLOYER_LATE_CANCELLATION_HOURS))
+      return { late: false, compensationFen: 0 };
+    return {
+      late: true,
+      compensationFen: lateCancellationCompensation(
+        booking,
+        booking,
+        this.rules.EMPLOYER_CANCELLATION_COMPENSATION_HOURS,
+        this.rules.MINIMUM_WAGE_TIER,
+      ),
+    };
   }
 
   markPaid(account: SignedInAccount, id: string) {

@@ -10,6 +10,7 @@ import { MAX_SHIFT_HOURS, type FixedPay } from '@lingong/domain';
 export function payForWork(pay: FixedPay, shift: { startsAt: Date }, checkedInAt: Date, checkedOutAt: Date) {
   const from = Math.max(checkedInAt.getTime(), shift.startsAt.getTime());
   const minutesWorked = Math.min(MAX_SHIFT_HOURS * 60, Math.max(0, Math.ceil((checkedOutAt.getTime() - from) / 60_000)));
-  const payOwedFen = pay.payUnit === 'hour' ? Math.round((pay.payAmountFen * minutesWorked) / 60) : pay.payUnit === 'day' ? pay.payAmountFen : null;
+  const payOwedFen =
+    pay.payUnit === 'hour' ? Math.round((pay.payAmountFen * minutesWorked) / 60) : pay.payUnit === 'day' ? pay.payAmountFen : null;
   return { minutesWorked, payOwedFen };
 }

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { PayUnit } from '@lingong/domain';
 import { Shift } from '../shifts/shift.entity';
 
@@ -16,8 +27,14 @@ export type BookingCanceller = (typeof bookingCancellers)[number];
  * never past its headcount (a check on shifts, moved only by conditional updates).
  */
 @Entity('bookings')
-@Exclusion('bookings_no_overlap', `USING gist ("worker_id" WITH =, "period" WITH &&) WHERE ("status" IN ('confirmed', 'checked_in', 'completed'))`)
-@Index('bookings_one_active_per_shift', ['shiftId', 'workerId'], { unique: true, where: `"status" IN ('confirmed', 'checked_in', 'completed')` })
+@Exclusion(
+  'bookings_no_overlap',
+  `USING gist ("worker_id" WITH =, "period" WITH &&) WHERE ("status" IN ('confirmed', 'checked_in', 'completed'))`,
+)
+@Index('bookings_one_active_per_shift', ['shiftId', 'workerId'], {
+  unique: true,
+  where: `"status" IN ('confirmed', 'checked_in', 'completed')`,
+})
 @Index('bookings_worker', ['workerId', 'startsAt'])
 @Index('bookings_shift', ['shiftId'])
 @Index('bookings_idempotency_key', ['idempotencyKey'], { unique: true, where: `"idempotency_key" IS NOT NULL` })

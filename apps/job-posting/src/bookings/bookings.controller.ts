@@ -35,7 +35,10 @@ export class BookingsController {
   }
 
   /** Staff: completed work past its settlement date and not marked paid, to help people claim wages. */
-  @ApiOperation({ summary: 'Wages unpaid past their settlement date', description: 'Completed work not marked paid by its settle-by date, with who is owed (at most 200).' })
+  @ApiOperation({
+    summary: 'Wages unpaid past their settlement date',
+    description: 'Completed work not marked paid by its settle-by date, with who is owed (at most 200).',
+  })
   @ApiOkResponse({ type: ListOf(UnpaidBookingDto) })
   @Roles('staff')
   @Get('unpaid')
@@ -81,12 +84,19 @@ export class BookingsController {
   @ApiErrors(...stepErrors, [409, 'SHIFT_STARTED'])
   @Post(':id/cancel')
   @HttpCode(200)
-  async cancel(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto): Promise<BookingDto> {
+  async cancel(
+    @CurrentAccount() account: SignedInAccount,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReasonDto,
+  ): Promise<BookingDto> {
     return bookingView(await this.lifecycle.cancel(account, id, body.reason));
   }
 
   /** The seeker says they are coming (as a reply of 1 to the evening SMS does); unconfirmed bookings are released. */
-  @ApiOperation({ summary: 'Say one is coming', description: 'As a reply of 1 to the evening SMS does; bookings left unconfirmed are released before the start.' })
+  @ApiOperation({
+    summary: 'Say one is coming',
+    description: 'As a reply of 1 to the evening SMS does; bookings left unconfirmed are released before the start.',
+  })
   @ApiOkResponse({ type: BookingDto })
   @ApiErrors(...stepErrors, [409, 'SHIFT_STARTED'])
   @Roles('worker')
@@ -116,12 +126,19 @@ export class BookingsController {
     return bookingView(await this.lifecycle.confirmPaymentReceived(account, id));
   }
 
-  @ApiOperation({ summary: 'Rate the other side of a completed booking', description: 'The employer rates the seeker; the seeker rates the employer. Once each.' })
+  @ApiOperation({
+    summary: 'Rate the other side of a completed booking',
+    description: 'The employer rates the seeker; the seeker rates the employer. Once each.',
+  })
   @ApiCreatedResponse({ type: RatingDto })
   @ApiErrors(404, [409, 'BOOKING_NOT_COMPLETED', 'ALREADY_RATED'])
   @Roles('employer', 'worker', 'staff')
   @Post(':id/rating')
-  async rate(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string, @Body() body: RateDto): Promise<RatingDto> {
+  async rate(
+    @CurrentAccount() account: SignedInAccount,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RateDto,
+  ): Promise<RatingDto> {
     return this.ratings.rate(account, id, body.stars, body.comment);
   }
 }

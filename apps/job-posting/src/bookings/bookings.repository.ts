@@ -96,7 +96,9 @@ export class BookingsRepository {
 
   /** The same bookings, read without a lock: what a cancellation would take with it. */
   standingOn(shiftId: string): Promise<Booking[]> {
-    return this.dataSource.getRepository(Booking).find({ where: { shiftId, status: In(standingStatuses) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(Booking)
+      .find({ where: { shiftId, status: In(standingStatuses) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /**

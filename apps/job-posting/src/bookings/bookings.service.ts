@@ -22,7 +22,8 @@ export interface BookingRequest {
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
-const alreadyBooked = () => new DomainException('ALREADY_BOOKED', '此人已在该零工名单中 / This person is already booked on this shift', 409);
+const alreadyBooked = () =>
+  new DomainException('ALREADY_BOOKED', '此人已在该零工名单中 / This person is already booked on this shift', 409);
 
 /** Making a booking: the one path every source (application, offer, referral, dispatch) goes through. */
 @Injectable()
@@ -84,7 +85,11 @@ export class BookingsService {
     const status = await this.seekers.statusForBooking(manager, workerId);
     if (status === null) throw new NotFoundDomainException('Worker');
     if (status !== 'active') {
-      throw new DomainException('WORKER_NOT_ACTIVE', '该求职者已注销或停用，不能预订 / This seeker is no longer active (erased or inactive) and cannot be booked', 409);
+      throw new DomainException(
+        'WORKER_NOT_ACTIVE',
+        '该求职者已注销或停用，不能预订 / This seeker is no longer active (erased or inactive) and cannot be booked',
+        409,
+      );
     }
   }
 

@@ -14,7 +14,10 @@ import { EmployersService } from './employers.service';
 export class EmployersController {
   constructor(private readonly employers: EmployersService) {}
 
-  @ApiOperation({ summary: 'Register an employer profile', description: 'One per account. Staff register one at the desk for another account with `accountId`.' })
+  @ApiOperation({
+    summary: 'Register an employer profile',
+    description: 'One per account. Staff register one at the desk for another account with `accountId`.',
+  })
   @ApiCreatedResponse({ type: EmployerDto })
   @ApiErrors([403, 'FORBIDDEN_FIELD'], [409, 'EMPLOYER_EXISTS'])
   @Roles('employer', 'staff')

@@ -5,7 +5,10 @@ import { employerSuspendedSql } from '../employers/employer-suspension';
 import type { Shift } from '../shifts/shift.entity';
 
 /** What the kiosk reads of a shift; `on_board` is the board's one rule, computed in SQL beside the figures. */
-export interface KioskShiftRow extends Pick<Shift, 'id' | 'title' | 'category' | 'employmentType' | 'street' | 'address' | 'headcount' | 'filled' | 'settlement'> {
+export interface KioskShiftRow extends Pick<
+  Shift,
+  'id' | 'title' | 'category' | 'employmentType' | 'street' | 'address' | 'headcount' | 'filled' | 'settlement'
+> {
   startsAt: Date;
   endsAt: Date;
   payAmountFen: number;

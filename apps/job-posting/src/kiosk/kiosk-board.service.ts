@@ -20,7 +20,10 @@ export class KioskBoardService {
 
   async snapshot(street: string | undefined): Promise<{ shifts: KioskShift[]; figures: KioskFigures; at: string }> {
     const now = this.clock.now();
-    const [rows, figures] = await Promise.all([this.board.board(now, street, KIOSK_BOARD_LIMIT), this.board.figures(now, marketMidnight(now), street)]);
+    const [rows, figures] = await Promise.all([
+      this.board.board(now, street, KIOSK_BOARD_LIMIT),
+      this.board.figures(now, marketMidnight(now), street),
+    ]);
     return { shifts: rows.map(kioskShift), figures, at: toMarketIso(now) };
   }
 
@@ -33,7 +36,13 @@ export class KioskBoardService {
     const figures = await this.board.figures(now, midnight, undefined);
     const byStreet = new Map<string, KioskFigures>();
     for (const street of new Set(rows.map((row) => row.street))) byStreet.set(street, await this.board.figures(now, midnight, street));
-    return rows.map((row) => ({ shift: kioskShift(row), onBoard: row.onBoard, published: row.published, figures, streetFigures: byStreet.get(row.street)! }));
+    return rows.map((row) => ({
+      shift: kioskShift(row),
+      onBoard: row.onBoard,
+      published: row.published,
+      figures,
+      streetFigures: byStreet.get(row.street)!,
+    }));
   }
 }
 

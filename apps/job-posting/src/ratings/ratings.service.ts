@@ -25,11 +25,19 @@ export class RatingsService {
     const ratings = this.dataSource.getRepository(Rating);
     try {
       const rating = await ratings.save(
-        ratings.create({ bookingId, rater: side, workerId: booking.workerId, employerId: booking.employerId, stars, comment: comment ?? null }),
+        ratings.create({
+          bookingId,
+          rater: side,
+          workerId: booking.workerId,
+          employerId: booking.employerId,
+          stars,
+          comment: comment ?? null,
+        }),
       );
       return { id: rating.id, bookingId, rater: rating.rater, stars: rating.stars, comment: rating.comment };
     } catch (error) {
-      if (isPgError(error, PgErrorCode.uniqueViolation)) throw new DomainException('ALREADY_RATED', 'You have already rated this booking', 409);
+      if (isPgError(error, PgErrorCode.uniqueViolation))
+        throw new DomainException('ALREADY_RATED', 'You have already rated this booking', 409);
       throw error;
     }
   }

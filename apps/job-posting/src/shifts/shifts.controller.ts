@@ -22,10 +22,16 @@ export class ShiftsController {
 
   @ApiOperation({
     summary: 'Post a shift',
-    description: 'A draft, or published at once with `publish: true`. Staff post for an employer with `employerId`. Pay is checked against the minimum wage and part-time limits.',
+    description:
+      'A draft, or published at once with `publish: true`. Staff post for an employer with `employerId`. Pay is checked against the minimum wage and part-time limits.',
   })
   @ApiCreatedResponse({ type: ShiftDto })
-  @ApiErrors([403, 'EMPLOYER_SUSPENDED'], 404, [409, 'EMPLOYER_PROFILE_REQUIRED'], [422, 'BELOW_MINIMUM_WAGE', 'PART_TIME_HOURS_EXCEEDED', 'PART_TIME_SETTLEMENT_TOO_LONG'])
+  @ApiErrors(
+    [403, 'EMPLOYER_SUSPENDED'],
+    404,
+    [409, 'EMPLOYER_PROFILE_REQUIRED'],
+    [422, 'BELOW_MINIMUM_WAGE', 'PART_TIME_HOURS_EXCEEDED', 'PART_TIME_SETTLEMENT_TOO_LONG'],
+  )
   @ApiBearerAuth()
   @Roles('employer', 'staff')
   @Post()
@@ -35,7 +41,12 @@ export class ShiftsController {
 
   @ApiOperation({ summary: 'Publish a draft shift', description: '`open`, or `pending_review` while the employer is unverified.' })
   @ApiOkResponse({ type: ShiftDto })
-  @ApiErrors([403, 'EMPLOYER_SUSPENDED'], 404, [409, 'SHIFT_NOT_DRAFT', 'SHIFT_STARTED'], [422, 'BELOW_MINIMUM_WAGE', 'PART_TIME_HOURS_EXCEEDED', 'PART_TIME_SETTLEMENT_TOO_LONG'])
+  @ApiErrors(
+    [403, 'EMPLOYER_SUSPENDED'],
+    404,
+    [409, 'SHIFT_NOT_DRAFT', 'SHIFT_STARTED'],
+    [422, 'BELOW_MINIMUM_WAGE', 'PART_TIME_HOURS_EXCEEDED', 'PART_TIME_SETTLEMENT_TOO_LONG'],
+  )
   @ApiBearerAuth()
   @Roles('employer', 'staff')
   @Post(':id/publish')
@@ -51,13 +62,22 @@ export class ShiftsController {
   @Roles('employer', 'staff')
   @Post(':id/cancel')
   @HttpCode(200)
-  async cancel(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto): Promise<ShiftDto> {
+  async cancel(
+    @CurrentAccount() account: SignedInAccount,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReasonDto,
+  ): Promise<ShiftDto> {
     return shiftView(await this.cancellation.cancel(account, id, body.reason));
   }
 
   @ApiOperation({ summary: 'Approve a shift waiting for review' })
   @ApiOkResponse({ type: ShiftDto })
-  @ApiErrors([403, 'EMPLOYER_SUSPENDED'], 404, [409, 'SHIFT_NOT_PENDING'], [422, 'BELOW_MINIMUM_WAGE', 'PART_TIME_HOURS_EXCEEDED', 'PART_TIME_SETTLEMENT_TOO_LONG'])
+  @ApiErrors(
+    [403, 'EMPLOYER_SUSPENDED'],
+    404,
+    [409, 'SHIFT_NOT_PENDING'],
+    [422, 'BELOW_MINIMUM_WAGE', 'PART_TIME_HOURS_EXCEEDED', 'PART_TIME_SETTLEMENT_TOO_LONG'],
+  )
   @ApiBearerAuth()
   @Roles('staff')
   @Post(':id/approve')

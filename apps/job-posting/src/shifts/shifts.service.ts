@@ -72,7 +72,8 @@ export class ShiftsService {
       const shift = await this.shifts.findForUpdate(manager, id);
       if (!shift) throw new NotFoundDomainException('Shift');
       if (shift.status === 'open') return shift;
-      if (shift.status !== 'pending_review') throw new DomainException('SHIFT_NOT_PENDING', `A ${shift.status} shift needs no approval`, 409);
+      if (shift.status !== 'pending_review')
+        throw new DomainException('SHIFT_NOT_PENDING', `A ${shift.status} shift needs no approval`, 409);
       const employer = await this.employers.findById(shift.employerId);
       if (employer) this.parties.usable(employer);
       return this.open(manager, shift);
@@ -125,9 +126,12 @@ export class ShiftsService {
     if (employerId !== undefined) throw new BadRequestException(['employerId is only for staff posting for an employer']);
     const employer = await this.employers.findByAccount(account.id);
     if (!employer) {
-      throw new DomainException('EMPLOYER_PROFILE_REQUIRED', '请先填写用工方资料 / Create your employer profile first (POST /api/employers)', 409);
+      throw new DomainException(
+        'EMPLOYER_PROFILE_REQUIRED',
+        '请先填写用工方资料 / Create your employer profile first (POST /api/employers)',
+        409,
+      );
     }
     return this.parties.usable(employer);
   }
-
 }

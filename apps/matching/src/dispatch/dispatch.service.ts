@@ -104,7 +104,6 @@ export class DispatchService {
     return { shifts: shifts.map((s) => s!), input, names };
   }
 
-
   /**
    * Books every planned person (each through job-posting's booking rules); SMS tell them. Each
    * booking carries the plan, shift and seeker as idempotency key, so a plan left `confirming`

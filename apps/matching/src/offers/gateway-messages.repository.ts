@@ -45,7 +45,9 @@ export class GatewayMessagesRepository {
   async awaitAnswer(key: string, timeoutMs: number): Promise<Record<string, unknown> | 'released' | undefined> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const rows = (await this.dataSource.query(`SELECT answer FROM gateway_messages WHERE key = $1`, [key])) as { answer: Record<string, unknown> | null }[];
+      const rows = (await this.dataSource.query(`SELECT answer FROM gateway_messages WHERE key = $1`, [key])) as {
+        answer: Record<string, unknown> | null;
+      }[];
       if (rows.length === 0) return 'released';
       if (rows[0]!.answer) return rows[0]!.answer;
       if (Date.now() >= deadline) return undefined;

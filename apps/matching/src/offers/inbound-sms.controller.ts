@@ -25,7 +25,10 @@ export class InboundSmsDto {
   @IsIsoWithOffset()
   receivedAt!: string;
 
-  @ApiPropertyOptional({ description: "the gateway's own id of this inbound message: a resend under the same id is acted on once", example: 'gw-7f3a' })
+  @ApiPropertyOptional({
+    description: "the gateway's own id of this inbound message: a resend under the same id is acted on once",
+    example: 'gw-7f3a',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[\x21-\x7e]{1,100}$/, { message: 'messageId must be 1–100 visible ASCII characters' })
@@ -46,8 +49,16 @@ export class DeliveryReceiptDto {
 /** Both routes are signed by the gateway as our `http` provider signs to it. */
 const Signed = () =>
   applyDecorators(
-    ApiHeader({ name: 'x-lingong-timestamp', required: true, description: 'when the gateway signed the request (ISO 8601); more than 5 minutes off is refused' }),
-    ApiHeader({ name: 'x-lingong-signature', required: true, description: 'hex HMAC-SHA256 of `<timestamp>.<raw body>` with SMS_INBOUND_SECRET' }),
+    ApiHeader({
+      name: 'x-lingong-timestamp',
+      required: true,
+      description: 'when the gateway signed the request (ISO 8601); more than 5 minutes off is refused',
+    }),
+    ApiHeader({
+      name: 'x-lingong-signature',
+      required: true,
+      description: 'hex HMAC-SHA256 of `<timestamp>.<raw body>` with SMS_INBOUND_SECRET',
+    }),
   );
 
 /**
@@ -64,7 +75,11 @@ export class InboundSmsController {
     private readonly settings: OfferSettings,
   ) {}
 
-  @ApiOperation({ summary: 'A reply from a seeker, passed on by the SMS gateway', description: '1 accepts the sender’s latest open offer (or confirms the evening question), 2 declines it, T/TD unsubscribes from alerts.' })
+  @ApiOperation({
+    summary: 'A reply from a seeker, passed on by the SMS gateway',
+    description:
+      '1 accepts the sender’s latest open offer (or confirms the evening question), 2 declines it, T/TD unsubscribes from alerts.',
+  })
   @ApiOkResponse({ type: InboundSmsOutcomeDto })
   @ApiErrors(401, [409, 'GATEWAY_MESSAGE_IN_PROGRESS'])
   @Signed()
@@ -76,7 +91,11 @@ export class InboundSmsController {
     @Headers('x-lingong-timestamp') timestamp?: string,
     @Headers('x-lingong-signature') signature?: string,
   ) {
-    return this.inbound.receive({ signature: this.verify(request.rawBody, timestamp, signature), messageId: body.messageId }, body.from, body.text);
+    return this.inbound.receive(
+      { signature: this.verify(request.rawBody, timestamp, signature), messageId: body.messageId },
+      body.from,
+      body.text,
+    );
   }
 
   @ApiOperation({ summary: 'A delivery receipt from the SMS gateway' })

@@ -27,7 +27,10 @@ const WAIT_FOR_FIRST_MS = 10_000;
 
 /** Full-width digits and letters, as phones without Latin input send them. */
 function normalise(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim().toUpperCase();
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .trim()
+    .toUpperCase();
 }
 
 /**
@@ -125,7 +128,8 @@ export class InboundSmsService {
         }
         // Two bookings tomorrow mean two questions the same evening; "1" means coming to both, so
         // neither is released against the person's wish (each gets its own "已确认" SMS).
-        for (const open of await this.questions.openAttendanceFor(phone, this.clock.now())) await this.services.confirmAttendance(open.id, open.workerId);
+        for (const open of await this.questions.openAttendanceFor(phone, this.clock.now()))
+          await this.services.confirmAttendance(open.id, open.workerId);
         return 'attendance_confirmed';
     }
   }

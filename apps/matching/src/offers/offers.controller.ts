@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentAccount, Roles, type SignedInAccount } from '@lingong/identity';
 import { ApiErrors, ListOf, type List } from '@lingong/platform';
@@ -36,7 +44,11 @@ export class OffersController {
   @Roles('employer', 'staff')
   @Post('matching/shifts/:id/offers')
   @HttpCode(202)
-  async make(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) shiftId: string, @Body() body: MakeOffersDto): Promise<OffersMadeDto> {
+  async make(
+    @CurrentAccount() account: SignedInAccount,
+    @Param('id', ParseUUIDPipe) shiftId: string,
+    @Body() body: MakeOffersDto,
+  ): Promise<OffersMadeDto> {
     return { offered: await this.offers.offerOnRequest(await this.candidates.managedShift(account, shiftId), body.count) };
   }
 
@@ -51,7 +63,21 @@ export class OffersController {
 
   @ApiOperation({ summary: 'Accept an offer: book the shift' })
   @ApiCreatedResponse({ type: BookingDto })
-  @ApiErrors(404, [409, 'OFFER_CLOSED', 'OFFER_EXPIRED', 'SHIFT_FULL', 'SHIFT_NOT_OPEN', 'DOUBLE_BOOKING', 'WORKER_PROFILE_REQUIRED', 'WORKER_NOT_ACTIVE', 'EMPLOYER_SUSPENDED'], [422, 'PART_TIME_HOURS_EXCEEDED'])
+  @ApiErrors(
+    404,
+    [
+      409,
+      'OFFER_CLOSED',
+      'OFFER_EXPIRED',
+      'SHIFT_FULL',
+      'SHIFT_NOT_OPEN',
+      'DOUBLE_BOOKING',
+      'WORKER_PROFILE_REQUIRED',
+      'WORKER_NOT_ACTIVE',
+      'EMPLOYER_SUSPENDED',
+    ],
+    [422, 'PART_TIME_HOURS_EXCEEDED'],
+  )
   @Roles('worker')
   @Post('offers/:id/accept')
   async accept(@CurrentAccount() account: SignedInAccount, @Param('id', ParseUUIDPipe) id: string) {

@@ -14,7 +14,10 @@ export class OffersRepository {
 
   async askedFor(shiftId: string): Promise<{ workerIds: Set<string>; pending: number }> {
     const offers = await this.dataSource.getRepository(Offer).find({ select: { workerId: true, status: true }, where: { shiftId } });
-    return { workerIds: new Set(offers.map((offer) => offer.workerId)), pending: offers.filter((offer) => offer.status === 'pending').length };
+    return {
+      workerIds: new Set(offers.map((offer) => offer.workerId)),
+      pending: offers.filter((offer) => offer.status === 'pending').length,
+    };
   }
 
   /**
@@ -59,10 +62,9 @@ export class OffersRepository {
         `UPDATE offers SET status = 'withdrawn', answered_at = $2 WHERE worker_id = $1 AND status = 'pending'`,
         [workerId, now],
       )) as [unknown, number];
-      const rows = (await manager.query(`UPDATE offers SET phone = NULL WHERE worker_id = $1 RETURNING shift_id AS "shiftId"`, [workerId])) as [
-        { shiftId: string }[],
-        number,
-      ];
+      const rows = (await manager.query(`UPDATE offers SET phone = NULL WHERE worker_id = $1 RETURNING shift_id AS "shiftId"`, [
+        workerId,
+      ])) as [{ shiftId: string }[], number];
       return { withdrawn, shiftIds: [...new Set(rows[0].map((row) => row.shiftId))] };
     });
   }

@@ -67,15 +67,13 @@ export class OffersService {
       const roomNow = standing.remaining * this.settings.OFFERS_PER_PLACE - standing.pending;
       const created = await this.offers.insert(
         manager,
-        chosen
-          .slice(0, Math.max(0, roomNow))
-          .map((candidate) => ({
-            shiftId,
-            workerId: candidate.seeker.id,
-            phone: candidate.seeker.phone,
-            score: candidate.score,
-            expiresAt,
-          })),
+        chosen.slice(0, Math.max(0, roomNow)).map((candidate) => ({
+          shiftId,
+          workerId: candidate.seeker.id,
+          phone: candidate.seeker.phone,
+          score: candidate.score,
+          expiresAt,
+        })),
       );
       for (const offer of created) await recordEvent(manager, 'offer.created', { offerId: offer.id });
       return created.length;

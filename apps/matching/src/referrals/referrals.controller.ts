@@ -23,9 +23,16 @@ export class ReferralDto {
 export class ReferralsController {
   constructor(private readonly bookings: BookingsClient) {}
 
-  @ApiOperation({ summary: 'Refer a seeker: book them straight onto a shift', description: '职业介绍 at the referral desk; the booking’s source is `referral`.' })
+  @ApiOperation({
+    summary: 'Refer a seeker: book them straight onto a shift',
+    description: '职业介绍 at the referral desk; the booking’s source is `referral`.',
+  })
   @ApiCreatedResponse({ type: BookingDto })
-  @ApiErrors(404, [409, 'SHIFT_FULL', 'SHIFT_NOT_OPEN', 'DOUBLE_BOOKING', 'ALREADY_BOOKED', 'WORKER_NOT_ACTIVE', 'EMPLOYER_SUSPENDED'], [422, 'PART_TIME_HOURS_EXCEEDED'])
+  @ApiErrors(
+    404,
+    [409, 'SHIFT_FULL', 'SHIFT_NOT_OPEN', 'DOUBLE_BOOKING', 'ALREADY_BOOKED', 'WORKER_NOT_ACTIVE', 'EMPLOYER_SUSPENDED'],
+    [422, 'PART_TIME_HOURS_EXCEEDED'],
+  )
   @Roles('staff')
   @Post()
   refer(@Body() body: ReferralDto) {

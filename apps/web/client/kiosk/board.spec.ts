@@ -18,10 +18,19 @@ const figures = { openShifts: 2, peopleNeeded: 4, bookedToday: 1 };
 
 describe('the kiosk board', () => {
   it('keeps shifts soonest first and applies opened, updated and closed changes once each', () => {
-    const board = fromSnapshot({ shifts: [shift('b', '2026-12-03T08:00:00+08:00'), shift('a', '2026-12-02T08:00:00+08:00')], figures, at: '' });
+    const board = fromSnapshot({
+      shifts: [shift('b', '2026-12-03T08:00:00+08:00'), shift('a', '2026-12-02T08:00:00+08:00')],
+      figures,
+      at: '',
+    });
     expect(board.shifts.map((item) => item.id)).toEqual(['a', 'b']);
 
-    const opened = applyChange(board, { type: 'shift.opened', shiftId: 'c', shift: shift('c', '2026-12-02T09:00:00+08:00'), figures: { ...figures, openShifts: 3 } });
+    const opened = applyChange(board, {
+      type: 'shift.opened',
+      shiftId: 'c',
+      shift: shift('c', '2026-12-02T09:00:00+08:00'),
+      figures: { ...figures, openShifts: 3 },
+    });
     expect(opened.shifts.map((item) => item.id)).toEqual(['a', 'c', 'b']);
     expect(opened.figures?.openShifts).toBe(3);
 
@@ -36,7 +45,9 @@ describe('the kiosk board', () => {
 
   it('drops a shift with no places left and one that has started', () => {
     const board = fromSnapshot({ shifts: [shift('a', '2026-12-02T08:00:00+08:00')], figures, at: '' });
-    expect(applyChange(board, { type: 'shift.updated', shiftId: 'a', shift: shift('a', '2026-12-02T08:00:00+08:00', 0), figures }).shifts).toEqual([]);
+    expect(
+      applyChange(board, { type: 'shift.updated', shiftId: 'a', shift: shift('a', '2026-12-02T08:00:00+08:00', 0), figures }).shifts,
+    ).toEqual([]);
     expect(notStarted(board.shifts, new Date('2026-12-02T08:00:00+08:00'))).toEqual([]);
     expect(notStarted(board.shifts, new Date('2026-12-02T07:59:00+08:00'))).toHaveLength(1);
   });

@@ -20,7 +20,8 @@ export function fromSnapshot(snapshot: KioskSnapshot): Board {
 /** The board after one change: opened or updated shifts are put in (once), closed ones taken out. */
 export function applyChange(board: Board, change: KioskChange): Board {
   const others = board.shifts.filter((shift) => shift.id !== change.shiftId);
-  const shifts = change.type !== 'shift.closed' && change.shift && change.shift.remaining > 0 ? [...others, change.shift].sort(byStart) : others;
+  const shifts =
+    change.type !== 'shift.closed' && change.shift && change.shift.remaining > 0 ? [...others, change.shift].sort(byStart) : others;
   return { shifts, figures: change.figures };
 }
 

@@ -78,11 +78,14 @@ export function useShiftStream(street: string | undefined) {
     const dayMs = 86_400_000;
     const now = Date.now();
     const nextMidnight = Math.floor((now + MARKET_OFFSET_MS) / dayMs + 1) * dayMs - MARKET_OFFSET_MS;
-    midnightTimer = setTimeout(() => {
-      lastEventId = undefined;
-      reconnect(0);
-      scheduleMidnight();
-    }, nextMidnight - now + 1_000);
+    midnightTimer = setTimeout(
+      () => {
+        lastEventId = undefined;
+        reconnect(0);
+        scheduleMidnight();
+      },
+      nextMidnight - now + 1_000,
+    );
   }
 
   onMounted(() => {

@@ -12,7 +12,9 @@ export function useSpeech() {
   let voice: SpeechSynthesisVoice | undefined;
 
   const pick = () => {
-    voice = synth?.getVoices().find((candidate) => /^zh[-_]CN/i.test(candidate.lang)) ?? synth?.getVoices().find((candidate) => /^zh/i.test(candidate.lang));
+    voice =
+      synth?.getVoices().find((candidate) => /^zh[-_]CN/i.test(candidate.lang)) ??
+      synth?.getVoices().find((candidate) => /^zh/i.test(candidate.lang));
     available.value = Boolean(voice);
   };
   if (synth) {

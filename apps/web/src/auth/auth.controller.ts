@@ -24,7 +24,10 @@ export class AuthController {
     return this.auth.requestCode(body.phone, request.ip);
   }
 
-  @ApiOperation({ summary: 'Sign in (seeker or employer) with the SMS code', description: 'The first sign-in of a phone creates its account with the role given.' })
+  @ApiOperation({
+    summary: 'Sign in (seeker or employer) with the SMS code',
+    description: 'The first sign-in of a phone creates its account with the role given.',
+  })
   @ApiOkResponse({ type: SignedInDto })
   @ApiErrors([401, 'OTP_INVALID'], [429, 'OTP_RATE_LIMITED'])
   @Public()

@@ -84,9 +84,14 @@ export class AuthService {
     if (!attempt.allowed) {
       const wait = Math.max(1, Math.ceil((attempt.lockedUntil.getTime() - this.clock.now().getTime()) / 1000));
       const minutes = Math.ceil(wait / 60);
-      throw new DomainException('LOGIN_LOCKED', `尝试次数过多，请${minutes}分钟后再试 / Too many failed sign-ins; try again in ${minutes} min`, 429, {
-        retryAfterSeconds: wait,
-      });
+      throw new DomainException(
+        'LOGIN_LOCKED',
+        `尝试次数过多，请${minutes}分钟后再试 / Too many failed sign-ins; try again in ${minutes} min`,
+        429,
+        {
+          retryAfterSeconds: wait,
+        },
+      );
     }
     const account = await this.accounts.findWithPassword(phone, ['admin', 'staff']);
     const matches = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash()));

@@ -15,14 +15,25 @@ describe('DevSmsController', () => {
   };
   const local = { ip: '127.0.0.1', socket: { remoteAddress: '127.0.0.1' } } as never;
   const controller = (runtime: Partial<RuntimeSettings>, inbox: Partial<DevSmsRepository> = {}) =>
-    new DevSmsController(strictMock<DevSmsRepository>(inbox), { NODE_ENV: 'development', DEV_SMS_INBOX: true, ...runtime } as RuntimeSettings, {
-      JWT_SECRET: secret,
-    } as AuthSettings);
+    new DevSmsController(
+      strictMock<DevSmsRepository>(inbox),
+      { NODE_ENV: 'development', DEV_SMS_INBOX: true, ...runtime } as RuntimeSettings,
+      {
+        JWT_SECRET: secret,
+      } as AuthSettings,
+    );
 
   it('shows a phone’s messages, the sign-in code unsealed, to this machine when switched on', async () => {
     const inbox = controller({}, { latestTo: () => Promise.resolve([code]) });
     expect(await inbox.list({ phone: code.phone }, local)).toEqual({
-      items: [{ phone: code.phone, text: '【龙湾零工市场】您的登录验证码是123456，5分钟内有效。', createdAt: '2026-12-01T09:00:00+08:00', status: 'sent' }],
+      items: [
+        {
+          phone: code.phone,
+          text: '【龙湾零工市场】您的登录验证码是123456，5分钟内有效。',
+          createdAt: '2026-12-01T09:00:00+08:00',
+          status: 'sent',
+        },
+      ],
     });
   });
 

@@ -28,7 +28,8 @@ export class DevSmsController {
 
   @ApiOperation({
     summary: 'Messages sent to a phone (development only)',
-    description: 'What the `log` SMS provider "sent" to the phone, newest first (at most 100). Exists only with DEV_SMS_INBOX=true, outside production, to requests from this machine; 404 otherwise.',
+    description:
+      'What the `log` SMS provider "sent" to the phone, newest first (at most 100). Exists only with DEV_SMS_INBOX=true, outside production, to requests from this machine; 404 otherwise.',
   })
   @ApiOkResponse({ type: ListOf(DevSmsMessageDto) })
   @ApiErrors(404)

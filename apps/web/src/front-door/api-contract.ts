@@ -14,6 +14,8 @@ export function readApiContract(): OpenAPIObject {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as OpenAPIObject;
   } catch (error) {
-    throw new Error(`The API contract ${path} cannot be read (run \`npm run api:generate\`): ${(error as Error).message}`, { cause: error });
+    throw new Error(`The API contract ${path} cannot be read (run \`npm run api:generate\`): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }

@@ -18,7 +18,13 @@ export class KioskStreamRepository implements OnApplicationShutdown {
   private readonly key: string;
 
   constructor(settings: RedisSettings) {
-    const options = { host: settings.REDIS_HOST, port: settings.REDIS_PORT, password: settings.REDIS_PASSWORD, lazyConnect: true, maxRetriesPerRequest: 1 };
+    const options = {
+      host: settings.REDIS_HOST,
+      port: settings.REDIS_PORT,
+      password: settings.REDIS_PASSWORD,
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+    };
     this.reads = new Redis(options);
     this.blocking = new Redis(options);
     for (const client of [this.reads, this.blocking]) client.on('error', () => undefined);

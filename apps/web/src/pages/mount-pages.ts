@@ -25,7 +25,8 @@ export function contentSecurityPolicy(frameAncestors: string): string {
 }
 
 /** The API docs page (Swagger UI) runs inline scripts of its own; only it gets this policy. */
-const DOCS_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
+const DOCS_POLICY =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
 /** Each face and the page routes that open it (the phone pages route inside the page). */
 const faces: { face: string; routes: string[] }[] = [
@@ -56,7 +57,9 @@ export async function mountPages(app: NestFastifyApplication, forwarded: string[
   // Answers forwarded from a service are streamed through unchanged: @fastify/compress breaks on
   // @fastify/reply-from's streams (a 500 with a gzip header over plain text), so it skips them.
   fastify.addHook('onRequest', async (request) => {
-    if (forwarded.some((prefix) => request.url === prefix || request.url.startsWith(`${prefix}/`) || request.url.startsWith(`${prefix}?`))) {
+    if (
+      forwarded.some((prefix) => request.url === prefix || request.url.startsWith(`${prefix}/`) || request.url.startsWith(`${prefix}?`))
+    ) {
       request.headers['x-no-compression'] = 'forwarded';
     }
   });

@@ -24,7 +24,15 @@ export class BookingNoticesService {
     const booking = await this.bookings.find(bookingId);
     if (!booking?.phone || booking.status !== 'confirmed') return null;
     await this.notifications.send([
-      { ...this.about(booking), dedupeKey: `${eventId}:booking_confirmed`, phone: booking.phone, kind: 'booking_confirmed', text: smsTemplates.bookingConfirmed(booking), urgent: this.isSameDay(booking), mattersUntil: booking.endsAt },
+      {
+        ...this.about(booking),
+        dedupeKey: `${eventId}:booking_confirmed`,
+        phone: booking.phone,
+        kind: 'booking_confirmed',
+        text: smsTemplates.bookingConfirmed(booking),
+        urgent: this.isSameDay(booking),
+        mattersUntil: booking.endsAt,
+      },
     ]);
     return booking;
   }
@@ -39,18 +47,32 @@ export class BookingNoticesService {
     const urgent = this.isSameDay(booking);
     const droppedOut = booking.cancelledBy === 'worker' || booking.cancelledBy === 'market' || booking.cancelledBy === 'erasure';
     await this.notifications.send([
-      ...(booking.phone ? [{ ...this.about(booking), dedupeKey: `${eventId}:booking_cancelled`, phone: booking.phone, kind: 'booking_cancelled', text: this.cancellationText(booking), urgent, mattersUntil: booking.endsAt }] : []),
+      ...(booking.phone
+        ? [
+            {
+              ...this.about(booking),
+              dedupeKey: `${eventId}:booking_cancelled`,
+              phone: booking.phone,
+              kind: 'booking_cancelled',
+              text: this.cancellationText(booking),
+              urgent,
+              mattersUntil: booking.endsAt,
+            },
+          ]
+        : []),
       ...(droppedOut && booking.employerPhone
-        ? [{
-            // Naming the seeker, it is theirs to erase; the notice of an erased seeker names nobody.
-            ...(booking.cancelledBy === 'erasure' ? { causedAt: booking.bookedAt } : this.about(booking)),
-            dedupeKey: `${eventId}:employer_dropout`,
-            phone: booking.employerPhone,
-            kind: 'employer_dropout',
-            text: this.dropoutText(booking),
-            urgent,
-            mattersUntil: booking.endsAt,
-          }]
+        ? [
+            {
+              // Naming the seeker, it is theirs to erase; the notice of an erased seeker names nobody.
+              ...(booking.cancelledBy === 'erasure' ? { causedAt: booking.bookedAt } : this.about(booking)),
+              dedupeKey: `${eventId}:employer_dropout`,
+              phone: booking.employerPhone,
+              kind: 'employer_dropout',
+              text: this.dropoutText(booking),
+              urgent,
+              mattersUntil: booking.endsAt,
+            },
+          ]
         : []),
     ]);
     if (droppedOut) await this.services.runMatching(booking.shiftId);
@@ -60,7 +82,15 @@ export class BookingNoticesService {
     const booking = await this.bookings.find(bookingId);
     if (!booking?.phone || booking.status !== 'confirmed') return;
     await this.notifications.send([
-      { ...this.about(booking), dedupeKey: `${eventId}:attendance_confirmed`, phone: booking.phone, kind: 'attendance_confirmed', text: smsTemplates.attendanceConfirmed(booking), urgent: this.isSameDay(booking), mattersUntil: booking.endsAt },
+      {
+        ...this.about(booking),
+        dedupeKey: `${eventId}:attendance_confirmed`,
+        phone: booking.phone,
+        kind: 'attendance_confirmed',
+        text: smsTemplates.attendanceConfirmed(booking),
+        urgent: this.isSameDay(booking),
+        mattersUntil: booking.endsAt,
+      },
     ]);
   }
 
@@ -72,7 +102,11 @@ export class BookingNoticesService {
   /** An erased seeker is not named, nor said to have erased anything: they left. */
   private dropoutText(booking: BookingFacts): string {
     if (booking.cancelledBy === 'erasure') return smsTemplates.employerSeekerLeft(booking);
-    return smsTemplates.employerSeekerDroppedOut(booking, booking.seekerName, booking.cancelledBy === 'market' ? 'unconfirmed' : 'cancelled');
+    return smsTemplates.employerSeekerDroppedOut(
+      booking,
+      booking.seekerName,
+      booking.cancelledBy === 'market' ? 'unconfirmed' : 'cancelled',
+    );
   }
 
   private cancellationText(booking: BookingFacts): string {

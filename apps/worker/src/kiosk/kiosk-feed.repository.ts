@@ -12,7 +12,13 @@ export class KioskFeedRepository implements OnApplicationShutdown {
 
   constructor(settings: RedisSettings) {
     // Fails fast when Redis is away, so the job is retried with backoff rather than hanging.
-    this.redis = new Redis({ host: settings.REDIS_HOST, port: settings.REDIS_PORT, password: settings.REDIS_PASSWORD, lazyConnect: true, maxRetriesPerRequest: 1 });
+    this.redis = new Redis({
+      host: settings.REDIS_HOST,
+      port: settings.REDIS_PORT,
+      password: settings.REDIS_PASSWORD,
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+    });
     this.redis.on('error', () => undefined);
     this.stream = kioskStreamKey(settings.QUEUE_PREFIX);
     this.onBoard = kioskOnBoardKey(settings.QUEUE_PREFIX);

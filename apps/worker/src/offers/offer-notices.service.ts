@@ -100,7 +100,15 @@ export class OfferNoticesService {
 
   async help(eventId: string, phone: string, repliedAt: Date): Promise<void> {
     await this.notifications.send([
-      { dedupeKey: `${eventId}:reply_help`, phone, kind: 'reply_help', text: smsTemplates.replyHelp(), urgent: true, causedAt: repliedAt, mattersUntil: this.replyLifetime() },
+      {
+        dedupeKey: `${eventId}:reply_help`,
+        phone,
+        kind: 'reply_help',
+        text: smsTemplates.replyHelp(),
+        urgent: true,
+        causedAt: repliedAt,
+        mattersUntil: this.replyLifetime(),
+      },
     ]);
   }
 

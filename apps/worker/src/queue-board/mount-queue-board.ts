@@ -25,7 +25,11 @@ function cookieToken(request: FastifyRequest): string | undefined {
  * The staff account a token names, if it still stands (a disabled account's token no longer opens
  * the board); `unavailable` when that cannot be told right now (the board fails closed, 503).
  */
-async function staffAccount(jwt: JwtService, standing: AccountStanding, token: string | undefined): Promise<SignedInAccount | 'unavailable' | undefined> {
+async function staffAccount(
+  jwt: JwtService,
+  standing: AccountStanding,
+  token: string | undefined,
+): Promise<SignedInAccount | 'unavailable' | undefined> {
   try {
     const found = await authenticate(jwt, standing, token);
     return typeof found === 'object' ? found : undefined;
@@ -43,7 +47,12 @@ async function refuse(reply: FastifyReply, account: SignedInAccount | 'unavailab
   const status = account ? 403 : 401;
   await reply
     .code(status)
-    .send(apiError(status, status === 401 ? `Sign in as staff: send a staff token, or open ${QUEUE_BOARD_PATH}/login` : 'The queue board is for staff'));
+    .send(
+      apiError(
+        status,
+        status === 401 ? `Sign in as staff: send a staff token, or open ${QUEUE_BOARD_PATH}/login` : 'The queue board is for staff',
+      ),
+    );
 }
 
 /** Staff only: a staff token as `Authorization: Bearer …`, or the board's cookie. Never in the URL, where logs and history keep it. */
@@ -74,7 +83,10 @@ function sessionRoutes(jwt: JwtService, standing: AccountStanding) {
       const expires = (jwt.decode<{ exp?: number }>(token)?.exp ?? 0) * 1000;
       const maxAge = Math.max(0, Math.floor((expires - Date.now()) / 1000));
       const secure = request.protocol === 'https' ? '; Secure' : '';
-      void reply.header('set-cookie', `${QUEUE_BOARD_COOKIE}=${token}; Path=${QUEUE_BOARD_PATH}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`);
+      void reply.header(
+        'set-cookie',
+        `${QUEUE_BOARD_COOKIE}=${token}; Path=${QUEUE_BOARD_PATH}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`,
+      );
       return fromForm ? reply.code(303).header('location', `${QUEUE_BOARD_PATH}/`).send() : reply.code(204).send();
     });
 

@@ -47,7 +47,11 @@ export class BookingRemindersService {
     await this.queue.addBulk(
       steps
         .filter((step): step is [JobName<'booking-reminders'>, Date] => step[1] !== null)
-        .map(([name, at]) => ({ name, data: { bookingId }, opts: { jobId: `${name.replace('.', '-')}-${bookingId}`, delay: Math.max(0, at.getTime() - now) } })),
+        .map(([name, at]) => ({
+          name,
+          data: { bookingId },
+          opts: { jobId: `${name.replace('.', '-')}-${bookingId}`, delay: Math.max(0, at.getTime() - now) },
+        })),
     );
   }
 

@@ -17,7 +17,9 @@ describe('reminderTimes', () => {
   it('moves a release that would fall in the quiet hours to one offer round before 22:00 the evening before', () => {
     // 08:00 start: three hours before is 05:00, in the quiet hours; released at 21:30, its place is offered again before 22:00.
     expect(reminderTimes(at('2026-12-03T08:00:00'), at('2026-12-01T10:00:00'), rules, quiet).releaseAt).toEqual(at('2026-12-02T21:30:00'));
-    expect(reminderTimes(at('2026-12-03T08:00:00'), at('2026-12-01T10:00:00'), { ...rules, offerMinutes: 60 }, quiet).releaseAt).toEqual(at('2026-12-02T21:00:00'));
+    expect(reminderTimes(at('2026-12-03T08:00:00'), at('2026-12-01T10:00:00'), { ...rules, offerMinutes: 60 }, quiet).releaseAt).toEqual(
+      at('2026-12-02T21:00:00'),
+    );
     // 10:00 start: released at 07:00, when offers may go out again; nothing moves.
     expect(reminderTimes(at('2026-12-03T10:00:00'), at('2026-12-01T10:00:00'), rules, quiet).releaseAt).toEqual(at('2026-12-03T07:00:00'));
     // Without quiet hours it stays at 05:00.
@@ -30,14 +32,23 @@ describe('reminderTimes', () => {
   });
 
   it('asks but does not release when under an hour would be left to answer', () => {
-    const times = reminderTimes(at('2026-12-03T00:30:00'), at('2026-12-01T10:00:00'), { ...rules, eveningHour: 21, confirmByMinutes: 200 }, null);
+    const times = reminderTimes(
+      at('2026-12-03T00:30:00'),
+      at('2026-12-01T10:00:00'),
+      { ...rules, eveningHour: 21, confirmByMinutes: 200 },
+      null,
+    );
     // Asked 21:00, release would be 21:10.
     expect(times.askAt).toEqual(at('2026-12-02T21:00:00'));
     expect(times.releaseAt).toBeNull();
   });
 
   it('skips the last reminder when the booking is made closer to the start than that', () => {
-    expect(reminderTimes(at('2026-12-03T14:00:00'), at('2026-12-03T13:00:00'), rules, quiet)).toEqual({ askAt: null, releaseAt: null, remindAt: null });
+    expect(reminderTimes(at('2026-12-03T14:00:00'), at('2026-12-03T13:00:00'), rules, quiet)).toEqual({
+      askAt: null,
+      releaseAt: null,
+      remindAt: null,
+    });
   });
 
   it('reads the evening before in market time across the UTC date line', () => {

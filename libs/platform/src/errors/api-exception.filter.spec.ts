@@ -29,11 +29,17 @@ describe('toApiError', () => {
   it('answers 503 when PostgreSQL is out of reach, also through a wrapped driver error', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     expect(toApiError(refused)).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
-    expect(toApiError(Object.assign(new Error('query failed'), { driverError: Object.assign(new Error('terminating connection'), { code: '57P01' }) }))).toMatchObject({
+    expect(
+      toApiError(
+        Object.assign(new Error('query failed'), { driverError: Object.assign(new Error('terminating connection'), { code: '57P01' }) }),
+      ),
+    ).toMatchObject({
       statusCode: 503,
     });
     expect(toApiError(new Error('Connection terminated unexpectedly'))).toMatchObject({ statusCode: 503 });
-    expect(toApiError(new Error('x', { cause: Object.assign(new Error('no route'), { code: '08006' }) }))).toMatchObject({ statusCode: 503 });
+    expect(toApiError(new Error('x', { cause: Object.assign(new Error('no route'), { code: '08006' }) }))).toMatchObject({
+      statusCode: 503,
+    });
     expect(toApiError(Object.assign(new Error('duplicate key'), { code: '23505' }))).toMatchObject({ statusCode: 500 });
   });
 

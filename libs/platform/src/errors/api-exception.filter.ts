@@ -95,7 +95,12 @@ export function toApiError(exception: unknown): ApiError {
     };
   }
   if (isStoreUnavailable(exception)) {
-    return { statusCode: 503, error: reasonPhrases[503], message: ['The service is briefly unavailable; please try again.'], code: 'SERVICE_UNAVAILABLE' };
+    return {
+      statusCode: 503,
+      error: reasonPhrases[503],
+      message: ['The service is briefly unavailable; please try again.'],
+      code: 'SERVICE_UNAVAILABLE',
+    };
   }
   return { statusCode: 500, error: reasonPhrases[500], message: ['Something went wrong on our side; please try again.'] };
 }

@@ -1,7 +1,13 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { payUnits, type PayUnit } from '@lingong/domain';
-import { bookingCancellers, bookingSources, bookingStatuses, type BookingCanceller, type BookingSource, type BookingStatus } from '../booking.entity';
-
+import {
+  bookingCancellers,
+  bookingSources,
+  bookingStatuses,
+  type BookingCanceller,
+  type BookingSource,
+  type BookingStatus,
+} from '../booking.entity';
 
 @ApiSchema({ name: 'BookingPay', description: 'The pay fixed at booking.' })
 export class BookingPayDto {

@@ -10,7 +10,11 @@ export function IsNumberFrom(min: number, max: number, options: { integer?: bool
     constraints: [min, max],
     validator: {
       validate: (value: unknown) =>
-        typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!options.integer || Number.isInteger(value)),
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        value >= min &&
+        value <= max &&
+        (!options.integer || Number.isInteger(value)),
       defaultMessage: () => options.message,
     },
   });

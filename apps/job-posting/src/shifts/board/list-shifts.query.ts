@@ -2,8 +2,14 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import {
-  employmentTypes, IsAfter, IsIsoWithOffset, longwanStreetNames, shiftCategoryCodes, Trim,
-  type EmploymentType, type ShiftCategory,
+  employmentTypes,
+  IsAfter,
+  IsIsoWithOffset,
+  longwanStreetNames,
+  shiftCategoryCodes,
+  Trim,
+  type EmploymentType,
+  type ShiftCategory,
 } from '@lingong/domain';
 import { IsNear, IsNumberFrom, NeedsNear } from './board-query.validators';
 import { boardSorts, boardStatuses, DEFAULT_RADIUS_KM, type BoardSort, type BoardStatus } from './shift-board.types';
@@ -49,26 +55,41 @@ export class ListShiftsQuery {
   @IsNumberFrom(1, 100_000_000, { integer: true, message: 'minPayFen must be a whole number of fen from 1 to 100000000' })
   minPayFen?: number;
 
-  @ApiPropertyOptional({ description: 'text in the title or description, 1–50 characters; two-character words (搬运) use the index', example: '搬运' })
+  @ApiPropertyOptional({
+    description: 'text in the title or description, 1–50 characters; two-character words (搬运) use the index',
+    example: '搬运',
+  })
   @IsOptional()
   @Trim()
   @IsString({ message: 'q must be text' })
   @Length(1, 50, { message: 'q must be 1–50 characters' })
   q?: string;
 
-  @ApiPropertyOptional({ description: 'a point "lat,lng"; only shifts within radiusKm, and items carry distanceKm', example: '27.93,120.80' })
+  @ApiPropertyOptional({
+    description: 'a point "lat,lng"; only shifts within radiusKm, and items carry distanceKm',
+    example: '27.93,120.80',
+  })
   @IsOptional()
   @IsNear()
   near?: string;
 
-  @ApiPropertyOptional({ description: `radius around near in km, 0.1–100 (default ${DEFAULT_RADIUS_KM})`, minimum: 0.1, maximum: 100, default: DEFAULT_RADIUS_KM })
+  @ApiPropertyOptional({
+    description: `radius around near in km, 0.1–100 (default ${DEFAULT_RADIUS_KM})`,
+    minimum: 0.1,
+    maximum: 100,
+    default: DEFAULT_RADIUS_KM,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsNumberFrom(0.1, 100, { message: 'radiusKm must be a number of kilometres from 0.1 to 100' })
   @NeedsNear('radiusKm needs near=lat,lng')
   radiusKm?: number;
 
-  @ApiPropertyOptional({ enum: boardSorts, default: 'startsAt', description: 'startsAt: soonest first; pay: highest pay_amount first; distance: nearest first (needs near)' })
+  @ApiPropertyOptional({
+    enum: boardSorts,
+    default: 'startsAt',
+    description: 'startsAt: soonest first; pay: highest pay_amount first; distance: nearest first (needs near)',
+  })
   @IsOptional()
   @IsIn(boardSorts, oneOf('sort', boardSorts))
   @NeedsNear('sort=distance needs near=lat,lng', 'distance')

@@ -1,11 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsNumber,
-  IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
 } from 'class-validator';
 import {
-  employmentTypes, IsAfter, IsAtMostHoursAfter, IsIsoWithOffset, longwanStreetNames, MAX_SHIFT_HOURS, NestedObject, payUnits, settlements,
-  shiftCategoryCodes, Trim, type EmploymentType, type PayUnit, type Settlement, type ShiftCategory,
+  employmentTypes,
+  IsAfter,
+  IsAtMostHoursAfter,
+  IsIsoWithOffset,
+  longwanStreetNames,
+  MAX_SHIFT_HOURS,
+  NestedObject,
+  payUnits,
+  settlements,
+  shiftCategoryCodes,
+  Trim,
+  type EmploymentType,
+  type PayUnit,
+  type Settlement,
+  type ShiftCategory,
 } from '@lingong/domain';
 
 const code = /^[a-z][a-z0-9_]{1,31}$/;

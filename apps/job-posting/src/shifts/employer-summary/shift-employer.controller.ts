@@ -12,7 +12,12 @@ export class ShiftEmployer {
   @ApiProperty({ description: 'Checked by market staff' })
   verified!: boolean;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Mean stars (1–5) seekers gave after working for it; null before the first', example: 4.5 })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Mean stars (1–5) seekers gave after working for it; null before the first',
+    example: 4.5,
+  })
   rating!: number | null;
 
   @ApiProperty({ description: 'How many seekers rated it' })

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { offerStatuses, type OfferStatus } from '../offer.entity';
 
-
 @ApiSchema({ name: 'Offer', description: 'An SMS offer of a shift to a seeker.' })
 export class OfferDto {
   @ApiProperty({ format: 'uuid' })

@@ -10,7 +10,8 @@ const texts: Record<string, string> = {
   'errors.code.OTP_RATE_LIMITED': '请 {seconds} 秒后再试',
   'errors.field.phone': '请填写 11 位手机号',
 };
-const t = (key: string, named: Record<string, unknown> = {}) => (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(named[name]));
+const t = (key: string, named: Record<string, unknown> = {}) =>
+  (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(named[name]));
 const te = (key: string) => key in texts;
 
 describe('errors as people read them', () => {
@@ -22,9 +23,15 @@ describe('errors as people read them', () => {
   });
 
   it('says a business rule by its code, bad input by its field, and anything else plainly', () => {
-    expect(explain(t, te, { statusCode: 401, error: 'Unauthorized', message: ['x'], code: 'OTP_INVALID' })).toEqual([{ text: '验证码不对' }]);
-    expect(explain(t, te, { statusCode: 429, error: 'Too Many Requests', message: ['x'], code: 'OTP_RATE_LIMITED', retryAfterSeconds: 42 })).toEqual([{ text: '请 42 秒后再试' }]);
-    expect(explain(t, te, { statusCode: 400, error: 'Bad Request', message: ['phone must be a mainland mobile number', 'weird must be good'] })).toEqual([
+    expect(explain(t, te, { statusCode: 401, error: 'Unauthorized', message: ['x'], code: 'OTP_INVALID' })).toEqual([
+      { text: '验证码不对' },
+    ]);
+    expect(
+      explain(t, te, { statusCode: 429, error: 'Too Many Requests', message: ['x'], code: 'OTP_RATE_LIMITED', retryAfterSeconds: 42 }),
+    ).toEqual([{ text: '请 42 秒后再试' }]);
+    expect(
+      explain(t, te, { statusCode: 400, error: 'Bad Request', message: ['phone must be a mainland mobile number', 'weird must be good'] }),
+    ).toEqual([
       { field: 'phone', text: '请填写 11 位手机号' },
       { field: 'weird', text: '请检查填写的内容' },
     ]);
