@@ -605,7 +605,7 @@ function summary({ seedMs, seeded, ranking, http, dispatch, httpDispatch, month 
   }
   if (httpDispatch) {
     rows.push([
-      `Dispatch over HTTP, POST /api/dispatch/plans of ${DISPATCH_SHIFTS} shifts (one retrieval for all, nearest 2,000 eligible each; median of ${DISPATCH_ROUNDS})`,
+      `Dispatch over HTTP, POST /api/dispatch/plans of ${DISPATCH_SHIFTS} shifts (pools of each shift’s best by the nearest-first walk, rings read together; median of ${DISPATCH_ROUNDS})`,
       `${ms(httpDispatch.median)} (${httpDispatch.rounds.map(ms).join(', ')}); ${count(httpDispatch.assignments)} assigned, total ${httpDispatch.totalScore.toFixed(1)}`,
     ]);
   }

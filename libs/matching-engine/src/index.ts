@@ -12,3 +12,4 @@ export * from './assignment-check';
 export * from './gini';
 export { compareIds } from './ids';
 export * from './nearest-first';
+export * from './dispatch-pools';

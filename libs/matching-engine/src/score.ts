@@ -124,8 +124,11 @@ function employerScore(shift: ShiftForMatching, seeker: SeekerForMatching, km: n
   };
 }
 
+/** A plain loop: this runs three times per pair scored, and Object.fromEntries was a tenth of a bulk dispatch's scoring time. */
 function mapParts<T>(fn: (part: MatchingPart) => T): Record<MatchingPart, T> {
-  return Object.fromEntries(matchingParts.map((part) => [part, fn(part)])) as Record<MatchingPart, T>;
+  const out = {} as Record<MatchingPart, T>;
+  for (const part of matchingParts) out[part] = fn(part);
+  return out;
 }
 
 /**

@@ -51,15 +51,16 @@ export const MAX_TRAVEL_KM = 100;
  * Seekers (w) for shift (s) by reach who meet \`condition\`, one probe of the workers_reach index per
  * travel distance: those who travel \`reach.km\` and are within the radius $3[km] (kilometres) but
  * not within $4[km] (the previous ring's; negative for none). Spherical distances, as the engine
- * measures them.
+ * measures them. \`radius\`: the index into $3 and $4 (for many shifts at once, one run of
+ * ${MAX_TRAVEL_KM} radii per shift).
  */
-export const withinReach = (condition: string) => `
+export const withinReach = (condition: string, radius = 'reach.km') => `
   CROSS JOIN generate_series(1, ${MAX_TRAVEL_KM}) AS reach(km)
   CROSS JOIN LATERAL (
     SELECT w.* FROM workers w
      WHERE w.max_distance_km = reach.km AND w.status = 'active' AND w.location IS NOT NULL
-       AND ST_DWithin(w.location, s.location, ($3::float8[])[reach.km] * 1000, false)
-       AND (($4::float8[])[reach.km] < 0 OR NOT ST_DWithin(w.location, s.location, ($4::float8[])[reach.km] * 1000, false))
+       AND ST_DWithin(w.location, s.location, ($3::float8[])[${radius}] * 1000, false)
+       AND (($4::float8[])[${radius}] < 0 OR NOT ST_DWithin(w.location, s.location, ($4::float8[])[${radius}] * 1000, false))
        AND ${condition}
   ) w`;
 

@@ -5,6 +5,7 @@ import { acceptsMarketingSmsSql, standing, type PayUnit, type PriorityGroup } fr
 import {
   reachRadiusKm,
   type Audience,
+  type RingRequest,
   type FairnessContext,
   type SeekerForMatching,
   type ShiftForMatching,
@@ -30,6 +31,9 @@ export interface SeekerRow extends SeekerForMatching {
 
 /** The nearest eligible people are scored; past this many, distance alone has already ruled. */
 const RETRIEVAL_LIMIT = 2000;
+
+/** Bulk dispatch reads its shifts' rings in this many statements at once, on as many connections (about 1.8× faster at 100k seekers on two cores). */
+const RING_STATEMENTS_AT_ONCE = 2;
 
 /** A seeker row as `seekerColumns` reads it: booking counts instead of reliability. */
 export type RawSeeker<S extends SeekerRow = SeekerRow> = Omit<S, 'reliability'> & {
@@ -116,33 +120,44 @@ export class CandidatesRepository {
   }
 
   /**
-   * For many shifts at once (bulk dispatch), in one statement: each shift's nearest eligible
-   * seekers (up to the retrieval limit), every seeker read once with the shifts they may work.
+   * For many shifts at once (bulk dispatch), in one statement: each shift's ring of the walk as
+   * \`ring\` reads it (staff's radii), every seeker read once with the shifts whose ring holds them.
    */
-  async candidatesForShifts(shiftIds: readonly string[], now: Date): Promise<(SeekerRow & { shiftIds: string[] })[]> {
-    const rows = (await this.withoutJit(async (manager) => {
-      // Each shift's nearest by a KNN walk of the reach index (which also answers availability),
-      // stopping at the limit. The planner, misjudging how many are free at a given minute, would
-      // rather gather everyone free then and with the skills (a bitmap of most of the market) and
-      // sort them: about twice as slow per shift at 100k seekers.
-      await manager.query('SET LOCAL enable_bitmapscan = off');
-      return manager.query(
+  async ringsForShifts(requests: readonly RingRequest[], now: Date): Promise<Map<string, SeekerRow[]>> {
+    const byShift = new Map<string, SeekerRow[]>(requests.map((r) => [r.shiftId, []]));
+    // A statement runs on one core: the shifts split over a few connections read side by side.
+    const size = Math.ceil(requests.length / RING_STATEMENTS_AT_ONCE);
+    const chunks = Array.from({ length: Math.ceil(requests.length / size) }, (_, i) => requests.slice(i * size, (i + 1) * size));
+    for (const found of await Promise.all(chunks.map((chunk) => this.ringsOf(chunk, now)))) {
+      for (const [shiftId, seekers] of found) byShift.get(shiftId)!.push(...seekers);
+    }
+    return byShift;
+  }
+
+  private async ringsOf(requests: readonly RingRequest[], now: Date): Promise<Map<string, SeekerRow[]>> {
+    const byShift = new Map<string, SeekerRow[]>(requests.map((r) => [r.shiftId, []]));
+    const radii = (reach: number) =>
+      Array.from({ length: MAX_TRAVEL_KM }, (_, i) => (reach < 0 ? -1 : reachRadiusKm(i + 1, reach, 'staff')));
+    const rows = (await this.withoutJit((manager) =>
+      manager.query(
         `WITH pairs AS MATERIALIZED (
            SELECT s.id AS shift_id, w.id AS worker_id
-             FROM shifts s
-             CROSS JOIN LATERAL (
-               SELECT w.id FROM workers w WHERE ${eligible} ORDER BY w.location <-> s.location LIMIT ${RETRIEVAL_LIMIT}
-             ) w
-            WHERE s.id = ANY($1::uuid[])
+             FROM unnest($1::uuid[]) WITH ORDINALITY AS wanted(id, n)
+             JOIN shifts s ON s.id = wanted.id
+             ${withinReach(eligible, `(wanted.n - 1) * ${MAX_TRAVEL_KM} + reach.km`)}
          ), per_seeker AS (SELECT worker_id, array_agg(shift_id ORDER BY shift_id) AS shift_ids FROM pairs GROUP BY worker_id)
          SELECT ${seekerColumns}, p.shift_ids AS "shiftIds"
            FROM per_seeker p JOIN workers w ON w.id = p.worker_id
            ${seekerHistory}
           ORDER BY w.id`,
-        [shiftIds, now],
-      );
-    })) as RawSeeker<SeekerRow & { shiftIds: string[] }>[];
-    return rows.map((row) => toSeeker(row));
+        [requests.map((r) => r.shiftId), now, requests.flatMap((r) => radii(r.to)), requests.flatMap((r) => radii(r.from))],
+      ),
+    )) as RawSeeker<SeekerRow & { shiftIds: string[] }>[];
+    for (const row of rows) {
+      const { shiftIds, ...seeker } = toSeeker(row);
+      for (const shiftId of shiftIds) byShift.get(shiftId)?.push(seeker);
+    }
+    return byShift;
   }
 
   /** These queries are short; JIT compiling them costs more (about 0.8 s) than it saves. */

@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SignedInAccount } from '@lingong/identity';
 import { toMarketIso } from '@lingong/domain';
-import { checkAssignments, defaultWeights, greedyAssignment, scoreCandidate, solveAssignment } from '@lingong/matching-engine';
+import {
+  checkAssignments,
+  defaultWeights,
+  dispatchPoolSizes,
+  greedyAssignment,
+  solveAssignment,
+  walkDispatchPools,
+} from '@lingong/matching-engine';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { BookingsClient } from '../bookings-client/bookings.client';
 import { CandidatesRepository } from '../candidates/candidates.repository';
@@ -75,7 +82,7 @@ export class DispatchService {
     return this.view({ ...plan, ...changes }, pool);
   }
 
-  /** The shifts (all still open) and everyone eligible for each, scored as the ranking scores them. */
+  /** The shifts (all still open) and each one's best candidates by the walk (its pool), scored as the ranking scores them. */
   private async pool(shiftIds: string[]): Promise<DispatchPool> {
     const now = this.clock.now();
     const found = new Map((await this.candidates.shifts(shiftIds)).map((shift) => [shift.id, shift]));
@@ -85,20 +92,27 @@ export class DispatchService {
       throw new DomainException('SHIFT_NOT_OPEN', `These shifts are not open: ${closed.join(', ')}`, 409, { shiftIds: closed });
     const context = await this.ranking.fairnessContext(now);
 
-    // One retrieval for every shift of the plan: each seeker once, with the shifts they may work.
-    const byId = new Map(shifts.map((shift) => [shift!.id, shift!]));
+    // Each shift's pool is its best few by the nearest-first walk (dispatch-pools.ts says how many
+    // and when that loses nothing), the walks of all the plan's shifts reading their rings together.
+    const open = shifts.map((s) => s!);
+    const pools = await walkDispatchPools({
+      shifts: open,
+      sizes: dispatchPoolSizes(open),
+      context,
+      weights: defaultWeights,
+      rings: (requests) => this.candidates.ringsForShifts(requests, now),
+    });
     const scores = new Map<string, Map<string, number>>(shiftIds.map((id) => [id, new Map<string, number>()]));
     const names = new Map<string, { name: string; phone: string | null }>();
-    const seekers = await this.candidates.candidatesForShifts(shiftIds, now);
-    for (const seeker of seekers) {
-      names.set(seeker.id, { name: seeker.name, phone: seeker.phone });
-      for (const shiftId of seeker.shiftIds) {
-        scores.get(shiftId)!.set(seeker.id, scoreCandidate(byId.get(shiftId)!, seeker, context, defaultWeights).score);
+    for (const [shiftId, ranked] of pools) {
+      for (const { seeker, score } of ranked) {
+        names.set(seeker.id, { name: seeker.name, phone: seeker.phone });
+        scores.get(shiftId)!.set(seeker.id, score);
       }
     }
     const input = {
-      shifts: shifts.map((s) => ({ id: s!.id, headcount: s!.remaining, startsAt: s!.startsAt, endsAt: s!.endsAt })),
-      seekers: seekers.map((seeker) => ({ id: seeker.id })),
+      shifts: open.map((s) => ({ id: s.id, headcount: s.remaining, startsAt: s.startsAt, endsAt: s.endsAt })),
+      seekers: [...names.keys()].map((id) => ({ id })),
       scores,
     };
     return { shifts: shifts.map((s) => s!), input, names };
