@@ -177,6 +177,35 @@ describe('booking reminders', () => {
     expect(row.rows[0].late_cancellation).toBe(false);
   });
 
+  it('reads a 1 as coming, not as taking an offer of the same shift the person was since referred to', async () => {
+    const admin = await signInAdmin(market);
+    const shift = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, headcount: 1, title: '转介绍 搬运' }, 9))
+        .expect(201)
+    ).body;
+    const [offered] = await offersTo(shift.id);
+    const workerId = (await market.db.query(`SELECT id FROM workers WHERE phone = $1`, [offered])).rows[0].id as string;
+    // Only this shift's offer stands for the phone, sent after the evening question: the question a reply would pick.
+    await market.db.query(`UPDATE offers SET status = 'expired' WHERE phone = $1 AND shift_id <> $2 AND status = 'pending'`, [
+      offered,
+      shift.id,
+    ]);
+    const referred = (await api().post('/api/matching/referrals').set(bearer(admin)).send({ shiftId: shift.id, workerId }).expect(201))
+      .body;
+    await run('attendance-ask', referred.id);
+    await waitForSms(market, offered!, /上工确认：转介绍 搬运/);
+    await market.db.query(
+      `UPDATE bookings SET attendance_requested_at = (SELECT sent_at - interval '1 minute' FROM offers WHERE shift_id = $2 AND phone = $3) WHERE id = $1`,
+      [referred.id, shift.id, offered],
+    );
+
+    expect((await reply(offered!, '1')).body).toEqual({ outcome: 'attendance_confirmed' });
+    expect((await booking(shift.id))!.confirmedAt).not.toBeNull();
+  });
+
   it('takes one reply of 1 for every booking asked about that evening', async () => {
     const admin = await signInAdmin(market);
     const workerId = (await market.db.query(`SELECT id FROM workers WHERE phone = $1`, [second])).rows[0].id as string;

@@ -20,6 +20,8 @@ const openAttendanceQuestions = `
 /**
  * What a reply answers: the latest open question sent to that phone, whether an offer (matching's)
  * or the evening request to confirm a booking (job-posting's booking, read here, written there).
+ * An offer of a shift the person is already booked on is no question: a "1" the evening before then
+ * confirms attendance instead of meeting ALREADY_BOOKED.
  */
 @Injectable()
 export class OpenQuestionsRepository {
@@ -31,6 +33,10 @@ export class OpenQuestionsRepository {
          SELECT 'offer' AS kind, o.id, o.worker_id AS "workerId", o.sent_at AS asked_at
            FROM offers o
           WHERE o.phone = $1 AND o.status = 'pending' AND o.sent_at IS NOT NULL AND o.expires_at > $2
+            -- An offer of a shift the person has since been booked on (a referral, an application) asks nothing more.
+            AND NOT EXISTS (
+              SELECT 1 FROM bookings b
+               WHERE b.shift_id = o.shift_id AND b.worker_id = o.worker_id AND b.status IN ('confirmed', 'checked_in', 'completed'))
          UNION ALL ${openAttendanceQuestions}
        ) questions
        ORDER BY asked_at DESC LIMIT 1`,
