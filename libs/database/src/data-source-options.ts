@@ -23,6 +23,7 @@ export function dataSourceOptions(settings: DatabaseSettings, entities: EntityCl
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: settings.DATABASE_POOL_SIZE, application_name: 'lingong' },
+    // A request that waits 10 s for a free connection is answered 503 (retry) rather than held for ever.
+    extra: { max: settings.DATABASE_POOL_SIZE, connectionTimeoutMillis: 10_000, application_name: 'lingong' },
   };
 }

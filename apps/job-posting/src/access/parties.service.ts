@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isStaff, type SignedInAccount } from '@lingong/identity';
 import { DomainException } from '@lingong/platform';
+import type { EntityManager } from 'typeorm';
 import type { Employer } from '../employers/employer.entity';
 import { EmployersRepository } from '../employers/employers.repository';
 import { SeekersRepository } from '../seekers/seekers.repository';
@@ -13,9 +14,10 @@ export class PartiesService {
     private readonly seekers: SeekersRepository,
   ) {}
 
-  async employerIdOf(account: SignedInAccount): Promise<string | null> {
+  /** `manager` inside a transaction, so the look-up uses the connection the transaction holds. */
+  async employerIdOf(account: SignedInAccount, manager?: EntityManager): Promise<string | null> {
     if (account.role !== 'employer') return null;
-    return (await this.employers.findByAccount(account.id))?.id ?? null;
+    return (await this.employers.findByAccount(account.id, manager))?.id ?? null;
   }
 
   /** The caller's seeker profile id; a seeker without a profile is told to create one. */
@@ -26,13 +28,13 @@ export class PartiesService {
     return id;
   }
 
-  async workerIdOf(account: SignedInAccount): Promise<string | null> {
-    return account.role === 'worker' ? this.seekers.idForAccount(account.id) : null;
+  async workerIdOf(account: SignedInAccount, manager?: EntityManager): Promise<string | null> {
+    return account.role === 'worker' ? this.seekers.idForAccount(account.id, manager) : null;
   }
 
   /** Staff act for any employer; an employer only for itself. */
-  async mayActFor(account: SignedInAccount, employerId: string): Promise<boolean> {
-    return isStaff(account) || (await this.employerIdOf(account)) === employerId;
+  async mayActFor(account: SignedInAccount, employerId: string, manager?: EntityManager): Promise<boolean> {
+    return isStaff(account) || (await this.employerIdOf(account, manager)) === employerId;
   }
 
   /** The same rule when the employer is already loaded: no second look-up. */

@@ -223,7 +223,7 @@ export class BookingLifecycleService {
    * status is `from`, applies the change and saves it, all in one transaction.
    */
   private async step(
-    sideOf: (booking: Booking) => Promise<Side | null>,
+    sideOf: (booking: Booking, manager: EntityManager) => Promise<Side | null>,
     id: string,
     sides: Side[],
     from: BookingStatus,
@@ -231,7 +231,7 @@ export class BookingLifecycleService {
   ): Promise<Booking> {
     return this.bookings.transaction(async (manager) => {
       const booking = await this.bookings.findForUpdate(manager, id);
-      const side = booking ? await sideOf(booking) : null;
+      const side = booking ? await sideOf(booking, manager) : null;
       if (!booking || !side) throw new NotFoundDomainException('Booking');
       if (!sides.includes(side)) throw new DomainException('FORBIDDEN', `Only the ${sides.join(' or ')} may do this`, 403);
       if (booking.status !== from) {
@@ -243,7 +243,7 @@ export class BookingLifecycleService {
   }
 
   private partyOf(account: SignedInAccount) {
-    return (booking: Booking) => this.sideOf(account, booking);
+    return (booking: Booking, manager: EntityManager) => this.sideOf(account, booking, manager);
   }
 
   /** For the matching service acting on a seeker's SMS reply: it has matched the phone to the seeker. */
@@ -252,10 +252,10 @@ export class BookingLifecycleService {
   }
 
   /** Which side of the booking the caller is on; null when it is none of theirs (answered as 404). */
-  async sideOf(account: SignedInAccount, booking: Booking): Promise<Side | null> {
+  async sideOf(account: SignedInAccount, booking: Booking, manager?: EntityManager): Promise<Side | null> {
     if (isStaff(account)) return 'employer';
-    if (account.role === 'employer' && (await this.parties.employerIdOf(account)) === booking.employerId) return 'employer';
-    if (account.role === 'worker' && (await this.parties.workerIdOf(account)) === booking.workerId) return 'worker';
+    if (account.role === 'employer' && (await this.parties.employerIdOf(account, manager)) === booking.employerId) return 'employer';
+    if (account.role === 'worker' && (await this.parties.workerIdOf(account, manager)) === booking.workerId) return 'worker';
     return null;
   }
 }

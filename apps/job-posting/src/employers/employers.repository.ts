@@ -12,12 +12,13 @@ export class EmployersRepository {
     return this.dataSource.getRepository(Employer);
   }
 
-  findById(id: string): Promise<Employer | null> {
-    return this.employers.findOneBy({ id });
+  /** Inside a transaction pass its manager: a second connection while holding one can starve the pool. */
+  findById(id: string, manager?: EntityManager): Promise<Employer | null> {
+    return (manager?.getRepository(Employer) ?? this.employers).findOneBy({ id });
   }
 
-  findByAccount(accountId: string): Promise<Employer | null> {
-    return this.employers.findOneBy({ accountId });
+  findByAccount(accountId: string, manager?: EntityManager): Promise<Employer | null> {
+    return (manager?.getRepository(Employer) ?? this.employers).findOneBy({ accountId });
   }
 
   /** Null when the account already has an employer (one per account, kept by a unique key). */

@@ -23,8 +23,10 @@ export class SeekersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The active profile of a signed-in seeker, or null. */
-  async idForAccount(accountId: string): Promise<string | null> {
-    const rows = (await this.dataSource.query(`SELECT id FROM workers WHERE account_id = $1 AND status = 'active'`, [accountId])) as {
+  async idForAccount(accountId: string, manager?: EntityManager): Promise<string | null> {
+    const rows = (await (manager ?? this.dataSource).query(`SELECT id FROM workers WHERE account_id = $1 AND status = 'active'`, [
+      accountId,
+    ])) as {
       id: string;
     }[];
     return rows[0]?.id ?? null;

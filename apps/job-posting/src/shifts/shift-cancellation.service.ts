@@ -24,7 +24,7 @@ export class ShiftCancellationService {
   async cancel(account: SignedInAccount, id: string, reason: string): Promise<Shift> {
     return this.shifts.transaction(async (manager) => {
       const shift = await this.shifts.findForUpdate(manager, id);
-      if (!shift || !(await this.parties.mayActFor(account, shift.employerId))) throw new NotFoundDomainException('Shift');
+      if (!shift || !(await this.parties.mayActFor(account, shift.employerId, manager))) throw new NotFoundDomainException('Shift');
       if (shift.status === 'cancelled') return shift;
       const now = this.clock.now();
       if (!cancellableStatuses.has(shift.status) || shift.startsAt <= now) {

@@ -56,7 +56,7 @@ export class ShiftsService {
   async publish(account: SignedInAccount, id: string): Promise<Shift> {
     return this.shifts.transaction(async (manager) => {
       const shift = await this.shifts.findForUpdate(manager, id);
-      const employer = shift && (await this.employers.findById(shift.employerId));
+      const employer = shift && (await this.employers.findById(shift.employerId, manager));
       if (!shift || !employer || !this.parties.mayManage(account, employer)) throw new NotFoundDomainException('Shift');
       this.parties.usable(employer);
       if (shift.status === 'open' || shift.status === 'pending_review') return shift;
@@ -74,7 +74,7 @@ export class ShiftsService {
       if (shift.status === 'open') return shift;
       if (shift.status !== 'pending_review')
         throw new DomainException('SHIFT_NOT_PENDING', `A ${shift.status} shift needs no approval`, 409);
-      const employer = await this.employers.findById(shift.employerId);
+      const employer = await this.employers.findById(shift.employerId, manager);
       if (employer) this.parties.usable(employer);
       return this.open(manager, shift);
     });
