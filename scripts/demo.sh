@@ -49,6 +49,8 @@ cat <<'MSG'
 
   Kiosk board         http://localhost:3000/kiosk   (a street office: /kiosk?street=永中街道)
   Seeker's phone pages http://localhost:3000/m
+  Staff console        http://localhost:3000/staff  (13900000000 / lingong-admin-2026)
+  Employer's pages     http://localhost:3000/employer  (sign in by SMS code, read at /api/dev/sms)
   Front door and API   http://localhost:3000/api/shifts
   API docs             http://localhost:3000/docs  (each service also at :3001-:3004/docs)
   Health               http://localhost:3000/health/ready
