@@ -1,6 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { freePort } from '../test/support/free-port';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import Redis from 'ioredis';
@@ -61,14 +61,6 @@ function startGateway(): Promise<Server> {
     });
   });
   return new Promise((listening) => server.listen(0, '127.0.0.1', () => listening(server)));
-}
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const { port } = server.address() as { port: number };
-  await new Promise((closed) => server.close(closed));
-  return port;
 }
 
 function pgClient(name: string): Client {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../test/support/free-port';
 import { resolve } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import type { DataSource } from 'typeorm';
@@ -17,14 +17,6 @@ export interface MatchingProcess {
   url: string;
   token: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const { port } = server.address() as { port: number };
-  await new Promise((closed) => server.close(closed));
-  return port;
 }
 
 export async function startMatchingProcess(

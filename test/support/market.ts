@@ -147,7 +147,8 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
     JOB_POSTING_URL: options.matchingToJobPosting ? await options.matchingToJobPosting(address(jobPosting)) : address(jobPosting),
     WORKER_PROFILE_URL: address(workerProfile),
   };
-  let matching: NestFastifyApplication | undefined = await start('matching', contract, matchingEnv);
+  // A port of our own choosing, so it is still ours when a test stops and restarts matching.
+  let matching: NestFastifyApplication | undefined = await start('matching', contract, matchingEnv, await freePort());
   const matchingUrl = address(matching);
   const workerEnv = {
     MATCHING_URL: matchingUrl,
