@@ -5,7 +5,9 @@ import { DomainException } from '@lingong/platform';
  * (bookings already made run to completion) but leave the board and take no new bookings.
  */
 export const employerSuspendedSql = (shiftAlias: string) =>
-  `EXISTS (SELECT 1 FROM employers e WHERE e.id = ${shiftAlias}.employer_id AND e.suspended_at IS NOT NULL)`;
+  // The few suspended employers are read once per statement (the employers_suspended index), not
+  // probed per shift: a board page walks its index in order and stops after a page of rows.
+  `(${shiftAlias}.employer_id = ANY (ARRAY(SELECT e.id FROM employers e WHERE e.suspended_at IS NOT NULL)))`;
 
 /** What a seeker hears when applying to or being booked on a suspended employer's shift. */
 export const employerSuspendedForSeekers = () =>

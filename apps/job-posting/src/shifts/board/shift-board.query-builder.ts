@@ -9,6 +9,27 @@ const NEAR_POINT = 'ST_SetSRID(ST_MakePoint(CAST(:nearLng AS float8), CAST(:near
 export const DISTANCE_SQL = `ST_Distance(shift.location, ${NEAR_POINT})`;
 export const DISTANCE_ALIAS = 'distance_m';
 
+/**
+ * Degrees of latitude and longitude that hold every point within `radiusMeters` of the centre, with
+ * room to spare: a degree of latitude is at least 110,574 m on the spheroid, a degree of longitude
+ * at least 111,319 m × cos(latitude). No longitude bound near a pole or across the antimeridian.
+ */
+export function boundingBox({ lat, lng, radiusMeters }: { lat: number; lng: number; radiusMeters: number }): {
+  south: number;
+  north: number;
+  west?: number;
+  east?: number;
+} {
+  const dLat = radiusMeters / 110_000;
+  const south = lat - dLat;
+  const north = lat + dLat;
+  const widest = Math.max(Math.abs(south), Math.abs(north));
+  if (widest >= 89) return { south, north };
+  const dLng = radiusMeters / (110_000 * Math.cos((widest * Math.PI) / 180));
+  if (lng - dLng < -180 || lng + dLng > 180) return { south, north };
+  return { south, north, west: lng - dLng, east: lng + dLng };
+}
+
 /** `100%_a\b` → `%100\%\_a\\b%`: q is found literally (ILIKE's escape is a backslash). */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
@@ -39,9 +60,27 @@ export function applyBoardFilter(query: SelectQueryBuilder<Shift>, filter: Board
   }
   if (filter.near) {
     const { lat, lng, radiusMeters } = filter.near;
-    query
-      .andWhere(`ST_DWithin(shift.location, ${NEAR_POINT}, CAST(:radiusMeters AS float8))`, { nearLat: lat, nearLng: lng, radiusMeters })
-      .addSelect(DISTANCE_SQL, DISTANCE_ALIAS);
+    const near = { nearLat: lat, nearLng: lng, radiusMeters };
+    if (filter.sort === 'distance') {
+      // Nearest first sorts every shift within the radius: the location index finds them.
+      query.andWhere(`ST_DWithin(shift.location, ${NEAR_POINT}, CAST(:radiusMeters AS float8))`, near);
+    } else {
+      // Sorted by time or pay, a page is the first rows of the board index that lie within the
+      // radius: a box on the plain lat/lng columns rules out most others for almost nothing, and
+      // _ST_DWithin (ST_DWithin without its index rewrite, the same spheroid test) decides the rest.
+      // Given ST_DWithin, the planner reads and sorts every nearby open shift instead (30× slower).
+      const box = boundingBox(filter.near);
+      query.andWhere(
+        `shift.lat BETWEEN :south AND :north AND _ST_DWithin(shift.location, ${NEAR_POINT}, CAST(:radiusMeters AS float8), true)`,
+        {
+          ...near,
+          south: box.south,
+          north: box.north,
+        },
+      );
+      if (box.west !== undefined) query.andWhere('shift.lng BETWEEN :west AND :east', { west: box.west, east: box.east });
+    }
+    query.addSelect(DISTANCE_SQL, DISTANCE_ALIAS);
   }
   if (filter.after) applyKeyset(query, filter.after);
   return query;
