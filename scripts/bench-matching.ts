@@ -14,6 +14,7 @@ import {
 import { Clock } from '@lingong/platform';
 import { CandidatesRepository, type ShiftRow } from '../apps/matching/src/candidates/candidates.repository';
 import { CandidatesService } from '../apps/matching/src/candidates/candidates.service';
+import { SeekerPool } from '../apps/matching/src/candidates/seeker-pool';
 import { createCliDataSource } from './data-source';
 import { isEligible, prepareSeeker, prepareShift } from './bench/eligibility';
 import { activeBookings, allEligible, loadSeekers, loadShifts, sqlEligibility } from './bench/load';
@@ -145,29 +146,22 @@ interface RankingResult {
   maxCandidates: number;
   avgRings: number;
   exactnessChecked: number;
-  plan: string[];
-  planAnalyzed: boolean;
-}
-
-/** A DataSource that records the SQL it is asked to run and answers with no rows: to EXPLAIN exactly what the repository sends. */
-function recording(dataSource: DataSource, calls: { sql: string; params: unknown[] }[]): DataSource {
-  const query = (sql: string, params?: unknown[]) => {
-    if (!/^SET LOCAL/.test(sql)) calls.push({ sql, params: params ?? [] });
-    return Promise.resolve([]);
-  };
-  return new Proxy(dataSource, {
-    get(target, property, receiver) {
-      if (property === 'query') return query;
-      // The repository runs its queries in a transaction (to turn JIT off): record those too.
-      if (property === 'transaction') return (work: (manager: { query: typeof query }) => Promise<unknown>) => work({ query });
-      return Reflect.get(target, property, receiver) as unknown;
-    },
-  });
 }
 
 async function benchRanking(dataSource: DataSource, now: Date, picked: readonly string[]): Promise<RankingResult> {
   const repository = new CandidatesRepository(dataSource);
-  const service = new CandidatesService(repository, new Clock());
+  const service = new CandidatesService(repository, new SeekerPool(dataSource), new Clock());
+  // Time spent in SQL (summed over statements, some of which run side by side).
+  let sqlMs = 0;
+  const untimed = dataSource.query.bind(dataSource);
+  dataSource.query = (async (...args: Parameters<DataSource['query']>) => {
+    const q0 = performance.now();
+    try {
+      return (await untimed(...args)) as unknown;
+    } finally {
+      sqlMs += performance.now() - q0;
+    }
+  }) as DataSource['query'];
   const context = await service.fairnessContext(now); // once, as the service caches it for five minutes
   log(`fairness context: median ${context.medianHoursLast30Days} h and ${context.medianEarningsLast30DaysFen} fen over the last 30 days`);
 
@@ -189,21 +183,14 @@ async function benchRanking(dataSource: DataSource, now: Date, picked: readonly 
       );
       break;
     }
-    // The service's forShift for staff: the shift, then its top 20 (rings of SQL, each scored by the engine as it comes).
+    // The service's forShift for staff: the shift, then its top 20 (the pool's look at what changed,
+    // the shift's facts, the walk over the pool in memory, the chosen seekers' names).
     const a = performance.now();
-    let sqlMs = 0;
-    const timedRing = repository.ring.bind(repository);
-    repository.ring = async (...args) => {
-      const r0 = performance.now();
-      const rows = await timedRing(...args);
-      sqlMs += performance.now() - r0;
-      return rows;
-    };
+    sqlMs = 0;
     let walked;
     try {
       const shift = await repository.shift(shiftId);
       if (!shift) throw new Error(`shift ${shiftId} vanished`);
-      sqlMs += performance.now() - a;
       walked = await service.topCandidates(shift, now, { limit: 20 });
     } catch (error) {
       if (!isTimeout(error)) throw error;
@@ -212,8 +199,6 @@ async function benchRanking(dataSource: DataSource, now: Date, picked: readonly 
       query.push(Infinity);
       log(`  ranking ${n + 1} (${shiftId}): a ring did not finish within the ${seconds(STATEMENT_TIMEOUT_MS)} statement timeout`);
       continue;
-    } finally {
-      repository.ring = timedRing;
     }
     const c = performance.now();
     if (warmUp) continue; // warm the caches and the plan first
@@ -244,25 +229,7 @@ async function benchRanking(dataSource: DataSource, now: Date, picked: readonly 
     );
   }
 
-  // EXPLAIN the first ring's SQL, as the repository sends it, for the shift with the median number read.
-  const calls: { sql: string; params: unknown[] }[] = [];
-  const explained = done.length > 0 ? done[sizes.indexOf(percentile(sizes, 50))] : picked[0];
-  const recorder = new CandidatesRepository(recording(dataSource, calls));
-  await recorder.ring(explained, now, -1, 0.1, 'staff');
-  const { sql, params } = calls[0];
-  let planAnalyzed = true;
-  let rows: { 'QUERY PLAN': string }[];
-  try {
-    rows = (await dataSource.transaction(async (manager) => {
-      await manager.query('SET LOCAL jit = off'); // as the repository runs it
-      return manager.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-    })) as { 'QUERY PLAN': string }[];
-  } catch (error) {
-    if (!isTimeout(error)) throw error;
-    planAnalyzed = false;
-    rows = (await dataSource.query(`EXPLAIN ${sql}`, params)) as { 'QUERY PLAN': string }[];
-  }
-
+  Reflect.deleteProperty(dataSource, 'query'); // the prototype's again, untimed
   const orNaN = (values: number[], f: (v: number[]) => number) => (values.length > 0 ? f(values) : NaN);
   return {
     attempted: total.length,
@@ -278,8 +245,6 @@ async function benchRanking(dataSource: DataSource, now: Date, picked: readonly 
     maxCandidates: orNaN(sizes, (v) => Math.max(...v)),
     avgRings: orNaN(rings, mean),
     exactnessChecked: checked.length,
-    plan: rows.map((r) => r['QUERY PLAN']),
-    planAnalyzed,
   };
 }
 
@@ -287,16 +252,6 @@ async function benchRanking(dataSource: DataSource, now: Date, picked: readonly 
 function timing(value: number): string {
   if (Number.isNaN(value)) return 'n/a';
   return value === Infinity ? `> ${seconds(STATEMENT_TIMEOUT_MS)} (timeout)` : ms(value);
-}
-
-function printPlan(plan: string[], analyzed: boolean): void {
-  const TOP = 30;
-  const what = analyzed ? 'EXPLAIN (ANALYZE, BUFFERS)' : 'EXPLAIN (estimates only: the query does not finish within the timeout)';
-  console.log(`\n${what} of the first ring's query (first ${Math.min(TOP, plan.length)} of ${plan.length} lines):`);
-  for (const line of plan.slice(0, TOP)) console.log(`    ${line}`);
-  console.log('  scans in the plan:');
-  for (const line of plan.filter((l) => /Scan|Planning Time|Execution Time/.test(l))) console.log(`    ${line.trim()}`);
-  console.log();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -605,7 +560,7 @@ function summary({ seedMs, seeded, ranking, http, dispatch, httpDispatch, month 
   }
   if (httpDispatch) {
     rows.push([
-      `Dispatch over HTTP, POST /api/dispatch/plans of ${DISPATCH_SHIFTS} shifts (pools of each shift’s best by the nearest-first walk, rings read together; median of ${DISPATCH_ROUNDS})`,
+      `Dispatch over HTTP, POST /api/dispatch/plans of ${DISPATCH_SHIFTS} shifts (pools of each shift’s best by the nearest-first walk over the seeker pool; median of ${DISPATCH_ROUNDS})`,
       `${ms(httpDispatch.median)} (${httpDispatch.rounds.map(ms).join(', ')}); ${count(httpDispatch.assignments)} assigned, total ${httpDispatch.totalScore.toFixed(1)}`,
     ]);
   }
@@ -705,7 +660,6 @@ async function main(): Promise<void> {
           `p50 ${timing(ranking.p50)}, p95 ${timing(ranking.p95)}, max ${timing(ranking.max)}; SQL p50 ${timing(ranking.queryP50)}, engine p50 ${timing(ranking.rankP50)}; ` +
           `${Number.isNaN(ranking.avgCandidates) ? 'n/a' : count(ranking.avgCandidates)} candidates scored on average`,
       );
-      printPlan(ranking.plan, ranking.planAnalyzed);
     }
 
     if (PHASES.has('http') || PHASES.has('dispatch')) {

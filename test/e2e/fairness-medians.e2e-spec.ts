@@ -4,6 +4,7 @@ import { readEnvFile } from '@lingong/config';
 import { Clock } from '@lingong/platform';
 import { CandidatesRepository } from '../../apps/matching/src/candidates/candidates.repository';
 import { CandidatesService, FAIRNESS_MEDIANS_REFRESH_MS } from '../../apps/matching/src/candidates/candidates.service';
+import { SeekerPool } from '../../apps/matching/src/candidates/seeker-pool';
 import { seedBenchDatabase } from '../../bench/seed';
 import { createCliDataSource } from '../../scripts/data-source';
 import { createTestDatabase, dropTestDatabase } from '../support/test-database';
@@ -45,7 +46,7 @@ describe('fairness medians, stored', () => {
   it('are computed once and stored, read by rankings, and recomputed by the sweep only once they are old', async () => {
     const clock = new TestClock(new Date());
     const repository = new CandidatesRepository(dataSource);
-    const service = new CandidatesService(repository, clock);
+    const service = new CandidatesService(repository, new SeekerPool(dataSource), clock);
     const expected = async (at: Date) => {
       const [row] = (await dataSource.query(fromBookings, [at])) as { hours: number; earnings: number }[];
       return { medianHoursLast30Days: Number(row.hours), medianEarningsLast30DaysFen: Number(row.earnings) };
@@ -61,7 +62,7 @@ describe('fairness medians, stored', () => {
     // Every active seeker with no work this month: the medians fall to 0, but only when refreshed.
     await dataSource.query(`UPDATE bookings SET status = 'no_show' WHERE status = 'completed'`);
     expect(await service.refreshFairnessMedians()).toEqual({ refreshed: false });
-    expect(await new CandidatesService(repository, clock).fairnessContext(clock.now())).toEqual(first);
+    expect(await new CandidatesService(repository, new SeekerPool(dataSource), clock).fairnessContext(clock.now())).toEqual(first);
 
     clock.at = new Date(clock.at.getTime() + FAIRNESS_MEDIANS_REFRESH_MS + 1_000);
     expect(await service.refreshFairnessMedians()).toEqual({ refreshed: true });

@@ -5,6 +5,7 @@ import { defaultWeights, rankCandidates } from '@lingong/matching-engine';
 import { Clock } from '@lingong/platform';
 import { CandidatesRepository, type ShiftRow } from '../../apps/matching/src/candidates/candidates.repository';
 import { CandidatesService } from '../../apps/matching/src/candidates/candidates.service';
+import { SeekerPool } from '../../apps/matching/src/candidates/seeker-pool';
 import { allEligible } from '../../scripts/bench/load';
 import { seedBenchDatabase } from '../../bench/seed';
 import { createCliDataSource } from '../../scripts/data-source';
@@ -30,7 +31,7 @@ describe('candidate ranking, nearest-first', () => {
     await dataSource.initialize();
     await seedBenchDatabase(dataSource, { seekers: 6000, openShifts: 40, employersPerStreet: 1, bookedShare: 0.3 }, () => undefined);
     repository = new CandidatesRepository(dataSource);
-    service = new CandidatesService(repository, new Clock());
+    service = new CandidatesService(repository, new SeekerPool(dataSource), new Clock());
     const ids = (await dataSource.query(`SELECT id FROM shifts WHERE status = 'open' ORDER BY id`)) as { id: string }[];
     shifts = (await Promise.all(ids.map(({ id }) => repository.shift(id)))) as ShiftRow[];
   }, 120_000);

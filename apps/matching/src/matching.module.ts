@@ -7,6 +7,7 @@ import { BookingsClient } from './bookings-client/bookings.client';
 import { CandidatesController } from './candidates/candidates.controller';
 import { CandidatesRepository } from './candidates/candidates.repository';
 import { CandidatesService } from './candidates/candidates.service';
+import { SeekerPool } from './candidates/seeker-pool';
 import { DispatchController } from './dispatch/dispatch.controller';
 import { DispatchService } from './dispatch/dispatch.service';
 import { InternalDispatchController } from './dispatch/internal-dispatch.controller';
@@ -49,6 +50,7 @@ import { StatsRepository } from './stats/stats.repository';
   providers: [
     CandidatesService,
     CandidatesRepository,
+    SeekerPool,
     BookingsClient,
     DispatchService,
     StatsService,

@@ -22,6 +22,18 @@ function minutesOfClock(clock: string): number {
   return clock === '24:00' ? DAY : Number(m[1]) * 60 + Number(m[2]);
 }
 
+/**
+ * weeklyIntervals, remembered per windows array: a ranking scores thousands of seekers whose
+ * windows (read once, and shared where equal) do not change while it runs. Arrays are not to be
+ * changed in place once scored.
+ */
+const intervalsByWindows = new WeakMap<readonly WeeklyWindow[], [number, number][]>();
+function intervalsOf(windows: readonly WeeklyWindow[]): [number, number][] {
+  let intervals = intervalsByWindows.get(windows);
+  if (!intervals) intervalsByWindows.set(windows, (intervals = weeklyIntervals(windows)));
+  return intervals;
+}
+
 /** Windows as disjoint, sorted [start, end) minutes of the week (Monday 00:00 = 0). */
 export function weeklyIntervals(windows: readonly WeeklyWindow[]): [number, number][] {
   const pieces: [number, number][] = [];
@@ -52,7 +64,7 @@ export function weeklyIntervals(windows: readonly WeeklyWindow[]): [number, numb
  * however it got there, cannot stall a ranking.
  */
 export function coveredMinutes(startsAt: Date, endsAt: Date, windows: readonly WeeklyWindow[]): number {
-  const intervals = weeklyIntervals(windows);
+  const intervals = intervalsOf(windows);
   const from = (startsAt.getTime() + MARKET_OFFSET_MS) / 60_000 + EPOCH_WEEK_OFFSET; // minutes since a local Monday 00:00
   const to = (endsAt.getTime() + MARKET_OFFSET_MS) / 60_000 + EPOCH_WEEK_OFFSET;
   if (!(to > from)) return 0;
@@ -69,12 +81,20 @@ export function coveredMinutes(startsAt: Date, endsAt: Date, windows: readonly W
 
 const whose: Record<Audience, string> = { staff: '', seeker: '您', employer: '本人' };
 
+/** The share of the shift's minutes inside the seeker's weekly windows. */
+export function availabilityFit(startsAt: Date, endsAt: Date, windows: readonly WeeklyWindow[]): number {
+  const total = (endsAt.getTime() - startsAt.getTime()) / 60_000;
+  if (windows.length === 0) return 0;
+  const covered = Math.min(total, coveredMinutes(startsAt, endsAt, windows));
+  return total > 0 ? covered / total : 0;
+}
+
 export function availabilityPart(startsAt: Date, endsAt: Date, windows: readonly WeeklyWindow[], audience: Audience = 'staff'): PartResult {
   const who = whose[audience];
   const total = (endsAt.getTime() - startsAt.getTime()) / 60_000;
   if (windows.length === 0) return { fit: 0, text: `${who}未登记每周空闲时间` };
   const covered = Math.min(total, coveredMinutes(startsAt, endsAt, windows));
-  const fit = total > 0 ? covered / total : 0;
+  const fit = availabilityFit(startsAt, endsAt, windows);
   if (fit >= 1) return { fit: 1, text: `班次时间全在${who}登记的空闲时段内` };
   if (covered <= 0) return { fit: 0, text: `班次时间不在${who}登记的空闲时段内` };
   return { fit, text: `班次${oneDecimal(total / 60)}小时中有${oneDecimal(covered / 60)}小时在${who}登记的空闲时段内` };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { solveAssignment, type AssignmentInput } from './assignment';
-import { dispatchPoolSizes, walkDispatchPools, type RingRequest } from './dispatch-pools';
-import { reachRadiusKm } from './nearest-first';
+import { dispatchPoolSizes } from './dispatch-pools';
+import { rankNearestFirst, reachRadiusKm } from './nearest-first';
+import type { RankedCandidate } from './rank';
 import { haversineKm, scoreCandidate } from './score';
 import type { FairnessContext, SeekerForMatching, ShiftForMatching } from './types';
 import { defaultWeights } from './weights';
@@ -60,20 +61,18 @@ function population(n: number, random: () => number): SeekerForMatching[] {
 
 const eligibleFor = (shift: ShiftForMatching, s: SeekerForMatching) => haversineKm(s.lat, s.lng, shift.lat, shift.lng) <= s.maxDistanceKm;
 
-/** Every shift's ring as the SQL reads it, all at once; `reads` counts the statements and what each asked for. */
-function ringsOf(shifts: readonly ShiftForMatching[], seekers: readonly SeekerForMatching[], reads: RingRequest[][]) {
-  const byId = new Map(shifts.map((s) => [s.id, s]));
-  return async (requests: readonly RingRequest[]) => {
-    reads.push([...requests]);
-    return new Map(
-      requests.map(({ shiftId, from, to }) => {
-        const shift = byId.get(shiftId)!;
-        const inside = (s: SeekerForMatching, reach: number) =>
-          haversineKm(s.lat, s.lng, shift.lat, shift.lng) <= reachRadiusKm(s.maxDistanceKm, reach, 'staff');
-        return [shiftId, seekers.filter((s) => eligibleFor(shift, s) && inside(s, to) && (from < 0 || !inside(s, from)))] as const;
-      }),
-    );
-  };
+/** Each shift's pool by the nearest-first walk over these seekers, as matching's seeker pool walks it. */
+async function walkedPools(shifts: readonly ShiftForMatching[], seekers: readonly SeekerForMatching[], sizes: ReadonlyMap<string, number>) {
+  const pools = new Map<string, RankedCandidate[]>();
+  for (const shift of shifts) {
+    const inside = (s: SeekerForMatching, reach: number) =>
+      haversineKm(s.lat, s.lng, shift.lat, shift.lng) <= reachRadiusKm(s.maxDistanceKm, reach, 'staff');
+    const ring = (from: number, to: number) =>
+      Promise.resolve(seekers.filter((s) => eligibleFor(shift, s) && inside(s, to) && (from < 0 || !inside(s, from))));
+    const { ranked } = await rankNearestFirst({ shift, context, weights: defaultWeights, limit: sizes.get(shift.id)!, ring }, 'staff');
+    pools.set(shift.id, ranked);
+  }
+  return pools;
 }
 
 const dispatchShifts = (shifts: readonly ShiftForMatching[]) =>
@@ -92,7 +91,7 @@ describe('dispatch pools from the nearest-first walk', () => {
     expect(Object.fromEntries(sizes)).toEqual({ a: 20, b: 20, c: 35, d: 20, e: 20 });
   });
 
-  it('plans the same total as every eligible seeker would, where the pools are large enough, reading the rings together', async () => {
+  it('plans the same total as every eligible seeker would, where the pools are large enough', async () => {
     for (const seed of [11, 12, 13]) {
       const random = seeded(seed);
       // Morning shifts all overlap each other, as do the afternoon's: each shift's competitors are its half-day's places.
@@ -109,8 +108,7 @@ describe('dispatch pools from the nearest-first walk', () => {
       }
       expect(Math.max(...sizes.values())).toBeGreaterThan(20);
 
-      const reads: RingRequest[][] = [];
-      const pools = await walkDispatchPools({ shifts, sizes, context, weights: defaultWeights, rings: ringsOf(shifts, seekers, reads) });
+      const pools = await walkedPools(shifts, seekers, sizes);
       const pooled: AssignmentInput = {
         shifts: dispatchShifts(shifts),
         seekers: [...new Set([...pools.values()].flatMap((pool) => pool.map((c) => c.seeker.id)))].map((id) => ({ id })),
@@ -139,18 +137,6 @@ describe('dispatch pools from the nearest-first walk', () => {
         expect(pools.get(shift.id)!.map((c) => c.seeker.id)).toEqual(ranked.slice(0, sizes.get(shift.id)).map(([id]) => id));
         expect(ranked.length).toBeGreaterThan(3 * sizes.get(shift.id)!);
       }
-      // One read per round of rings: the first asks for every shift at once, and there are far fewer reads than rings.
-      expect(reads[0].map((r) => r.shiftId).sort()).toEqual(shifts.map((s) => s.id).sort());
-      expect(reads.length).toBeLessThan(reads.reduce((n, batch) => n + batch.length, 0) / 2);
     }
-  });
-
-  it('passes a failed read on to the plan', async () => {
-    const random = seeded(5);
-    const shifts = [shiftAt('x', random, ['08:00', '12:00'], 1), shiftAt('y', random, ['09:00', '12:00'], 1)];
-    const rings = () => Promise.reject(new Error('database gone'));
-    await expect(walkDispatchPools({ shifts, sizes: dispatchPoolSizes(shifts), context, weights: defaultWeights, rings })).rejects.toThrow(
-      'database gone',
-    );
   });
 });

@@ -1,8 +1,4 @@
-import { rankNearestFirst } from './nearest-first';
 import { overlaps, type TimeSpan } from './overlap';
-import type { RankedCandidate } from './rank';
-import type { FairnessContext, SeekerForMatching, ShiftForMatching } from './types';
-import type { MatchingWeights } from './weights';
 
 /**
  * Candidate pools for bulk dispatch: each shift's best few by the nearest-first walk, instead of
@@ -32,57 +28,4 @@ export function dispatchPoolSizes(shifts: readonly (TimeSpan & { id: string; rem
       return [shift.id, Math.max(POOL_FLOOR, Math.min(exact, POOL_PLACES_MULTIPLE * shift.remaining))];
     }),
   );
-}
-
-/** One shift's next ring of the walk: eligible seekers with reach in (`from`, `to`], as `NearestFirstOptions.ring`. */
-export interface RingRequest {
-  shiftId: string;
-  from: number;
-  to: number;
-}
-
-export interface DispatchPoolsOptions<S extends SeekerForMatching> {
-  shifts: readonly ShiftForMatching[];
-  sizes: ReadonlyMap<string, number>;
-  context: FairnessContext;
-  weights: MatchingWeights;
-  /** Every walking shift's next ring at once (one statement), by shift id; a shift missing from the answer has nobody there. */
-  rings(requests: readonly RingRequest[]): Promise<ReadonlyMap<string, readonly S[]>>;
-}
-
-/**
- * Each shift's top `sizes` in the staff ranking, exactly as `rankNearestFirst` finds them, the
- * walks run side by side: whatever rings the walks still going ask for are read together, so the
- * number of reads is the longest walk's number of rings, not the sum over the shifts.
- */
-export async function walkDispatchPools<S extends SeekerForMatching>({
-  shifts,
-  sizes,
-  context,
-  weights,
-  rings,
-}: DispatchPoolsOptions<S>): Promise<Map<string, RankedCandidate<S>[]>> {
-  let waiting: { request: RingRequest; resolve: (found: readonly S[]) => void; reject: (error: unknown) => void }[] = [];
-  const readWaiting = async () => {
-    const batch = waiting;
-    waiting = [];
-    try {
-      const found = await rings(batch.map((w) => w.request));
-      for (const w of batch) w.resolve(found.get(w.request.shiftId) ?? []);
-    } catch (error) {
-      for (const w of batch) w.reject(error);
-    }
-  };
-  // A walk resumes in microtasks once its ring is read and asks for its next one before yielding;
-  // setImmediate runs after every resumed walk has asked (or finished), so one read serves them all.
-  const ring = (shiftId: string) => (from: number, to: number) =>
-    new Promise<readonly S[]>((resolve, reject) => {
-      if (waiting.push({ request: { shiftId, from, to }, resolve, reject }) === 1) setImmediate(() => void readWaiting());
-    });
-  const walks = shifts.map(async (shift) => {
-    const limit = sizes.get(shift.id) ?? POOL_FLOOR;
-    const { ranked } = await rankNearestFirst({ shift, context, weights, limit, ring: ring(shift.id) }, 'staff');
-    return [shift.id, ranked] as const;
-  });
-  return new Map(await Promise.all(walks));
 }

@@ -23,6 +23,15 @@ export function belowMedianFit(value: number, median: number): number {
  * may be read over their shoulder, and their own profile does not show it either. An employer
  * never reads this part (see `Audience`), so there is no employer wording.
  */
+/** Below the median hours and pay of the last 30 days counts up; a priority group adds PRIORITY_GROUP_BONUS. */
+export function fairnessFit(seeker: SeekerForMatching, context: FairnessContext): number {
+  const base =
+    (belowMedianFit(Math.max(0, seeker.hoursLast30Days), context.medianHoursLast30Days) +
+      belowMedianFit(Math.max(0, seeker.earningsLast30DaysFen), context.medianEarningsLast30DaysFen)) /
+    2;
+  return clamp01(base + (seeker.priorityGroup === 'none' ? 0 : PRIORITY_GROUP_BONUS));
+}
+
 export function fairnessPart(
   seeker: SeekerForMatching,
   context: FairnessContext,
@@ -32,7 +41,7 @@ export function fairnessPart(
   const earnings = Math.max(0, seeker.earningsLast30DaysFen);
   const base = (belowMedianFit(hours, context.medianHoursLast30Days) + belowMedianFit(earnings, context.medianEarningsLast30DaysFen)) / 2;
   const group = seeker.priorityGroup === 'none' ? null : seeker.priorityGroup;
-  const fit = clamp01(base + (group ? PRIORITY_GROUP_BONUS : 0));
+  const fit = fairnessFit(seeker, context);
 
   const you = audience === 'seeker' ? '您' : '';
   const done = `${oneDecimal(hours)}小时、挣${yuan(earnings)}元`;

@@ -1,6 +1,7 @@
 import { employerParts, type Audience } from './audience';
 import { compareIds } from './ids';
 import { rankCandidates, type EmployerRankedCandidate, type RankedCandidate } from './rank';
+import { scoreOnly } from './score';
 import type { FairnessContext, SeekerForMatching, ShiftForMatching } from './types';
 import { assertValidWeights, pointsPerPart, type MatchingWeights } from './weights';
 
@@ -113,7 +114,8 @@ export async function rankNearestFirst<S extends SeekerForMatching>(
 ): Promise<{ ranked: (RankedCandidate<S> | EmployerRankedCandidate<S>)[]; stats: NearestFirstStats }> {
   if (!(limit >= 1)) throw new RangeError('limit must be at least 1');
   const seen = new Set<string>();
-  let best: (RankedCandidate<S> | EmployerRankedCandidate<S>)[] = [];
+  // Scores alone while walking; the twenty (or `limit`) kept are explained at the end.
+  let best: { seeker: S; score: number }[] = [];
   let from = -1;
   let to = Math.min(1, Math.max(REACH_MARGIN, firstReach));
   const stats: NearestFirstStats = { rings: 0, read: 0, reach: 0 };
@@ -122,10 +124,14 @@ export async function rankNearestFirst<S extends SeekerForMatching>(
     stats.rings += 1;
     stats.read += fresh.length;
     stats.reach = to;
-    const scored =
-      audience === 'employer'
-        ? rankCandidates(shift, fresh, context, weights, 'employer')
-        : rankCandidates(shift, fresh, context, weights, audience);
+    // Only those who can still enter the top `limit` are sorted (a tie may enter on its id).
+    const toEnter = best.length >= limit ? best[limit - 1].score : -Infinity;
+    const scored: { seeker: S; score: number }[] = [];
+    for (const seeker of fresh) {
+      const score = scoreOnly(shift, seeker, context, weights, audience);
+      if (score >= toEnter) scored.push({ seeker, score });
+    }
+    scored.sort((a, b) => b.score - a.score || compareIds(a.seeker.id, b.seeker.id));
     best = merge(best, scored, limit);
     if (to >= 1) break;
     if (best.length < limit) {
@@ -139,7 +145,23 @@ export async function rankNearestFirst<S extends SeekerForMatching>(
     from = to;
     to = Math.min(reachNeeded(toBeat, weights, audience), to * 2, 1);
   }
-  return { ranked: best, stats };
+  const ranked =
+    audience === 'employer'
+      ? rankCandidates(
+          shift,
+          best.map((c) => c.seeker),
+          context,
+          weights,
+          'employer',
+        )
+      : rankCandidates(
+          shift,
+          best.map((c) => c.seeker),
+          context,
+          weights,
+          audience,
+        );
+  return { ranked, stats };
 }
 
 /** The best `limit` of two lists already in ranking order (score, then id). */

@@ -29,19 +29,40 @@ function experience(code: string, years: number): string {
 }
 
 /** 0 when a required skill is missing; otherwise the average experience fit over the required skills (or the category). */
+export function skillFit(shift: ShiftForMatching, seeker: SeekerForMatching): number {
+  const required = shift.requiredSkills;
+  if (required.length === 0) return experienceFit(Math.max(0, yearsIn(seeker.skills, shift.category)));
+  const distinct = required.length === 1 ? required : [...new Set(required)];
+  let sum = 0;
+  for (const code of distinct) {
+    const years = yearsIn(seeker.skills, code);
+    if (years < 0) return 0;
+    sum += experienceFit(years);
+  }
+  return sum / distinct.length;
+}
+
+/** The most years held in the skill (at least 0), or −1 when it is not held. */
+function yearsIn(skills: SeekerForMatching['skills'], code: string): number {
+  let years = -1;
+  for (const s of skills) if (s.code === code) years = Math.max(years, 0, s.years);
+  return years;
+}
+
+/** skillFit, with the sentence that explains it. */
 export function skillPart(shift: ShiftForMatching, seeker: SeekerForMatching, audience: Audience = 'staff'): PartResult {
   const you = audience === 'seeker' ? '您' : '';
+  const fit = skillFit(shift, seeker);
   const years = new Map<string, number>();
   for (const s of seeker.skills) years.set(s.code, Math.max(years.get(s.code) ?? 0, Math.max(0, s.years)));
   const required = [...new Set(shift.requiredSkills)];
   if (required.length === 0) {
     const y = years.get(shift.category);
-    if (y === undefined) return { fit: experienceFit(0), text: `不要求技能，${you}暂无${skillLabel(shift.category)}经验` };
-    return { fit: experienceFit(y), text: `不要求技能，${you}有${experience(shift.category, y)}` };
+    if (y === undefined) return { fit, text: `不要求技能，${you}暂无${skillLabel(shift.category)}经验` };
+    return { fit, text: `不要求技能，${you}有${experience(shift.category, y)}` };
   }
   const missing = required.filter((code) => !years.has(code));
-  if (missing.length > 0) return { fit: 0, text: `${you}缺少所需技能：${missing.map(skillLabel).join('、')}` };
-  const fit = required.reduce((sum, code) => sum + experienceFit(years.get(code) ?? 0), 0) / required.length;
+  if (missing.length > 0) return { fit, text: `${you}缺少所需技能：${missing.map(skillLabel).join('、')}` };
   return { fit, text: `${you}有${required.map((code) => experience(code, years.get(code) ?? 0)).join('、')}` };
 }
 
@@ -51,10 +72,14 @@ export function skillPart(shift: ShiftForMatching, seeker: SeekerForMatching, au
  * reveals nothing finer either: a few shifts' distances to 0.1 km would locate a home), and is not
  * told how far the person will travel.
  */
+export function distanceFit(distanceKm: number, maxDistanceKm: number): number {
+  return maxDistanceKm > 0 ? clamp01(1 - distanceKm / maxDistanceKm) : distanceKm === 0 ? 1 : 0;
+}
+
 export function distancePart(distanceKm: number, maxDistanceKm: number, audience: Audience = 'staff'): PartResult {
   const km = oneDecimal(distanceKm);
   const max = oneDecimal(maxDistanceKm);
-  const fit = maxDistanceKm > 0 ? clamp01(1 - distanceKm / maxDistanceKm) : distanceKm === 0 ? 1 : 0;
+  const fit = distanceFit(distanceKm, maxDistanceKm);
   const within = distanceKm <= maxDistanceKm;
   switch (audience) {
     case 'staff':
@@ -71,11 +96,22 @@ export function distancePart(distanceKm: number, maxDistanceKm: number, audience
  * shift's hours, a day rate as is; piece rates cannot be compared, so they count as neutral (0.5).
  * Expected pay is staff's and the seeker's own: an employer never reads this part.
  */
+export function payFit(shift: ShiftForMatching, expectedDailyPayFen: number | null): number {
+  if (shift.payUnit === 'piece') return 0.5;
+  const expected = expectedDailyPayFen !== null && expectedDailyPayFen > 0 ? expectedDailyPayFen : null;
+  if (expected === null) return 1;
+  const hours = (shift.endsAt.getTime() - shift.startsAt.getTime()) / 3_600_000;
+  const dayFen = shift.payUnit === 'hour' ? shift.payAmountFen * hours : shift.payAmountFen;
+  return dayFen >= expected ? 1 : clamp01(dayFen / expected);
+}
+
+/** payFit, with the sentence that explains it. */
 export function payPart(
   shift: ShiftForMatching,
   expectedDailyPayFen: number | null,
   audience: Exclude<Audience, 'employer'> = 'staff',
 ): PartResult {
+  const fit = payFit(shift, expectedDailyPayFen);
   const hours = (shift.endsAt.getTime() - shift.startsAt.getTime()) / 3_600_000;
   const expected = expectedDailyPayFen !== null && expectedDailyPayFen > 0 ? expectedDailyPayFen : null;
   const your = audience === 'seeker' ? '您的' : '';
@@ -84,7 +120,7 @@ export function payPart(
   let offer: string;
   switch (shift.payUnit) {
     case 'piece':
-      return { fit: 0.5, text: `计件工资（每件${yuan(shift.payAmountFen)}元），无法与${your}期望日薪比较，按中等计` };
+      return { fit, text: `计件工资（每件${yuan(shift.payAmountFen)}元），无法与${your}期望日薪比较，按中等计` };
     case 'hour':
       dayFen = shift.payAmountFen * hours;
       offer = `时薪${yuan(shift.payAmountFen)}元，这班约${yuan(dayFen)}元`;
@@ -94,14 +130,15 @@ export function payPart(
       offer = `日薪${yuan(dayFen)}元`;
       break;
   }
-  if (expected === null) return { fit: 1, text: `${offer}，${audience === 'seeker' ? '您' : '本人'}未填期望日薪` };
-  if (dayFen >= expected) return { fit: 1, text: `${offer}，不低于${wanted}` };
-  return { fit: clamp01(dayFen / expected), text: `${offer}，低于${wanted}` };
+  if (expected === null) return { fit, text: `${offer}，${audience === 'seeker' ? '您' : '本人'}未填期望日薪` };
+  return { fit, text: `${offer}，${dayFen >= expected ? '不低于' : '低于'}${wanted}` };
 }
 
 /** Reliability comes from the booking history (completions, late cancellations, no-shows). */
+export const reliabilityFit = (reliability: number): number => clamp01(reliability);
+
 export function reliabilityPart(reliability: number, audience: Audience = 'staff'): PartResult {
-  const fit = clamp01(reliability);
+  const fit = reliabilityFit(reliability);
   const pct = Math.round(fit * 100);
   const word = fit >= 0.9 ? '很好' : fit >= 0.7 ? '良好' : fit >= 0.5 ? '一般' : '较差';
   return { fit, text: `${audience === 'seeker' ? '您的' : ''}到岗履约记录${word}，可靠度${pct}%` };

@@ -9,15 +9,17 @@
  * The seeker's booking outcomes (reliability) and hours and pay of the last 30 market days
  * (fairness), from the figures job-posting keeps as bookings change (read only here).
  */
-export const seekerHistory = `
+export const seekerHistoryAt = (now: string) => `
   LEFT JOIN seeker_figures figures ON figures.worker_id = w.id
   LEFT JOIN LATERAL (
     SELECT coalesce(sum(d.minutes_worked), 0) / 60.0 AS "hoursLast30Days",
            -- a month's pay summed can pass int's range; float8 holds whole fen exactly up to 2^53
            coalesce(sum(d.earnings_fen), 0)::float8 AS "earningsLast30DaysFen"
       FROM seeker_work_daily d
-     WHERE d.worker_id = w.id AND d.market_day > ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - 30
+     WHERE d.worker_id = w.id AND d.market_day > (${now}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - 30
   ) history ON true`;
+/** The same, as of the instant in $2. */
+export const seekerHistory = seekerHistoryAt('$2');
 
 export const seekerColumns = `
   w.id, w.name, w.phone, w.lat, w.lng, w.max_distance_km AS "maxDistanceKm", w.skills, w.availability,
@@ -28,7 +30,7 @@ export const seekerColumns = `
 /** A seeker (w) who may work shift (s). */
 export const eligible = `
   w.status = 'active' AND w.location IS NOT NULL
-  AND ST_DWithin(w.location, s.location, w.max_distance_km * 1000)
+  AND ST_DWithin(w.location, s.location, w.max_distance_km * 1000, false) -- on the sphere, as the engine measures
   AND w.skills @> (SELECT coalesce(jsonb_agg(jsonb_build_object('code', code)), '[]'::jsonb) FROM unnest(s.required_skills) AS code)
   AND NOT EXISTS (
     SELECT 1 FROM unnest(s.required_certificates) AS needed
@@ -46,23 +48,6 @@ export const eligible = `
 
 /** The longest travel distance a seeker may set (the profile form's bound, a check on workers.max_distance_km). */
 export const MAX_TRAVEL_KM = 100;
-
-/**
- * Seekers (w) for shift (s) by reach who meet \`condition\`, one probe of the workers_reach index per
- * travel distance: those who travel \`reach.km\` and are within the radius $3[km] (kilometres) but
- * not within $4[km] (the previous ring's; negative for none). Spherical distances, as the engine
- * measures them. \`radius\`: the index into $3 and $4 (for many shifts at once, one run of
- * ${MAX_TRAVEL_KM} radii per shift).
- */
-export const withinReach = (condition: string, radius = 'reach.km') => `
-  CROSS JOIN generate_series(1, ${MAX_TRAVEL_KM}) AS reach(km)
-  CROSS JOIN LATERAL (
-    SELECT w.* FROM workers w
-     WHERE w.max_distance_km = reach.km AND w.status = 'active' AND w.location IS NOT NULL
-       AND ST_DWithin(w.location, s.location, ($3::float8[])[${radius}] * 1000, false)
-       AND (($4::float8[])[${radius}] < 0 OR NOT ST_DWithin(w.location, s.location, ($4::float8[])[${radius}] * 1000, false))
-       AND ${condition}
-  ) w`;
 
 /** Staff suspended the shift's employer: its shifts are recommended and offered to nobody. */
 export const employerSuspended = `EXISTS (SELECT 1 FROM employers e WHERE e.id = s.employer_id AND e.suspended_at IS NOT NULL)`;

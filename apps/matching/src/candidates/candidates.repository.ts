@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { acceptsMarketingSmsSql, standing, type PayUnit, type PriorityGroup } from '@lingong/domain';
-import {
-  reachRadiusKm,
-  type Audience,
-  type RingRequest,
-  type FairnessContext,
-  type SeekerForMatching,
-  type ShiftForMatching,
-} from '@lingong/matching-engine';
-import { eligible, employerSuspended, MAX_TRAVEL_KM, seekerColumns, seekerHistory, shiftColumns, withinReach } from './candidate.sql';
+import { standing, type PayUnit, type PriorityGroup } from '@lingong/domain';
+import { type FairnessContext, type SeekerForMatching, type ShiftForMatching } from '@lingong/matching-engine';
+import { eligible, employerSuspended, seekerColumns, seekerHistory, shiftColumns } from './candidate.sql';
 
 export interface ShiftRow extends ShiftForMatching {
   employerId: string;
@@ -31,9 +24,6 @@ export interface SeekerRow extends SeekerForMatching {
 
 /** The nearest eligible people are scored; past this many, distance alone has already ruled. */
 const RETRIEVAL_LIMIT = 2000;
-
-/** Bulk dispatch reads its shifts' rings in this many statements at once, on as many connections (about 1.8× faster at 100k seekers on two cores). */
-const RING_STATEMENTS_AT_ONCE = 2;
 
 /** A seeker row as `seekerColumns` reads it: booking counts instead of reliability. */
 export type RawSeeker<S extends SeekerRow = SeekerRow> = Omit<S, 'reliability'> & {
@@ -67,97 +57,6 @@ export class CandidatesRepository {
   async shifts(ids: readonly string[]): Promise<ShiftRow[]> {
     const rows = (await this.dataSource.query(`SELECT ${shiftColumns} FROM shifts s WHERE s.id = ANY($1::uuid[])`, [ids])) as ShiftRow[];
     return rows.map((row) => ({ ...row, payUnit: row.payUnit as PayUnit }));
-  }
-
-  /**
-   * Eligible seekers for the shift, nearest first (a KNN walk of the location index, stopping at
-   * the limit), with their history of the last 30 days. `smsConsent`: only those who take offers
-   * by SMS (staff may still refer the others by hand).
-   */
-  async candidatesFor(shiftId: string, now: Date, only: { smsConsent?: boolean } = {}): Promise<SeekerRow[]> {
-    const consenting = only.smsConsent ? ` AND w.phone IS NOT NULL AND ${acceptsMarketingSmsSql('w')}` : '';
-    const rows = (await this.withoutJit((manager) =>
-      manager.query(
-        `SELECT ${seekerColumns}
-           FROM shifts s
-           CROSS JOIN LATERAL (
-             SELECT w.* FROM workers w WHERE ${eligible}${consenting} ORDER BY w.location <-> s.location LIMIT ${RETRIEVAL_LIMIT}
-           ) w
-           ${seekerHistory}
-          WHERE s.id = $1 ORDER BY w.location <-> s.location, w.id`,
-        [shiftId, now],
-      ),
-    )) as RawSeeker[];
-    return rows.map(toSeeker);
-  }
-
-  /**
-   * Eligible seekers for the shift whose reach (distance over their own travel distance) is in
-   * (\`from\`, \`to\`]; \`from\` −1 for the first ring. The radii are the engine's (reachRadiusKm),
-   * per travel distance, so what the walk leaves unread is what its bound assumes.
-   */
-  async ring(
-    shiftId: string,
-    now: Date,
-    from: number,
-    to: number,
-    audience: Audience,
-    only: { smsConsent?: boolean } = {},
-  ): Promise<SeekerRow[]> {
-    const radii = (reach: number) =>
-      Array.from({ length: MAX_TRAVEL_KM }, (_, i) => (reach < 0 ? -1 : reachRadiusKm(i + 1, reach, audience)));
-    // Offers go by SMS: only to a phone. Walk-ins without one are referred at the desk.
-    const consenting = only.smsConsent ? ` AND w.phone IS NOT NULL AND ${acceptsMarketingSmsSql('w')}` : '';
-    const rows = (await this.withoutJit((manager) =>
-      manager.query(`SELECT ${seekerColumns} FROM shifts s ${withinReach(eligible + consenting)} ${seekerHistory} WHERE s.id = $1`, [
-        shiftId,
-        now,
-        radii(to),
-        radii(from),
-      ]),
-    )) as RawSeeker[];
-    return rows.map(toSeeker);
-  }
-
-  /**
-   * For many shifts at once (bulk dispatch), in one statement: each shift's ring of the walk as
-   * \`ring\` reads it (staff's radii), every seeker read once with the shifts whose ring holds them.
-   */
-  async ringsForShifts(requests: readonly RingRequest[], now: Date): Promise<Map<string, SeekerRow[]>> {
-    const byShift = new Map<string, SeekerRow[]>(requests.map((r) => [r.shiftId, []]));
-    // A statement runs on one core: the shifts split over a few connections read side by side.
-    const size = Math.ceil(requests.length / RING_STATEMENTS_AT_ONCE);
-    const chunks = Array.from({ length: Math.ceil(requests.length / size) }, (_, i) => requests.slice(i * size, (i + 1) * size));
-    for (const found of await Promise.all(chunks.map((chunk) => this.ringsOf(chunk, now)))) {
-      for (const [shiftId, seekers] of found) byShift.get(shiftId)!.push(...seekers);
-    }
-    return byShift;
-  }
-
-  private async ringsOf(requests: readonly RingRequest[], now: Date): Promise<Map<string, SeekerRow[]>> {
-    const byShift = new Map<string, SeekerRow[]>(requests.map((r) => [r.shiftId, []]));
-    const radii = (reach: number) =>
-      Array.from({ length: MAX_TRAVEL_KM }, (_, i) => (reach < 0 ? -1 : reachRadiusKm(i + 1, reach, 'staff')));
-    const rows = (await this.withoutJit((manager) =>
-      manager.query(
-        `WITH pairs AS MATERIALIZED (
-           SELECT s.id AS shift_id, w.id AS worker_id
-             FROM unnest($1::uuid[]) WITH ORDINALITY AS wanted(id, n)
-             JOIN shifts s ON s.id = wanted.id
-             ${withinReach(eligible, `(wanted.n - 1) * ${MAX_TRAVEL_KM} + reach.km`)}
-         ), per_seeker AS (SELECT worker_id, array_agg(shift_id ORDER BY shift_id) AS shift_ids FROM pairs GROUP BY worker_id)
-         SELECT ${seekerColumns}, p.shift_ids AS "shiftIds"
-           FROM per_seeker p JOIN workers w ON w.id = p.worker_id
-           ${seekerHistory}
-          ORDER BY w.id`,
-        [requests.map((r) => r.shiftId), now, requests.flatMap((r) => radii(r.to)), requests.flatMap((r) => radii(r.from))],
-      ),
-    )) as RawSeeker<SeekerRow & { shiftIds: string[] }>[];
-    for (const row of rows) {
-      const { shiftIds, ...seeker } = toSeeker(row);
-      for (const shiftId of shiftIds) byShift.get(shiftId)?.push(seeker);
-    }
-    return byShift;
   }
 
   /** These queries are short; JIT compiling them costs more (about 0.8 s) than it saves. */

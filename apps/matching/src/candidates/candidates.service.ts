@@ -4,7 +4,6 @@ import { isStaff, type SignedInAccount } from '@lingong/identity';
 import {
   compareIds,
   defaultWeights,
-  rankNearestFirst,
   scoreCandidate,
   type CandidateScore,
   type EmployerCandidateScore,
@@ -15,6 +14,7 @@ import {
 } from '@lingong/matching-engine';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { CandidatesRepository, type SeekerRow, type ShiftRow } from './candidates.repository';
+import { SeekerPool } from './seeker-pool';
 
 /** A process reads the stored fairness medians at most this often. */
 const CONTEXT_TTL_MS = 60_000;
@@ -36,6 +36,7 @@ export class CandidatesService {
 
   constructor(
     private readonly candidates: CandidatesRepository,
+    private readonly pool: SeekerPool,
     private readonly clock: Clock,
   ) {}
 
@@ -117,12 +118,13 @@ export class CandidatesService {
     { limit, audience = 'staff', smsConsent, exclude }: TopOptions & { audience?: 'staff' | 'employer' },
   ) {
     const context = await this.fairnessContext(now);
-    const ring = async (from: number, to: number) => {
-      const seekers = await this.candidates.ring(shift.id, now, from, to, audience, { smsConsent });
-      return exclude ? seekers.filter((seeker) => !exclude.has(seeker.id)) : seekers;
-    };
-    const options = { shift, context, weights: defaultWeights, limit, ring };
-    return audience === 'employer' ? rankNearestFirst(options, 'employer') : rankNearestFirst(options, 'staff');
+    return this.pool.top(shift, now, { context, weights: defaultWeights, limit, smsConsent, exclude }, audience);
+  }
+
+  /** Each shift's best `sizes.get(id)` by the staff's ranking, for a crew's dispatch plan. */
+  async dispatchPools(shifts: readonly ShiftRow[], now: Date, sizes: ReadonlyMap<string, number>) {
+    const context = await this.fairnessContext(now);
+    return this.pool.topForShifts(shifts, now, { context, weights: defaultWeights, limits: sizes });
   }
 
   async forMe(account: SignedInAccount, limit: number) {

@@ -3,14 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SignedInAccount } from '@lingong/identity';
 import { toMarketIso } from '@lingong/domain';
-import {
-  checkAssignments,
-  defaultWeights,
-  dispatchPoolSizes,
-  greedyAssignment,
-  solveAssignment,
-  walkDispatchPools,
-} from '@lingong/matching-engine';
+import { checkAssignments, dispatchPoolSizes, greedyAssignment, solveAssignment } from '@lingong/matching-engine';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { BookingsClient } from '../bookings-client/bookings.client';
 import { CandidatesRepository } from '../candidates/candidates.repository';
@@ -90,18 +83,10 @@ export class DispatchService {
     const closed = shiftIds.filter((id, i) => shifts[i]?.status !== 'open' || shifts[i]!.startsAt <= now);
     if (closed.length > 0)
       throw new DomainException('SHIFT_NOT_OPEN', `These shifts are not open: ${closed.join(', ')}`, 409, { shiftIds: closed });
-    const context = await this.ranking.fairnessContext(now);
-
     // Each shift's pool is its best few by the nearest-first walk (dispatch-pools.ts says how many
-    // and when that loses nothing), the walks of all the plan's shifts reading their rings together.
+    // and when that loses nothing), all the plan's shifts walked over matching's seeker pool at once.
     const open = shifts.map((s) => s!);
-    const pools = await walkDispatchPools({
-      shifts: open,
-      sizes: dispatchPoolSizes(open),
-      context,
-      weights: defaultWeights,
-      rings: (requests) => this.candidates.ringsForShifts(requests, now),
-    });
+    const pools = await this.ranking.dispatchPools(open, now, dispatchPoolSizes(open));
     const scores = new Map<string, Map<string, number>>(shiftIds.map((id) => [id, new Map<string, number>()]));
     const names = new Map<string, { name: string; phone: string | null }>();
     for (const [shiftId, ranked] of pools) {

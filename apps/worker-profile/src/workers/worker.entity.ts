@@ -23,8 +23,8 @@ export interface WeeklyAvailability {
 @Index('workers_street', ['street'])
 /** The staff directory's order: newest first, keyset-paged by (created_at, id). */
 @Index('workers_directory', ['createdAt', 'id'], { where: `"status" <> 'erased'` })
-/** Candidate ranking's nearest-first walk, one probe per travel distance (migrations 1796600000000, 1796800100000). */
-@Index('workers_reach', { synchronize: false })
+/** What changed since matching's seeker pool last looked (migration 1797500000000). */
+@Index('workers_changed', ['changedAt'])
 @Check('workers_max_distance_range', `"max_distance_km" BETWEEN 1 AND 100`)
 export class Worker {
   @PrimaryGeneratedColumn('uuid')
@@ -103,9 +103,16 @@ export class Worker {
   @Column({ name: 'resident_id_conflict_hash', type: 'varchar', length: 64, nullable: true })
   residentIdConflictHash!: string | null;
 
-  /** Home, set by a trigger from lat/lng; candidate retrieval reads it through matching's reach index (workers_reach). */
+  /** Home, set by a trigger from lat/lng; eligibility checks in SQL measure from it (`ST_DWithin`), matching's seeker pool from lat/lng. */
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, nullable: true, select: false, insert: false, update: false })
   location?: unknown;
+
+  /**
+   * When a matching fact of this row last changed: a trigger sets it on every write (migration
+   * 1797500000000), and matching's seeker pool reads what changed since its last look.
+   */
+  @Column({ name: 'changed_at', type: 'timestamptz', default: () => 'now()', select: false, insert: false, update: false })
+  changedAt?: Date;
 
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
   erasedAt!: Date | null;

@@ -23,6 +23,8 @@ import { ConsentDesk1796800000000 } from './1796800000000-consent-desk';
 import { ReachWithoutPhone1796800100000 } from './1796800100000-reach-without-phone';
 import { OfficeReviewAndFigures1796900000000 } from './1796900000000-office-review-and-figures';
 import { UrgentSmsLane1797100000000 } from './1797100000000-urgent-sms-lane';
+import { SeekerChanges1797500000000 } from './1797500000000-seeker-changes';
+import { ReachIndexRetired1797500100000 } from './1797500100000-reach-index-retired';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -51,4 +53,6 @@ export const migrations = [
   ReachWithoutPhone1796800100000,
   OfficeReviewAndFigures1796900000000,
   UrgentSmsLane1797100000000,
+  SeekerChanges1797500000000,
+  ReachIndexRetired1797500100000,
 ];

@@ -1,0 +1,494 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { acceptsMarketingSmsSql, standing, type PriorityGroup } from '@lingong/domain';
+import {
+  haversineKm,
+  rankNearestFirst,
+  reachRadiusKm,
+  type Audience,
+  type EmployerRankedCandidate,
+  type FairnessContext,
+  type MatchingWeights,
+  type NearestFirstStats,
+  type RankedCandidate,
+  type SeekerForMatching,
+} from '@lingong/matching-engine';
+import { MAX_TRAVEL_KM, seekerHistoryAt } from './candidate.sql';
+import type { SeekerRow, ShiftRow } from './candidates.repository';
+
+/**
+ * Every active seeker's matching facts, held in the matching process so a ranking reads no seeker
+ * rows from PostgreSQL: the eligibility rule of candidate.sql.ts (`eligible`, which the tests hold
+ * it to) and the nearest-first walk run over memory (about 600 bytes a seeker, no names or phone
+ * numbers; 55 MB at 100,000 seekers), and only the chosen few are read again, with their name and
+ * phone, before anyone sees them.
+ *
+ * Fresh for every ranking: before it ranks, the pool reads the seekers whose row or booking figures
+ * changed since its last look (`changed_at`, set by triggers, indexed), so a profile saved, an
+ * erasure or a completed booking counts in the very next ranking, on every instance. What changed
+ * is read with a margin of CHANGE_OVERLAP_MS behind the last look, for writes whose transaction
+ * committed after it. A new market day (the 30-day history moves) reads the pool afresh.
+ */
+
+/** Changes are read again this far behind the last look: a write's time is when it was made, not when it committed. */
+const CHANGE_OVERLAP_MS = 10_000;
+/** The great-circle distance is at least this many km per degree of latitude between two points (the engine's sphere). */
+const KM_PER_DEGREE_OF_LATITUDE = (6371.0088 * Math.PI) / 180;
+/** The last of the 31 skill bits: a code past the first thirty. */
+const MORE_SKILLS_BIT = 30;
+/** The engine's distance, held here: called through the package's re-exports it costs a getter per call. */
+const greatCircleKm = haversineKm;
+const radiusKm = reachRadiusKm;
+
+export interface PooledSeeker extends SeekerForMatching {
+  hasPhone: boolean;
+  /** Takes offers of work by SMS (consent given, not opted out). */
+  takesOffersBySms: boolean;
+  /** Certificate code → its latest expiry (`YYYY-MM-DD`); null for none. */
+  certificates: ReadonlyMap<string, string> | null;
+  /** The weekly windows as [from, to) minutes of the week, as the database derives them (availability_minutes). */
+  freeMinutes: Int32Array;
+}
+
+interface PoolRow {
+  id: string;
+  lat: number;
+  lng: number;
+  maxDistanceKm: number;
+  skills: string;
+  certificates: string;
+  availability: string;
+  freeMinutes: string;
+  expectedDailyPayFen: number | null;
+  priorityGroup: PriorityGroup;
+  hasPhone: boolean;
+  takesOffersBySms: boolean;
+  completed: number;
+  noShows: number;
+  lateCancellations: number;
+  hoursLast30Days: string | number;
+  earningsLast30DaysFen: number;
+  inPool: boolean;
+}
+
+const poolColumns = `
+  w.id, w.lat, w.lng, w.max_distance_km AS "maxDistanceKm", w.skills::text, w.certificates::text, w.availability::text,
+  w.availability_minutes::text AS "freeMinutes", w.expected_daily_pay_fen AS "expectedDailyPayFen",
+  w.priority_group AS "priorityGroup", w.phone IS NOT NULL AS "hasPhone", ${acceptsMarketingSmsSql('w')} AS "takesOffersBySms",
+  coalesce(figures.completed, 0) AS completed, coalesce(figures.no_shows, 0) AS "noShows",
+  coalesce(figures.late_cancellations, 0) AS "lateCancellations", history."hoursLast30Days", history."earningsLast30DaysFen",
+  (w.status = 'active' AND w.location IS NOT NULL) AS "inPool"`;
+
+/** `{[0,480),[600,1440)}` → [0, 480, 600, 1440]. */
+export function parseMinuteRanges(text: string): Int32Array {
+  const bounds = [...text.matchAll(/(-?\d+)\s*,\s*(-?\d+)/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
+  return Int32Array.from(bounds);
+}
+
+function freeAt(ranges: Int32Array, minute: number): boolean {
+  for (let i = 0; i < ranges.length; i += 2) if (ranges[i] <= minute && minute < ranges[i + 1]) return true;
+  return false;
+}
+
+/** Holds every required skill, and every required certificate valid through the shift's last day. */
+function holdsAll(seeker: PooledSeeker, skills: readonly string[], certificates: readonly string[], lastDay: string): boolean {
+  for (const code of skills) {
+    let held = false;
+    for (const skill of seeker.skills) if (skill.code === code) held = true;
+    if (!held) return false;
+  }
+  for (const code of certificates) {
+    const expires = seeker.certificates?.get(code);
+    if (expires === undefined || expires < lastDay) return false;
+  }
+  return true;
+}
+
+/**
+ * Equal values are held once: most seekers share one of a few weekly patterns and hold no
+ * certificates, so the pool costs a few hundred bytes a seeker rather than kilobytes, and the
+ * engine's memo of each windows array serves them all.
+ */
+class Shared {
+  private readonly values = new Map<string, unknown>();
+  of<T>(text: string, read: (text: string) => T): T {
+    let value = this.values.get(text) as T | undefined;
+    if (value === undefined) this.values.set(text, (value = read(text)));
+    return value;
+  }
+}
+
+function toPooled(row: PoolRow, shared: Shared): PooledSeeker {
+  return {
+    id: row.id,
+    name: '',
+    lat: row.lat,
+    lng: row.lng,
+    maxDistanceKm: row.maxDistanceKm,
+    skills: JSON.parse(row.skills) as PooledSeeker['skills'],
+    availability: shared.of(row.availability, (text) =>
+      Object.freeze(JSON.parse(text) as PooledSeeker['availability']),
+    ) as PooledSeeker['availability'],
+    expectedDailyPayFen: row.expectedDailyPayFen,
+    reliability: standing({
+      completed: row.completed,
+      noShows: row.noShows,
+      lateCancellations: row.lateCancellations,
+      averageStars: null,
+    }).reliability,
+    hoursLast30Days: Number(row.hoursLast30Days),
+    earningsLast30DaysFen: Number(row.earningsLast30DaysFen),
+    priorityGroup: row.priorityGroup,
+    hasPhone: row.hasPhone,
+    takesOffersBySms: row.takesOffersBySms,
+    certificates: shared.of(`c${row.certificates}`, () =>
+      latestExpiries(JSON.parse(row.certificates) as { code: string; expiresOn: string }[]),
+    ),
+    freeMinutes: shared.of(`m${row.freeMinutes}`, parseMinuteRanges),
+  };
+}
+
+function latestExpiries(certificates: readonly { code: string; expiresOn: string }[] | null): ReadonlyMap<string, string> | null {
+  if (!certificates?.length) return null;
+  const latest = new Map<string, string>();
+  for (const c of certificates) {
+    const day = String(c.expiresOn).slice(0, 10);
+    const held = latest.get(c.code);
+    if (held === undefined || held < day) latest.set(c.code, day);
+  }
+  return latest;
+}
+
+/** The market day (UTC+8) of an instant, `YYYY-MM-DD`. */
+function marketDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export interface PoolRankOptions {
+  context: FairnessContext;
+  weights: MatchingWeights;
+  limit: number;
+  smsConsent?: boolean;
+  exclude?: ReadonlySet<string>;
+}
+
+interface ShiftFacts {
+  minuteOfWeek: number;
+  lastDay: string;
+  requiredCertificates: string[];
+  booked: string[];
+}
+/** A shift no longer there: nobody is free for it. */
+const nothingFree: ShiftFacts = { minuteOfWeek: -1, lastDay: '9999-12-31', requiredCertificates: [], booked: [] };
+
+@Injectable()
+export class SeekerPool implements OnApplicationBootstrap {
+  private seekers: PooledSeeker[] = [];
+  private index = new Map<string, number>();
+  private day: string | null = null;
+  private shared = new Shared();
+  /**
+   * What the scan reads for every seeker, side by side in pool order so it never touches the seeker
+   * objects of those it rules out: latitude, longitude and travel distance; and the weekly pattern
+   * (an index into `patterns`), the skills held (a bit per code, see `skillBit`) and whether they
+   * take offers by SMS.
+   */
+  private places = new Float64Array(3 * 1024);
+  private traits = new Int32Array(3 * 1024);
+  private patterns: Int32Array[] = [];
+  private patternIndex = new Map<Int32Array, number>();
+  private skillBits = new Map<string, number>();
+  private lookedAt: Date | null = null;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Read in the background as the service starts, so the first ranking does not wait for it. */
+  onApplicationBootstrap(): void {
+    this.refresh(new Date()).catch(() => undefined);
+  }
+
+  get size(): number {
+    return this.seekers.length;
+  }
+
+  /**
+   * Brings the pool up to what is committed now. A look already under way may have read before the
+   * caller's own writes, so the caller waits for the next one (shared by all who ask meanwhile).
+   */
+  async refresh(now: Date): Promise<void> {
+    for (;;) {
+      await this.nextLook(now);
+      if (this.day === marketDay(now)) return;
+    }
+  }
+
+  private nextLook(now: Date): Promise<void> {
+    if (this.queued) return this.queued;
+    if (!this.running) return this.look(now);
+    this.queued = this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.look(now);
+      });
+    return this.queued;
+  }
+
+  private look(now: Date): Promise<void> {
+    const running = this.readChanges(now).finally(() => {
+      if (this.running === running) this.running = null;
+    });
+    this.running = running;
+    return running;
+  }
+
+  private async readChanges(now: Date): Promise<void> {
+    const day = marketDay(now);
+    if (this.day !== day || !this.lookedAt) {
+      const [{ at }] = (await this.dataSource.query(`SELECT statement_timestamp() AS at`)) as { at: Date }[];
+      const rows = (await this.dataSource.query(
+        `SELECT ${poolColumns} FROM workers w ${seekerHistoryAt('$1')} WHERE w.status = 'active' AND w.location IS NOT NULL`,
+        [now],
+      )) as PoolRow[];
+      const shared = new Shared();
+      this.shared = shared;
+      this.seekers = [];
+      this.index = new Map();
+      this.places = new Float64Array(3 * Math.max(1024, rows.length));
+      this.traits = new Int32Array(3 * Math.max(1024, rows.length));
+      this.patterns = [];
+      this.patternIndex = new Map();
+      this.skillBits = new Map();
+      for (const row of rows) this.put(toPooled(row, shared));
+      this.day = day;
+      this.lookedAt = at;
+      return;
+    }
+    // One round trip: when nothing changed, the last look stays the mark (and what it still covers is cheap to read again).
+    const since = new Date(this.lookedAt.getTime() - CHANGE_OVERLAP_MS);
+    const changed = (await this.dataSource.query(
+      `SELECT id, statement_timestamp() AS "lookedAt"
+         FROM (SELECT id FROM workers WHERE changed_at > $1 UNION SELECT worker_id FROM seeker_figures WHERE changed_at > $1) changed`,
+      [since],
+    )) as { id: string; lookedAt: Date }[];
+    if (changed.length === 0) return;
+    const rows = (await this.dataSource.query(
+      `SELECT ${poolColumns} FROM workers w ${seekerHistoryAt('$1')} WHERE w.id = ANY($2::uuid[])`,
+      [now, changed.map((c) => c.id)],
+    )) as PoolRow[];
+    const found = new Set(rows.map((row) => row.id));
+    for (const row of rows) {
+      if (row.inPool) this.put(toPooled(row, this.shared));
+      else this.remove(row.id);
+    }
+    for (const { id } of changed) if (!found.has(id)) this.remove(id);
+    this.lookedAt = changed[0].lookedAt;
+  }
+
+  private put(seeker: PooledSeeker): void {
+    let at = this.index.get(seeker.id);
+    if (at === undefined) {
+      at = this.seekers.length;
+      this.index.set(seeker.id, at);
+      this.seekers.push(seeker);
+      if (3 * this.seekers.length > this.places.length) {
+        const places = new Float64Array(2 * this.places.length);
+        places.set(this.places);
+        this.places = places;
+        const traits = new Int32Array(2 * this.traits.length);
+        traits.set(this.traits);
+        this.traits = traits;
+      }
+    } else this.seekers[at] = seeker;
+    this.places.set([seeker.lat, seeker.lng, seeker.maxDistanceKm], 3 * at);
+    let skills = 0;
+    for (const skill of seeker.skills) skills |= this.skillBit(skill.code);
+    this.traits.set([this.patternOf(seeker.freeMinutes), skills, seeker.hasPhone && seeker.takesOffersBySms ? 1 : 0], 3 * at);
+  }
+
+  private patternOf(minutes: Int32Array): number {
+    let at = this.patternIndex.get(minutes);
+    if (at === undefined) {
+      at = this.patterns.push(minutes) - 1;
+      this.patternIndex.set(minutes, at);
+    }
+    return at;
+  }
+
+  /** A bit per skill code for the first 31 codes met; later codes share the last bit, which then means "look at the skills". */
+  private skillBit(code: string): number {
+    let bit = this.skillBits.get(code);
+    if (bit === undefined) this.skillBits.set(code, (bit = Math.min(this.skillBits.size, MORE_SKILLS_BIT)));
+    return 1 << bit;
+  }
+
+  private remove(id: string): void {
+    const at = this.index.get(id);
+    if (at === undefined) return;
+    const last = this.seekers.pop()!;
+    this.index.delete(id);
+    if (last.id !== id) {
+      this.seekers[at] = last;
+      this.index.set(last.id, at);
+      this.places.copyWithin(3 * at, 3 * this.seekers.length, 3 * this.seekers.length + 3);
+      this.traits.copyWithin(3 * at, 3 * this.seekers.length, 3 * this.seekers.length + 3);
+    }
+  }
+
+  /**
+   * The shift's best `limit` in the audience's order, exactly as scoring every eligible seeker
+   * would give them (rankNearestFirst over the pool), less those booked on overlapping work as the
+   * database has it now, each read again for their name and phone. One no longer active (or no
+   * longer taking SMS, for offers) is left out and the ranking runs again without them.
+   */
+  async top(
+    shift: ShiftRow,
+    now: Date,
+    options: PoolRankOptions,
+    audience: 'staff' | 'employer',
+  ): Promise<{ ranked: (RankedCandidate<SeekerRow> | EmployerRankedCandidate<SeekerRow>)[]; stats: NearestFirstStats }> {
+    const found = await this.topOfEach([shift], now, { ...options, limits: new Map([[shift.id, options.limit]]) }, audience);
+    return found.get(shift.id)!;
+  }
+
+  /**
+   * `top` for many shifts at once (a crew's dispatch): one look at the changes, one read of the
+   * shifts' facts and one of the chosen seekers' names, whatever the number of shifts. Staff's order.
+   */
+  async topForShifts(
+    shifts: readonly ShiftRow[],
+    now: Date,
+    options: Omit<PoolRankOptions, 'limit' | 'smsConsent' | 'exclude'> & { limits: ReadonlyMap<string, number> },
+  ): Promise<Map<string, RankedCandidate<SeekerRow>[]>> {
+    const found = await this.topOfEach(shifts, now, options, 'staff');
+    return new Map([...found].map(([id, { ranked }]) => [id, ranked as RankedCandidate<SeekerRow>[]]));
+  }
+
+  private async topOfEach(
+    shifts: readonly ShiftRow[],
+    now: Date,
+    options: Omit<PoolRankOptions, 'limit'> & { limits: ReadonlyMap<string, number> },
+    audience: 'staff' | 'employer',
+  ): Promise<Map<string, { ranked: (RankedCandidate<SeekerRow> | EmployerRankedCandidate<SeekerRow>)[]; stats: NearestFirstStats }>> {
+    const [facts] = await Promise.all([this.shiftFacts(shifts.map((s) => s.id)), this.refresh(now)]);
+    const leftOut = new Map(shifts.map((s) => [s.id, new Set<string>([...(options.exclude ?? []), ...(facts.get(s.id)?.booked ?? [])])]));
+    const out = new Map<
+      string,
+      { ranked: (RankedCandidate<SeekerRow> | EmployerRankedCandidate<SeekerRow>)[]; stats: NearestFirstStats }
+    >();
+    let pending = [...shifts];
+    while (pending.length > 0) {
+      // One shift at a time: each walk holds the pool's nearby seekers while it runs.
+      const walked = [];
+      for (const shift of pending) {
+        const limit = options.limits.get(shift.id) ?? 20;
+        const walk = await this.rank(shift, facts.get(shift.id) ?? nothingFree, leftOut.get(shift.id)!, { ...options, limit }, audience);
+        walked.push({ shift, ...walk });
+      }
+      const checked = await this.checked(
+        [...new Set(walked.flatMap(({ ranked }) => ranked.map((c) => c.seeker.id)))],
+        options.smsConsent ?? false,
+      );
+      pending = [];
+      for (const { shift, ranked, stats } of walked) {
+        const missing = ranked.filter((c) => !checked.has(c.seeker.id));
+        if (missing.length === 0) {
+          out.set(shift.id, {
+            ranked: ranked.map((c) => ({ ...c, seeker: { ...c.seeker, ...checked.get(c.seeker.id)! } as SeekerRow })),
+            stats,
+          });
+        } else {
+          for (const c of missing) leftOut.get(shift.id)!.add(c.seeker.id);
+          pending.push(shift);
+        }
+      }
+    }
+    return out;
+  }
+
+  private rank(shift: ShiftRow, facts: ShiftFacts, leftOut: ReadonlySet<string>, options: PoolRankOptions, audience: Audience) {
+    // One pass over the pool without allocating per seeker, reading the typed arrays only until a
+    // seeker passes distance, availability, skills and consent: this loop is most of a ranking.
+    const required = [...new Set(shift.requiredSkills)];
+    let requiredBits = 0;
+    for (const code of required) requiredBits |= this.skillBit(code);
+    const checkSkills = (requiredBits & (1 << MORE_SKILLS_BIT)) !== 0;
+    const certificates = facts.requiredCertificates;
+    const smsOnly = options.smsConsent ? 1 : 0;
+    const freeInPattern = Uint8Array.from(this.patterns, (minutes) => (freeAt(minutes, facts.minuteOfWeek) ? 1 : 0));
+    const near: PooledSeeker[] = [];
+    const nearKm = new Float64Array(this.seekers.length);
+    const nearMax = new Int32Array(this.seekers.length);
+    const cosLat = Math.cos((shift.lat * Math.PI) / 180);
+    const places = this.places;
+    const traits = this.traits;
+    const roughOnly = Math.abs(shift.lat) < 70;
+    for (let i = 0, n = this.seekers.length; i < n; i++) {
+      const t = 3 * i;
+      if (freeInPattern[traits[t]] === 0 || (traits[t + 1] & requiredBits) !== requiredBits || (traits[t + 2] & smsOnly) !== smsOnly)
+        continue;
+      const lat = places[t];
+      const lng = places[t + 1];
+      const max = places[t + 2];
+      const north = (lat - shift.lat) * KM_PER_DEGREE_OF_LATITUDE;
+      if (north > max || -north > max) continue;
+      if (roughOnly) {
+        // A flat-earth estimate first, with room for its error within 100 km; the great circle decides.
+        const east = (lng - shift.lng) * KM_PER_DEGREE_OF_LATITUDE * cosLat;
+        const roughly = max * 1.05 + 0.5;
+        if (north * north + east * east > roughly * roughly) continue;
+      }
+      const km = greatCircleKm(lat, lng, shift.lat, shift.lng);
+      if (km > max) continue;
+      const seeker = this.seekers[i];
+      if ((checkSkills || certificates.length > 0) && !holdsAll(seeker, required, certificates, facts.lastDay)) continue;
+      if (leftOut.size > 0 && leftOut.has(seeker.id)) continue;
+      nearKm[near.length] = km;
+      nearMax[near.length] = max;
+      near.push(seeker);
+    }
+    const radii = (reach: number) =>
+      Float64Array.from({ length: MAX_TRAVEL_KM + 1 }, (_, km) => (reach < 0 ? -1 : radiusKm(km, reach, audience)));
+    const ring = (from: number, to: number) => {
+      const outer = radii(to);
+      const inner = radii(from);
+      const found: PooledSeeker[] = [];
+      for (let i = 0; i < near.length; i++) if (nearKm[i] <= outer[nearMax[i]] && !(nearKm[i] <= inner[nearMax[i]])) found.push(near[i]);
+      return Promise.resolve(found);
+    };
+    const walk = { shift, context: options.context, weights: options.weights, limit: options.limit, ring };
+    return audience === 'employer' ? rankNearestFirst(walk, 'employer') : rankNearestFirst(walk, 'staff');
+  }
+
+  /** Where and when each shift asks people to be free, its certificates, and who is booked on work overlapping it. */
+  private async shiftFacts(shiftIds: readonly string[]): Promise<Map<string, ShiftFacts>> {
+    const rows = (await this.dataSource.query(
+      `SELECT s.id, market_minute_of_week(s.starts_at) AS "minuteOfWeek",
+              to_char((s.ends_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS "lastDay",
+              s.required_certificates AS "requiredCertificates",
+              ARRAY(SELECT b.worker_id::text FROM bookings b
+                     WHERE b.status IN ('confirmed', 'checked_in', 'completed') AND b.period && tstzrange(s.starts_at, s.ends_at, '[)')) AS booked
+         FROM shifts s WHERE s.id = ANY($1::uuid[])`,
+      [shiftIds],
+    )) as (ShiftFacts & { id: string })[];
+    return new Map(rows.map(({ id, ...facts }) => [id, facts]));
+  }
+
+  /**
+   * Of these seekers, those still active (and taking offers by SMS, for offers) as the database
+   * has them now, with their name and phone: the pool holds neither, and a seeker erased or
+   * disabled since the pool's look is left out.
+   */
+  private async checked(ids: string[], smsConsent: boolean): Promise<Map<string, { name: string; phone: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const consenting = smsConsent ? ` AND w.phone IS NOT NULL AND ${acceptsMarketingSmsSql('w')}` : '';
+    const rows = (await this.dataSource.query(
+      `SELECT w.id, w.name, w.phone FROM workers w WHERE w.id = ANY($1::uuid[]) AND w.status = 'active' AND w.location IS NOT NULL${consenting}`,
+      [ids],
+    )) as { id: string; name: string; phone: string | null }[];
+    return new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone }]));
+  }
+}
