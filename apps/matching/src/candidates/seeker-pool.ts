@@ -33,6 +33,8 @@ import type { SeekerRow, ShiftRow } from './candidates.repository';
 
 /** Changes are read again this far behind the last look: a write's time is when it was made, not when it committed. */
 const CHANGE_OVERLAP_MS = 10_000;
+/** Past this many seekers changed at once (an import, a migration), the pool is read afresh rather than row by row. */
+const READ_ALL_ABOVE = 20_000;
 /** The great-circle distance is at least this many km per degree of latitude between two points (the engine's sphere). */
 const KM_PER_DEGREE_OF_LATITUDE = (6371.0088 * Math.PI) / 180;
 /** The last of the 31 skill bits: a code past the first thirty. */
@@ -200,6 +202,8 @@ export class SeekerPool implements OnApplicationBootstrap {
   private patternIndex = new Map<Int32Array, number>();
   private skillBits = new Map<string, number>();
   private lookedAt: Date | null = null;
+  /** The versions of the changes within the margin that the pool holds already (`w<id>` or `f<id>` → change time in µs). */
+  private read = new Map<string, string>();
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 
@@ -247,45 +251,55 @@ export class SeekerPool implements OnApplicationBootstrap {
 
   private async readChanges(now: Date): Promise<void> {
     const day = marketDay(now);
-    if (this.day !== day || !this.lookedAt) {
-      const [{ at }] = (await this.dataSource.query(`SELECT statement_timestamp() AS at`)) as { at: Date }[];
-      const rows = (await this.dataSource.query(
-        `SELECT ${poolColumns} FROM workers w ${seekerHistoryAt('$1')} WHERE w.status = 'active' AND w.location IS NOT NULL`,
-        [now],
-      )) as PoolRow[];
-      const shared = new Shared();
-      this.shared = shared;
-      this.seekers = [];
-      this.index = new Map();
-      this.places = new Float64Array(3 * Math.max(1024, rows.length));
-      this.traits = new Int32Array(3 * Math.max(1024, rows.length));
-      this.patterns = [];
-      this.patternIndex = new Map();
-      this.skillBits = new Map();
-      for (const row of rows) this.put(toPooled(row, shared));
-      this.day = day;
-      this.lookedAt = at;
-      return;
-    }
-    // One round trip: when nothing changed, the last look stays the mark (and what it still covers is cheap to read again).
-    const since = new Date(this.lookedAt.getTime() - CHANGE_OVERLAP_MS);
-    const changed = (await this.dataSource.query(
-      `SELECT id, statement_timestamp() AS "lookedAt"
-         FROM (SELECT id FROM workers WHERE changed_at > $1 UNION SELECT worker_id FROM seeker_figures WHERE changed_at > $1) changed`,
-      [since],
-    )) as { id: string; lookedAt: Date }[];
-    if (changed.length === 0) return;
+    const fresh = this.day !== day || !this.lookedAt;
+    // What changed within the margin behind the last look (or behind now, before reading it all),
+    // with each change's exact time: a version already read is not read again.
+    const changes = (await this.dataSource.query(
+      `SELECT changed.*, statement_timestamp() AS "lookedAt" FROM (
+         SELECT 'w' || id AS key, id::text AS id, (extract(epoch FROM changed_at) * 1e6)::bigint::text AS stamp
+           FROM workers WHERE changed_at > coalesce($1, statement_timestamp() - make_interval(secs => $2))
+         UNION ALL
+         SELECT 'f' || worker_id, worker_id::text, (extract(epoch FROM changed_at) * 1e6)::bigint::text
+           FROM seeker_figures WHERE changed_at > coalesce($1, statement_timestamp() - make_interval(secs => $2))
+       ) changed`,
+      [fresh ? null : new Date(this.lookedAt!.getTime() - CHANGE_OVERLAP_MS), CHANGE_OVERLAP_MS / 1000],
+    )) as { key: string; id: string; stamp: string; lookedAt: Date }[];
+    const unread = new Set(changes.filter((c) => this.read.get(c.key) !== c.stamp).map((c) => c.id));
+    if (fresh || unread.size > READ_ALL_ABOVE) await this.readAll(now);
+    else if (unread.size > 0) await this.readSome(now, [...unread]);
+    this.read = new Map(changes.map((c) => [c.key, c.stamp]));
+    this.day = day;
+    if (changes[0]) this.lookedAt = changes[0].lookedAt;
+    else if (fresh) this.lookedAt = ((await this.dataSource.query(`SELECT statement_timestamp() AS at`)) as { at: Date }[])[0].at;
+  }
+
+  private async readAll(now: Date): Promise<void> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${poolColumns} FROM workers w ${seekerHistoryAt('$1')} WHERE w.status = 'active' AND w.location IS NOT NULL`,
+      [now],
+    )) as PoolRow[];
+    this.shared = new Shared();
+    this.seekers = [];
+    this.index = new Map();
+    this.places = new Float64Array(3 * Math.max(1024, rows.length));
+    this.traits = new Int32Array(3 * Math.max(1024, rows.length));
+    this.patterns = [];
+    this.patternIndex = new Map();
+    this.skillBits = new Map();
+    for (const row of rows) this.put(toPooled(row, this.shared));
+  }
+
+  private async readSome(now: Date, ids: string[]): Promise<void> {
     const rows = (await this.dataSource.query(
       `SELECT ${poolColumns} FROM workers w ${seekerHistoryAt('$1')} WHERE w.id = ANY($2::uuid[])`,
-      [now, changed.map((c) => c.id)],
+      [now, ids],
     )) as PoolRow[];
     const found = new Set(rows.map((row) => row.id));
     for (const row of rows) {
       if (row.inPool) this.put(toPooled(row, this.shared));
       else this.remove(row.id);
     }
-    for (const { id } of changed) if (!found.has(id)) this.remove(id);
-    this.lookedAt = changed[0].lookedAt;
+    for (const id of ids) if (!found.has(id)) this.remove(id);
   }
 
   private put(seeker: PooledSeeker): void {

@@ -49,6 +49,15 @@ export interface PendingMessage {
 
 export type IdleMessage = Pick<PendingMessage, 'id' | 'urgent' | 'batchId'> & { mattersUntil: Date | null };
 
+/** Alerts of one event may take a phone to `perDay` alerts in 24 hours, not past it (that event's own alerts, written before a retry, do not count). */
+export interface AlertCap {
+  perDay: number;
+  eventId: string;
+}
+
+/** Taken (per transaction) while a batch of alerts is checked against the per-phone cap and written. */
+const SHIFT_ALERT_CAP_LOCK = 7_300_202_612;
+
 @Injectable()
 export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -57,7 +66,7 @@ export class NotificationsRepository {
    * Writes the messages (a key seen before is left as it is) and returns the ids of those still
    * waiting to be sent, including ones written by an earlier, interrupted attempt.
    */
-  async insertPending(messages: MessageRow[]): Promise<PendingMessage[]> {
+  async insertPending(messages: MessageRow[], alertCap?: AlertCap): Promise<PendingMessage[]> {
     if (messages.length === 0) return [];
     const incoming = messages.map((m) => ({
       dedupe_key: m.dedupeKey,
@@ -76,12 +85,19 @@ export class NotificationsRepository {
     return this.dataSource.transaction(async (manager) => {
       // Shared: writers do not wait for each other, only for an erasure scrubbing the log (ErasureRepository).
       await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [SMS_LOG_ERASURE_LOCK]);
+      // The per-phone cap on alerts counts alerts written: batches decide it one at a time, here,
+      // or two shifts' alerts written side by side would both find a phone under its cap.
+      if (alertCap) await manager.query('SELECT pg_advisory_xact_lock($1)', [SHIFT_ALERT_CAP_LOCK]);
       return (await manager.query(
         `WITH incoming AS (
            SELECT * FROM jsonb_to_recordset($1::jsonb)
              AS m(dedupe_key text, phone text, kind text, text text, sealed_code text, send_after timestamptz, matters_until timestamptz,
                   worker_id uuid, phone_hash text, caused_at timestamptz, urgent boolean, batch_id text)
             WHERE NOT EXISTS (SELECT 1 FROM erasures e WHERE e.phone_hash = m.phone_hash AND e.erased_at >= m.caused_at)
+              AND ($2::int IS NULL OR m.kind <> 'shift_alert' OR (
+                   SELECT count(*) FROM notifications n
+                    WHERE n.phone = m.phone AND n.kind = 'shift_alert' AND n.created_at > now() - interval '24 hours'
+                      AND n.dedupe_key NOT LIKE $3 || ':%') < $2)
          ), inserted AS (
            INSERT INTO notifications (dedupe_key, phone, kind, text, sealed_code, send_after, matters_until, worker_id, caused_at, urgent, batch_id)
            SELECT dedupe_key, phone, kind, text, sealed_code, send_after, matters_until, worker_id, caused_at, urgent, batch_id FROM incoming
@@ -91,7 +107,7 @@ export class NotificationsRepository {
          SELECT id, send_after AS "sendAfter", urgent, batch_id AS "batchId" FROM inserted
          UNION
          SELECT n.id, n.send_after, n.urgent, n.batch_id FROM notifications n JOIN incoming i ON i.dedupe_key = n.dedupe_key WHERE n.status IN ('queued', 'sending')`,
-        [JSON.stringify(incoming)],
+        [JSON.stringify(incoming), alertCap?.perDay ?? null, alertCap?.eventId ?? ''],
       )) as PendingMessage[];
     });
   }

@@ -7,7 +7,7 @@ import { QueueName, type JobName, type QueueJobs } from '@lingong/queue';
 import { Clock } from '@lingong/platform';
 import { earliestSendTime, parseQuietHours, signed, SmsProvider, SmsTemporaryFailure, withCode, type QuietHours } from '@lingong/sms';
 import { PhoneHasher } from '../erasure/phone-hasher';
-import { NotificationsRepository, type MessageRow, type NewMessage, type PendingMessage } from './notifications.repository';
+import { NotificationsRepository, type AlertCap, type MessageRow, type NewMessage, type PendingMessage } from './notifications.repository';
 
 export type BulkSmsQueue = Queue<QueueJobs['notifications'][JobName<'notifications'>], unknown, JobName<'notifications'>>;
 export type UrgentSmsQueue = Queue<QueueJobs['sms-urgent']['sms.send'], unknown, 'sms.send'>;
@@ -66,9 +66,14 @@ export class NotificationsService {
    * Records messages (each once, by its dedupe key) to be sent together by the job `batchId`
    * (deliverBatch), which the caller is. Returns how many of them are still to send.
    */
-  async writeBatch(batchId: string, messages: NewMessage[]): Promise<number> {
+  async writeBatch(batchId: string, messages: NewMessage[], alertCap?: AlertCap): Promise<number> {
     const now = this.clock.now();
-    return (await this.notifications.insertPending(messages.map((message) => ({ ...this.row(message, now), batchId })))).length;
+    return (
+      await this.notifications.insertPending(
+        messages.map((message) => ({ ...this.row(message, now), batchId })),
+        alertCap,
+      )
+    ).length;
   }
 
   /**

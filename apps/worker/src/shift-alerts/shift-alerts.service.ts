@@ -53,6 +53,7 @@ export class ShiftAlertsService {
         causedAt: shift.publishedAt,
         mattersUntil: shift.startsAt,
       })),
+      { perDay: this.settings.SMS_ALERTS_PER_PHONE_PER_DAY, eventId },
     );
   }
 }
