@@ -525,7 +525,10 @@ function summary({ seedMs, seeded, ranking, http, dispatch, httpDispatch, month 
         `One candidate ranking in process, service path (${ranking.attempted} of ${RANKINGS} random open shifts timed${ranking.timedOut ? `, ${ranking.timedOut} cut off` : ''}): p50 / p95 / max`,
         `${timing(ranking.p50)} / ${timing(ranking.p95)} / ${timing(ranking.max)}`,
       ],
-      ['… of which SQL (shift + rings) / engine ranking, p50', `${timing(ranking.queryP50)} / ${timing(ranking.rankP50)}`],
+      [
+        '… of which SQL (summed: the shift, the pool’s look at changes, the shift’s facts, the names) / the rest, p50',
+        `${timing(ranking.queryP50)} / ${timing(ranking.rankP50)}`,
+      ],
       [
         `Candidates read and scored per ranking (avg, min–max; ${ranking.avgRings.toFixed(1)} rings on average; ${ranking.exactnessChecked} checked equal to the exhaustive top 20)`,
         Number.isNaN(ranking.avgCandidates)
