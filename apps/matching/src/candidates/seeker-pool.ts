@@ -35,6 +35,8 @@ import type { SeekerRow, ShiftRow } from './candidates.repository';
 const CHANGE_OVERLAP_MS = 10_000;
 /** Past this many seekers changed at once (an import, a migration), the pool is read afresh rather than row by row. */
 const READ_ALL_ABOVE = 20_000;
+/** Seekers read per statement when the pool is read afresh. */
+const READ_PAGE = 20_000;
 /** The great-circle distance is at least this many km per degree of latitude between two points (the engine's sphere). */
 const KM_PER_DEGREE_OF_LATITUDE = (6371.0088 * Math.PI) / 180;
 /** The last of the 31 skill bits: a code past the first thirty. */
@@ -273,20 +275,26 @@ export class SeekerPool implements OnApplicationBootstrap {
     else if (fresh) this.lookedAt = ((await this.dataSource.query(`SELECT statement_timestamp() AS at`)) as { at: Date }[])[0].at;
   }
 
+  /** Reads every active seeker afresh, a page at a time (a million rows at once would hold their text twice over). */
   private async readAll(now: Date): Promise<void> {
-    const rows = (await this.dataSource.query(
-      `SELECT ${poolColumns} FROM workers w ${seekerHistoryAt('$1')} WHERE w.status = 'active' AND w.location IS NOT NULL`,
-      [now],
-    )) as PoolRow[];
     this.shared = new Shared();
     this.seekers = [];
     this.index = new Map();
-    this.places = new Float64Array(3 * Math.max(1024, rows.length));
-    this.traits = new Int32Array(3 * Math.max(1024, rows.length));
+    this.places = new Float64Array(3 * 1024);
+    this.traits = new Int32Array(3 * 1024);
     this.patterns = [];
     this.patternIndex = new Map();
     this.skillBits = new Map();
-    for (const row of rows) this.put(toPooled(row, this.shared));
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const rows = (await this.dataSource.query(
+        `SELECT ${poolColumns} FROM workers w ${seekerHistoryAt('$1')}
+          WHERE w.status = 'active' AND w.location IS NOT NULL AND w.id > $2 ORDER BY w.id LIMIT ${READ_PAGE}`,
+        [now, after],
+      )) as PoolRow[];
+      for (const row of rows) this.put(toPooled(row, this.shared));
+      if (rows.length < READ_PAGE) return;
+      after = rows[rows.length - 1].id;
+    }
   }
 
   private async readSome(now: Date, ids: string[]): Promise<void> {
