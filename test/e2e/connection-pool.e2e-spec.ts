@@ -1,7 +1,9 @@
+import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
+import { readEnvFile } from '@lingong/config';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
-import { bearer, shiftInput } from '../support/people';
+import { bearer, seekerWithProfile, shiftInput } from '../support/people';
 
 /**
  * Each service holds at most DATABASE_POOL_SIZE connections (10). A transaction that took a second
@@ -34,5 +36,38 @@ describe('the connection pool under many transactions at once', () => {
       ids.map((id) => request(market.url).post(`/api/shifts/${id}/cancel`).set(bearer(employer.token)).send({ reason: '订单取消' })),
     );
     expect(cancelled.map((answer) => answer.status)).toEqual(ids.map(() => 200));
+  }, 60_000);
+
+  it('sends twenty offers at once (matching reads the shift on the offer’s own connection)', async () => {
+    const employer = await verifiedEmployer(market, '13600000952');
+    const shifts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        request(market.url)
+          .post('/api/shifts')
+          .set(bearer(employer.token))
+          .send(shiftInput({ headcount: 1, title: `邀请 ${i}`, publish: true }, 2 + (i % 5)))
+          .expect(201),
+      ),
+    );
+    // Far from every shift, so the matching runs offer them nothing: the offers below are the only ones.
+    const seekers = [
+      await seekerWithProfile(market, '13700000952', { lat: 29.5, lng: 121.5 }),
+      await seekerWithProfile(market, '13700000953', { lat: 29.5, lng: 121.5 }),
+    ];
+    const offers = (
+      await market.db.query(
+        `INSERT INTO offers (shift_id, worker_id, phone, score, expires_at)
+         SELECT s.id, w.id, w.phone, 50, now() + interval '1 hour' FROM unnest($1::uuid[]) AS s(id), workers w WHERE w.id = ANY($2::uuid[])
+         RETURNING id`,
+        [shifts.map((shift) => shift.body.id as string), seekers.map((seeker) => seeker.id)],
+      )
+    ).rows as { id: string }[];
+    expect(offers).toHaveLength(20);
+    const env = { ...readEnvFile(), ...process.env } as Record<string, string>;
+    const token = await new JwtService({ secret: env.JWT_SECRET }).signAsync({ sub: 'service:worker', phone: '', role: 'service' });
+    const sent = await Promise.all(
+      offers.map(({ id }) => request(market.apps.matching).post(`/api/internal/offers/${id}/send`).set(bearer(token))),
+    );
+    expect(sent.map((answer) => [answer.status, answer.body.action])).toEqual(offers.map(() => [200, 'send']));
   }, 60_000);
 });

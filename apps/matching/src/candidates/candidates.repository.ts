@@ -49,8 +49,9 @@ export function toSeeker<S extends SeekerRow>(row: RawSeeker<S>): S {
 export class CandidatesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async shift(id: string): Promise<ShiftRow | null> {
-    const rows = (await this.dataSource.query(`SELECT ${shiftColumns} FROM shifts s WHERE s.id = $1`, [id])) as ShiftRow[];
+  /** `manager`: inside a caller's transaction, on its connection (a second one from the pool could wait for ever behind others doing the same). */
+  async shift(id: string, manager?: EntityManager): Promise<ShiftRow | null> {
+    const rows = (await (manager ?? this.dataSource).query(`SELECT ${shiftColumns} FROM shifts s WHERE s.id = $1`, [id])) as ShiftRow[];
     return rows[0] ? { ...rows[0], payUnit: rows[0].payUnit as PayUnit } : null;
   }
 

@@ -33,6 +33,7 @@ interface TopOptions {
 @Injectable()
 export class CandidatesService {
   private context?: { value: FairnessContext; at: number };
+  private contextLoad?: Promise<FairnessContext>;
 
   constructor(
     private readonly candidates: CandidatesRepository,
@@ -159,12 +160,20 @@ export class CandidatesService {
    * month); computed here only when none are stored yet, or they are long stale.
    */
   async fairnessContext(now: Date): Promise<FairnessContext> {
-    if (!this.context || Math.abs(now.getTime() - this.context.at) > CONTEXT_TTL_MS) {
-      const stored = await this.candidates.storedFairnessContext();
-      const fresh = stored && now.getTime() - stored.computedAt.getTime() <= FAIRNESS_MEDIANS_STALE_MS;
-      this.context = { value: fresh ? stored.context : await this.candidates.refreshFairnessContext(now), at: now.getTime() };
-    }
-    return this.context.value;
+    if (this.context && Math.abs(now.getTime() - this.context.at) <= CONTEXT_TTL_MS) return this.context.value;
+    // One read (or computation) at a time: a publish storm's rankings all find the medians expired
+    // at once, and forty of them computing the medians side by side stalled every one for seconds.
+    this.contextLoad ??= (async () => {
+      try {
+        const stored = await this.candidates.storedFairnessContext();
+        const fresh = stored && now.getTime() - stored.computedAt.getTime() <= FAIRNESS_MEDIANS_STALE_MS;
+        this.context = { value: fresh ? stored.context : await this.candidates.refreshFairnessContext(now), at: now.getTime() };
+        return this.context.value;
+      } finally {
+        this.contextLoad = undefined;
+      }
+    })();
+    return this.contextLoad;
   }
 
   /** The sweep's: recomputes the stored medians when they are older than FAIRNESS_MEDIANS_REFRESH_MS. */

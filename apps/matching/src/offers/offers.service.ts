@@ -106,7 +106,7 @@ export class OffersService {
       if (offer.sentAt) return { action: 'send', expiresAt: toMarketIso(offer.expiresAt) };
       const sendAt = offerSendTime(now, this.quietHours);
       if (sendAt > now) return { action: 'wait', until: toMarketIso(sendAt) };
-      const shift = await this.candidates.shift(offer.shiftId);
+      const shift = await this.candidates.shift(offer.shiftId, manager);
       const reachable = offer.phone !== null && (await this.offers.seekerAcceptsSms(manager, offer.workerId, offer.phone));
       if (!shift || shift.status !== 'open' || shift.employerSuspended || !stillWorthOffering(now, shift.startsAt) || !reachable) {
         await this.offers.settle(manager, offer, 'withdrawn', now);

@@ -60,6 +60,7 @@ const SHIFT_ALERT_CAP_LOCK = 7_300_202_612;
 
 @Injectable()
 export class NotificationsRepository {
+  private alertBatches: Promise<unknown> = Promise.resolve();
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
@@ -82,6 +83,15 @@ export class NotificationsRepository {
       urgent: m.urgent,
       batch_id: m.batchId ?? null,
     }));
+    if (!alertCap) return this.write(incoming);
+    // Alert batches of this process take their turn before they take a connection: waiting for the
+    // cap's lock inside a transaction would park connections that offers and codes need.
+    const turn = this.alertBatches.then(() => this.write(incoming, alertCap));
+    this.alertBatches = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private write(incoming: Record<string, unknown>[], alertCap?: AlertCap): Promise<PendingMessage[]> {
     return this.dataSource.transaction(async (manager) => {
       // Shared: writers do not wait for each other, only for an erasure scrubbing the log (ErasureRepository).
       await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [SMS_LOG_ERASURE_LOCK]);
