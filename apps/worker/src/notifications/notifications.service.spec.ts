@@ -80,11 +80,13 @@ describe('NotificationsService.send', () => {
       urgent: false,
       causedAt,
     });
-    expect(await service.writeBatch('alerts-e3', [alert('13700000001'), alert('13700000002')])).toBe(2);
-    expect(insertPending).toHaveBeenCalledWith([
-      expect.objectContaining({ batchId: 'alerts-e3', sendAfter: null }),
-      expect.objectContaining({ batchId: 'alerts-e3' }),
-    ]);
+    const cap = { perDay: 5, eventId: 'e3' };
+    expect(await service.writeBatch('alerts-e3', [alert('13700000001'), alert('13700000002')], cap)).toBe(2);
+    // The cap goes with the rows: the repository applies it as it writes them.
+    expect(insertPending).toHaveBeenCalledWith(
+      [expect.objectContaining({ batchId: 'alerts-e3', sendAfter: null }), expect.objectContaining({ batchId: 'alerts-e3' })],
+      cap,
+    );
     expect(addBulk).not.toHaveBeenCalled();
     expect(addUrgent).not.toHaveBeenCalled();
   });
