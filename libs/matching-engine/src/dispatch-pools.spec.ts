@@ -6,17 +6,7 @@ import type { RankedCandidate } from './rank';
 import { haversineKm, scoreCandidate } from './score';
 import type { FairnessContext, SeekerForMatching, ShiftForMatching } from './types';
 import { defaultWeights } from './weights';
-
-/** mulberry32: the same seed, the same market. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 const context: FairnessContext = { medianHoursLast30Days: 8, medianEarningsLast30DaysFen: 24000 };
 const centre = { lat: 27.95, lng: 120.75 };
@@ -80,7 +70,7 @@ const dispatchShifts = (shifts: readonly ShiftForMatching[]) =>
 
 describe('dispatch pools from the nearest-first walk', () => {
   it('sizes a pool by the places it competes with, between the floor and 3 × its own places', () => {
-    const random = seeded(1);
+    const random = seededRandom(1);
     const sizes = dispatchPoolSizes([
       shiftAt('a', random, ['08:00', '12:00'], 2), // overlaps b: 2 + 5 = 7 → the floor
       shiftAt('b', random, ['11:00', '15:00'], 5), // overlaps a and c: 5 + 2 + 30 = 37, capped at 15 → the floor
@@ -93,7 +83,7 @@ describe('dispatch pools from the nearest-first walk', () => {
 
   it('plans the same total as every eligible seeker would, where the pools are large enough', async () => {
     for (const seed of [11, 12, 13]) {
-      const random = seeded(seed);
+      const random = seededRandom(seed);
       // Morning shifts all overlap each other, as do the afternoon's: each shift's competitors are its half-day's places.
       const shifts = [
         ...Array.from({ length: 4 }, (_, i) => shiftAt(`am-${i}`, random, ['08:00', '12:00'], 1 + Math.floor(random() * 3))),

@@ -13,3 +13,4 @@ export * from './gini';
 export { compareIds } from './ids';
 export * from './nearest-first';
 export * from './dispatch-pools';
+export { seededRandom } from './seeded-random';

@@ -5,17 +5,7 @@ import { rankCandidates } from './rank';
 import { haversineKm, scoreCandidate } from './score';
 import type { FairnessContext, SeekerForMatching, ShiftForMatching } from './types';
 import { defaultWeights, type MatchingWeights } from './weights';
-
-/** mulberry32: the same seed, the same seekers. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 const shift: ShiftForMatching = {
   id: 'shift-1',
@@ -34,7 +24,7 @@ const context: FairnessContext = { medianHoursLast30Days: 8, medianEarningsLast3
 
 /** Seekers around the shift, most of them near-perfect apart from distance: the case where stopping early is hard. */
 function population(n: number, seed: number): SeekerForMatching[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)];
   return Array.from({ length: n }, (_, i) => ({
     id: `seeker-${String(i).padStart(5, '0')}`,
