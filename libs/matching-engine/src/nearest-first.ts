@@ -1,7 +1,7 @@
 import { employerParts, type Audience } from './audience';
 import { compareIds } from './ids';
 import { rankCandidates, type EmployerRankedCandidate, type RankedCandidate } from './rank';
-import { scoreOnly } from './score';
+import { shiftScorer } from './score';
 import type { FairnessContext, SeekerForMatching, ShiftForMatching } from './types';
 import { assertValidWeights, pointsPerPart, type MatchingWeights } from './weights';
 
@@ -84,9 +84,9 @@ export interface NearestFirstOptions<S extends SeekerForMatching> {
   weights: MatchingWeights;
   limit: number;
   /**
-   * The eligible seekers with reach in (`from`, `to`]; `from` is −1 for the first ring. The caller
-   * translates reach to kilometres per travel distance with `reachRadiusKm`. It may return more
-   * (they are scored like any other), never fewer.
+   * Exactly the eligible seekers with reach in (`from`, `to`]; `from` is −1 for the first ring. The
+   * caller translates reach to kilometres per travel distance with `reachRadiusKm`. Rings follow on
+   * from each other, so nobody is in two.
    */
   ring(from: number, to: number): Promise<readonly S[]>;
   /** The first ring's reach; each next one doubles it, or goes only as far as the bound still needs. */
@@ -113,14 +113,14 @@ export async function rankNearestFirst<S extends SeekerForMatching>(
   audience: Audience = 'staff',
 ): Promise<{ ranked: (RankedCandidate<S> | EmployerRankedCandidate<S>)[]; stats: NearestFirstStats }> {
   if (!(limit >= 1)) throw new RangeError('limit must be at least 1');
-  const seen = new Set<string>();
+  const score = shiftScorer(shift, context, weights, audience);
   // Scores alone while walking; the twenty (or `limit`) kept are explained at the end.
   let best: { seeker: S; score: number }[] = [];
   let from = -1;
   let to = Math.min(1, Math.max(REACH_MARGIN, firstReach));
   const stats: NearestFirstStats = { rings: 0, read: 0, reach: 0 };
   for (;;) {
-    const fresh = (await ring(from, to)).filter((seeker) => !seen.has(seeker.id) && seen.add(seeker.id));
+    const fresh = await ring(from, to);
     stats.rings += 1;
     stats.read += fresh.length;
     stats.reach = to;
@@ -128,8 +128,8 @@ export async function rankNearestFirst<S extends SeekerForMatching>(
     const toEnter = best.length >= limit ? best[limit - 1].score : -Infinity;
     const scored: { seeker: S; score: number }[] = [];
     for (const seeker of fresh) {
-      const score = scoreOnly(shift, seeker, context, weights, audience);
-      if (score >= toEnter) scored.push({ seeker, score });
+      const points = score(seeker);
+      if (points >= toEnter) scored.push({ seeker, score: points });
     }
     scored.sort((a, b) => b.score - a.score || compareIds(a.seeker.id, b.seeker.id));
     best = merge(best, scored, limit);

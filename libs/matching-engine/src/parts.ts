@@ -30,16 +30,23 @@ function experience(code: string, years: number): string {
 
 /** 0 when a required skill is missing; otherwise the average experience fit over the required skills (or the category). */
 export function skillFit(shift: ShiftForMatching, seeker: SeekerForMatching): number {
-  const required = shift.requiredSkills;
-  if (required.length === 0) return experienceFit(Math.max(0, yearsIn(seeker.skills, shift.category)));
-  const distinct = required.length === 1 ? required : [...new Set(required)];
-  let sum = 0;
-  for (const code of distinct) {
-    const years = yearsIn(seeker.skills, code);
-    if (years < 0) return 0;
-    sum += experienceFit(years);
-  }
-  return sum / distinct.length;
+  return skillFitFor(shift)(seeker);
+}
+
+/** skillFit for one shift and many seekers: the shift's distinct skills are worked out once. */
+export function skillFitFor(shift: ShiftForMatching): (seeker: SeekerForMatching) => number {
+  const { category } = shift;
+  if (shift.requiredSkills.length === 0) return (seeker) => experienceFit(Math.max(0, yearsIn(seeker.skills, category)));
+  const distinct = [...new Set(shift.requiredSkills)];
+  return (seeker) => {
+    let sum = 0;
+    for (const code of distinct) {
+      const years = yearsIn(seeker.skills, code);
+      if (years < 0) return 0;
+      sum += experienceFit(years);
+    }
+    return sum / distinct.length;
+  };
 }
 
 /** The most years held in the skill (at least 0), or −1 when it is not held. */
@@ -97,11 +104,21 @@ export function distancePart(distanceKm: number, maxDistanceKm: number, audience
  * Expected pay is staff's and the seeker's own: an employer never reads this part.
  */
 export function payFit(shift: ShiftForMatching, expectedDailyPayFen: number | null): number {
-  if (shift.payUnit === 'piece') return 0.5;
+  return payFitOfDay(payForTheDayFen(shift), expectedDailyPayFen);
+}
+
+/** The shift's pay for a day in fen (an hourly rate times its hours), or null for piece rates. */
+export function payForTheDayFen(shift: ShiftForMatching): number | null {
+  if (shift.payUnit === 'piece') return null;
+  const hours = (shift.endsAt.getTime() - shift.startsAt.getTime()) / 3_600_000;
+  return shift.payUnit === 'hour' ? shift.payAmountFen * hours : shift.payAmountFen;
+}
+
+/** payFit from the day's pay (`payForTheDayFen`). */
+export function payFitOfDay(dayFen: number | null, expectedDailyPayFen: number | null): number {
+  if (dayFen === null) return 0.5;
   const expected = expectedDailyPayFen !== null && expectedDailyPayFen > 0 ? expectedDailyPayFen : null;
   if (expected === null) return 1;
-  const hours = (shift.endsAt.getTime() - shift.startsAt.getTime()) / 3_600_000;
-  const dayFen = shift.payUnit === 'hour' ? shift.payAmountFen * hours : shift.payAmountFen;
   return dayFen >= expected ? 1 : clamp01(dayFen / expected);
 }
 

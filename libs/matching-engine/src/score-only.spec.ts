@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { priorityGroups } from '@lingong/domain';
-import { scoreCandidate, scoreOnly } from './score';
+import { scoreCandidate, scoreOnly, shiftScorer } from './score';
 import type { FairnessContext, SeekerForMatching, ShiftForMatching } from './types';
 import { defaultWeights, type MatchingWeights } from './weights';
 
@@ -69,4 +69,28 @@ describe('scoreOnly', () => {
       { numRuns: 3000 },
     );
   });
+
+  it.each(['staff', 'employer'] as const)(
+    'one shift scorer gives each of many seekers their own score, windows shared among them (%s)',
+    (audience) => {
+      // A scorer remembers each windows array's fit: seekers sharing one, as the pool's do, must still each get their own score.
+      const shared = fc
+        .array(seeker, { minLength: 1, maxLength: 12 })
+        .chain((seekers) =>
+          fc
+            .array(fc.nat(seekers.length - 1), { minLength: seekers.length, maxLength: seekers.length })
+            .map((from) => seekers.map((w, i) => ({ ...w, availability: seekers[from[i]].availability }))),
+        );
+      fc.assert(
+        fc.property(shift, shared, context, weights, (s, seekers, c, weightsUsed) => {
+          const score = shiftScorer(s, c, weightsUsed, audience);
+          for (const w of seekers) {
+            const full = audience === 'employer' ? scoreCandidate(s, w, c, weightsUsed, 'employer') : scoreCandidate(s, w, c, weightsUsed);
+            expect(score(w)).toBe(full.score);
+          }
+        }),
+        { numRuns: 500 },
+      );
+    },
+  );
 });

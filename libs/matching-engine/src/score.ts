@@ -1,8 +1,19 @@
 import { employerParts, type Audience, type EmployerPart, type StaffOnlyPart } from './audience';
 import { availabilityFit, availabilityPart } from './availability';
 import { fairnessFit, fairnessPart } from './fairness';
-import { distanceFit, distancePart, haversineKm, payFit, payPart, reliabilityFit, reliabilityPart, skillFit, skillPart } from './parts';
-import type { FairnessContext, SeekerForMatching, ShiftForMatching } from './types';
+import {
+  distanceFit,
+  distancePart,
+  haversineKm,
+  payFitOfDay,
+  payForTheDayFen,
+  payPart,
+  reliabilityFit,
+  reliabilityPart,
+  skillFitFor,
+  skillPart,
+} from './parts';
+import type { FairnessContext, SeekerForMatching, ShiftForMatching, WeeklyWindow } from './types';
 import { assertValidWeights, defaultWeights, matchingParts, pointsPerPart, type MatchingPart, type MatchingWeights } from './weights';
 
 export { haversineKm } from './parts';
@@ -99,37 +110,60 @@ export function scoreOnly(
   weights: MatchingWeights = defaultWeights,
   audience: Audience = 'staff',
 ): number {
+  return shiftScorer(shift, context, weights, audience)(seeker);
+}
+
+/**
+ * `scoreOnly` for one shift and many seekers. What rests on the shift alone (its pay for the day,
+ * the skills it asks for, the points per part) is worked out once, and the availability fit once
+ * per windows array: the seeker pool shares equal windows, so a walk over thousands of seekers
+ * computes a few dozen. Windows are not to be changed in place while the scorer is in use.
+ */
+export function shiftScorer(
+  shift: ShiftForMatching,
+  context: FairnessContext,
+  weights: MatchingWeights = defaultWeights,
+  audience: Audience = 'staff',
+): (seeker: SeekerForMatching) => number {
   if (!(shift.endsAt.getTime() > shift.startsAt.getTime())) throw new RangeError(`shift ${shift.id} must end after it starts`);
-  const km = haversineKm(seeker.lat, seeker.lng, shift.lat, shift.lng);
-  const skill = skillFit(shift, seeker);
-  const availability = availabilityFit(shift.startsAt, shift.endsAt, seeker.availability);
-  const reliability = reliabilityFit(seeker.reliability);
+  const skill = skillFitFor(shift);
+  const availabilityByWindows = new Map<readonly WeeklyWindow[], number>();
+  const availability = (windows: readonly WeeklyWindow[]) => {
+    let fit = availabilityByWindows.get(windows);
+    if (fit === undefined) availabilityByWindows.set(windows, (fit = availabilityFit(shift.startsAt, shift.endsAt, windows)));
+    return fit;
+  };
+  const { lat, lng } = shift;
   if (audience === 'employer') {
     const sum = employerSum(weights);
-    if (sum === 0) return 0;
-    const distance = distanceFit(Math.round(km), seeker.maxDistanceKm);
-    return (
-      totalOfTenths([
-        (skill * weights.skill * 100) / sum,
-        (distance * weights.distance * 100) / sum,
-        (availability * weights.availability * 100) / sum,
-        0,
-        (reliability * weights.reliability * 100) / sum,
-        0,
-      ]) / 10
-    );
+    if (sum === 0) return () => 0;
+    // The parts in `matchingParts` order (pay and fairness 0), as totalOfTenths adds them and
+    // with employerScore's arithmetic to the last bit.
+    return (seeker) => {
+      const km = haversineKm(seeker.lat, seeker.lng, lat, lng);
+      const tenths =
+        inTenths((skill(seeker) * weights.skill * 100) / sum) +
+        inTenths((distanceFit(Math.round(km), seeker.maxDistanceKm) * weights.distance * 100) / sum) +
+        inTenths((availability(seeker.availability) * weights.availability * 100) / sum) +
+        inTenths(0) +
+        inTenths((reliabilityFit(seeker.reliability) * weights.reliability * 100) / sum) +
+        inTenths(0);
+      return Math.round(tenths) / 10;
+    };
   }
   const points = pointsOf(weights);
-  return (
-    totalOfTenths([
-      skill * points.skill,
-      distanceFit(km, seeker.maxDistanceKm) * points.distance,
-      availability * points.availability,
-      payFit(shift, seeker.expectedDailyPayFen) * points.pay,
-      reliability * points.reliability,
-      fairnessFit(seeker, context) * points.fairness,
-    ]) / 10
-  );
+  const dayFen = payForTheDayFen(shift);
+  return (seeker) => {
+    const km = haversineKm(seeker.lat, seeker.lng, lat, lng);
+    const tenths =
+      inTenths(skill(seeker) * points.skill) +
+      inTenths(distanceFit(km, seeker.maxDistanceKm) * points.distance) +
+      inTenths(availability(seeker.availability) * points.availability) +
+      inTenths(payFitOfDay(dayFen, seeker.expectedDailyPayFen) * points.pay) +
+      inTenths(reliabilityFit(seeker.reliability) * points.reliability) +
+      inTenths(fairnessFit(seeker, context) * points.fairness);
+    return Math.round(tenths) / 10;
+  };
 }
 
 /** pointsPerPart and the employer's weight sum, worked out once per weights object. */

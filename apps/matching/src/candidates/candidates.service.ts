@@ -14,7 +14,7 @@ import {
 } from '@lingong/matching-engine';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
 import { CandidatesRepository, type SeekerRow, type ShiftRow } from './candidates.repository';
-import { SeekerPool } from './seeker-pool';
+import { SeekerPool, type PreparedRanking } from './seeker-pool';
 
 /** A process reads the stored fairness medians at most this often. */
 const CONTEXT_TTL_MS = 60_000;
@@ -27,6 +27,7 @@ interface TopOptions {
   limit: number;
   smsConsent?: boolean;
   exclude?: ReadonlySet<string>;
+  prepared?: PreparedRanking;
 }
 
 /** 职业介绍: who fits a shift, best first, each score explained; and which shifts fit a seeker. */
@@ -65,8 +66,9 @@ export class CandidatesService {
    * surname with 某 unless the person is booked with this employer. Phones are always masked here.
    */
   async forShift(account: SignedInAccount, shiftId: string, limit: number) {
-    const shift = await this.managedShift(account, shiftId);
     const now = this.clock.now();
+    const prepared = this.pool.prepare([shiftId], now);
+    const shift = await this.managedShift(account, shiftId);
     if (!isStaff(account) && shift.status !== 'open') {
       throw new DomainException(
         'SHIFT_NOT_OPEN',
@@ -84,10 +86,10 @@ export class CandidatesService {
       explanations: scored.explanations,
     });
     if (isStaff(account)) {
-      const { ranked } = await this.topCandidates(shift, now, { limit });
+      const { ranked } = await this.topCandidates(shift, now, { limit, prepared });
       return ranked.map((candidate) => item(candidate.seeker, candidate.seeker.name, candidate));
     }
-    const { ranked } = await this.topCandidates(shift, now, { limit, audience: 'employer' });
+    const { ranked } = await this.topCandidates(shift, now, { limit, audience: 'employer', prepared });
     const booked = await this.candidates.bookedWithEmployer(
       shift.employerId,
       ranked.map((candidate) => candidate.seeker.id),
@@ -116,10 +118,10 @@ export class CandidatesService {
   async topCandidates(
     shift: ShiftRow,
     now: Date,
-    { limit, audience = 'staff', smsConsent, exclude }: TopOptions & { audience?: 'staff' | 'employer' },
+    { limit, audience = 'staff', smsConsent, exclude, prepared }: TopOptions & { audience?: 'staff' | 'employer' },
   ) {
     const context = await this.fairnessContext(now);
-    return this.pool.top(shift, now, { context, weights: defaultWeights, limit, smsConsent, exclude }, audience);
+    return this.pool.top(shift, now, { context, weights: defaultWeights, limit, smsConsent, exclude, prepared }, audience);
   }
 
   /** Each shift's best `sizes.get(id)` by the staff's ranking, for a crew's dispatch plan. */

@@ -51,6 +51,15 @@ export interface PoolRankOptions {
   limit: number;
   smsConsent?: boolean;
   exclude?: ReadonlySet<string>;
+  /** What `prepare` started for this shift, if the caller started it while checking the shift. */
+  prepared?: PreparedRanking;
+}
+
+/** A ranking's first reads (the look at changes and the shifts' facts), started ahead by `prepare`. */
+export interface PreparedRanking {
+  readonly shiftIds: readonly string[];
+  readonly now: Date;
+  readonly facts: Promise<Map<string, ShiftFacts>>;
 }
 
 interface ShiftFacts {
@@ -61,6 +70,21 @@ interface ShiftFacts {
 }
 /** A shift no longer there: nobody is free for it. */
 const nothingFree: ShiftFacts = { minuteOfWeek: -1, lastDay: '9999-12-31', requiredCertificates: [], booked: [] };
+
+/** Who a ranking's scan found near the shift: their place in the pool, distance (km) and travel distance (km). */
+class NearBuffers {
+  at = new Int32Array(0);
+  km = new Float64Array(0);
+  max = new Int32Array(0);
+
+  fit(size: number): void {
+    if (this.at.length >= size) return;
+    const room = Math.ceil(size * 1.25);
+    this.at = new Int32Array(room);
+    this.km = new Float64Array(room);
+    this.max = new Int32Array(room);
+  }
+}
 
 @Injectable()
 export class SeekerPool implements OnApplicationBootstrap {
@@ -82,6 +106,8 @@ export class SeekerPool implements OnApplicationBootstrap {
   private lookedAt: Date | null = null;
   /** The versions of the changes within the margin that the pool holds already (`w<id>` or `f<id>` → change time in µs). */
   private read = new Map<string, string>();
+  /** The scan's lists of nearby seekers, kept between rankings rather than allocated (and collected) for each. */
+  private nearBuffers: NearBuffers[] = [];
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 
@@ -242,6 +268,17 @@ export class SeekerPool implements OnApplicationBootstrap {
    * database has it now, each read again for their name and phone. One no longer active (or no
    * longer taking SMS, for offers) is left out and the ranking runs again without them.
    */
+  /**
+   * Starts a ranking's first reads, the look at changes and the shifts' facts, so they run while the
+   * caller reads and checks the shift itself: one round trip to PostgreSQL fewer on the way. Its
+   * result is used only by a ranking of the same shifts at the same `now`.
+   */
+  prepare(shiftIds: readonly string[], now: Date): PreparedRanking {
+    const facts = Promise.all([this.shiftFacts(shiftIds), this.refresh(now)]).then(([found]) => found);
+    facts.catch(() => undefined); // a caller that stops (a shift not theirs) leaves it unread
+    return { shiftIds, now, facts };
+  }
+
   async top(
     shift: ShiftRow,
     now: Date,
@@ -271,7 +308,14 @@ export class SeekerPool implements OnApplicationBootstrap {
     options: Omit<PoolRankOptions, 'limit'> & { limits: ReadonlyMap<string, number> },
     audience: 'staff' | 'employer',
   ): Promise<Map<string, { ranked: (RankedCandidate<SeekerRow> | EmployerRankedCandidate<SeekerRow>)[]; stats: NearestFirstStats }>> {
-    const [facts] = await Promise.all([this.shiftFacts(shifts.map((s) => s.id)), this.refresh(now)]);
+    const ids = shifts.map((s) => s.id);
+    const { prepared } = options;
+    const facts = await (prepared &&
+    prepared.now === now &&
+    ids.every((id, i) => prepared.shiftIds[i] === id) &&
+    prepared.shiftIds.length === ids.length
+      ? prepared.facts
+      : this.prepare(ids, now).facts);
     const leftOut = new Map(shifts.map((s) => [s.id, new Set<string>([...(options.exclude ?? []), ...(facts.get(s.id)?.booked ?? [])])]));
     const out = new Map<
       string,
@@ -317,9 +361,10 @@ export class SeekerPool implements OnApplicationBootstrap {
     const certificates = facts.requiredCertificates;
     const smsOnly = options.smsConsent ? 1 : 0;
     const freeInPattern = Uint8Array.from(this.patterns, (minutes) => (freeAt(minutes, facts.minuteOfWeek) ? 1 : 0));
-    const near: PooledSeeker[] = [];
-    const nearKm = new Float64Array(this.seekers.length);
-    const nearMax = new Int32Array(this.seekers.length);
+    const near = this.nearBuffers.pop() ?? new NearBuffers();
+    near.fit(this.seekers.length);
+    const { at: nearAt, km: nearKm, max: nearMax } = near;
+    let nearCount = 0;
     const cosLat = Math.cos((shift.lat * Math.PI) / 180);
     const places = this.places;
     const traits = this.traits;
@@ -341,24 +386,29 @@ export class SeekerPool implements OnApplicationBootstrap {
       }
       const km = greatCircleKm(lat, lng, shift.lat, shift.lng);
       if (km > max) continue;
-      const seeker = this.seekers[i];
-      if ((checkSkills || certificates.length > 0) && !holdsAll(seeker, required, certificates, facts.lastDay)) continue;
-      if (leftOut.size > 0 && leftOut.has(seeker.id)) continue;
-      nearKm[near.length] = km;
-      nearMax[near.length] = max;
-      near.push(seeker);
+      if ((checkSkills || certificates.length > 0) && !holdsAll(this.seekers[i], required, certificates, facts.lastDay)) continue;
+      if (leftOut.size > 0 && leftOut.has(this.seekers[i].id)) continue;
+      nearAt[nearCount] = i;
+      nearKm[nearCount] = km;
+      nearMax[nearCount] = max;
+      nearCount++;
     }
+    const seekers = this.seekers;
     const radii = (reach: number) =>
       Float64Array.from({ length: MAX_TRAVEL_KM + 1 }, (_, km) => (reach < 0 ? -1 : radiusKm(km, reach, audience)));
     const ring = (from: number, to: number) => {
       const outer = radii(to);
       const inner = radii(from);
       const found: PooledSeeker[] = [];
-      for (let i = 0; i < near.length; i++) if (nearKm[i] <= outer[nearMax[i]] && !(nearKm[i] <= inner[nearMax[i]])) found.push(near[i]);
+      for (let i = 0; i < nearCount; i++) {
+        if (nearKm[i] <= outer[nearMax[i]] && !(nearKm[i] <= inner[nearMax[i]])) found.push(seekers[nearAt[i]]);
+      }
       return Promise.resolve(found);
     };
     const walk = { shift, context: options.context, weights: options.weights, limit: options.limit, ring };
-    return audience === 'employer' ? rankNearestFirst(walk, 'employer') : rankNearestFirst(walk, 'staff');
+    const walked = audience === 'employer' ? rankNearestFirst(walk, 'employer') : rankNearestFirst(walk, 'staff');
+    // Lent again only once the walk is done: walks of rankings running side by side each need their own.
+    return walked.finally(() => this.nearBuffers.push(near));
   }
 
   /** Where and when each shift asks people to be free, its certificates, and who is booked on work overlapping it. */
