@@ -65,6 +65,47 @@ describe('offers by SMS', () => {
     expect((await offersOn(shift.id)).map((offer) => offer.status).sort()).toEqual(['accepted', 'too_late']);
   });
 
+  it("sends a new shift's offers with its matching run, and only once although their offer.created events come too", async () => {
+    const shift = (
+      await api()
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true, headcount: 1, title: '卸货' }, 3))
+        .expect(201)
+    ).body;
+    const offers = await waitFor(
+      'two offers',
+      () => offersOn(shift.id),
+      (rows) => rows.length === 2,
+    );
+    for (const { phone } of offers) await waitForSms(market, phone, /岗位邀请：卸货/);
+    // Each offer's event, relayed and handled, asks matching to send again: it finds the offer sent and the message there.
+    const events = new Queue('domain-events', {
+      prefix: market.queuePrefix,
+      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
+    });
+    try {
+      const eventIds = (
+        await market.db.query(
+          `SELECT e.id FROM outbox_events e JOIN offers o ON o.id::text = e.payload->>'offerId'
+            WHERE e.type = 'offer.created' AND o.shift_id = $1`,
+          [shift.id],
+        )
+      ).rows.map((row: { id: string }) => row.id);
+      expect(eventIds).toHaveLength(2);
+      await waitFor(
+        'the offer.created events to be handled',
+        () => Promise.all(eventIds.map(async (id) => (await events.getJob(id))?.isCompleted())),
+        (done) => done.every(Boolean),
+      );
+    } finally {
+      await events.close();
+    }
+    for (const { phone } of offers) {
+      expect((await smsTo(market, phone)).filter((sms) => /岗位邀请：卸货/.test(sms.text))).toHaveLength(1);
+    }
+  });
+
   it('asks the next candidate when an offer is declined or expires', async () => {
     const shift = (
       await api()

@@ -77,7 +77,8 @@ export interface JobPostingSeekerErasure {
 /** Every internal route, by what it does. Not forwarded by the front door; only a service token (`@Roles('service')`) is admitted. */
 export const internalRoutes = {
   /** A shift opened (or a place reopened): the best candidates get offers. */
-  runMatching: route<{ shiftId: string }, { offered: number }>()('matching', 'POST', 'internal/matching/runs'),
+  /** The offers made (their ids), for the caller to send at once rather than after their `offer.created` events. */
+  runMatching: route<{ shiftId: string }, { offered: number; offerIds: string[] }>()('matching', 'POST', 'internal/matching/runs'),
   sendOffer: route<undefined, OfferSendDecision>()('matching', 'POST', 'internal/offers/:id/send'),
   expireOffer: route<undefined, { done: true; outcome: OfferExpiryOutcome }>()('matching', 'POST', 'internal/offers/:id/expire'),
   /** A plan left `confirming`: confirming it again books only what is missing. */

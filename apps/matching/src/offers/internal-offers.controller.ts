@@ -20,7 +20,8 @@ export class InternalOffersController {
   @Post(internalRoutes.runMatching.path)
   @HttpCode(200)
   async run(@Body() body: MatchingRunDto): Promise<InternalAnswer<typeof internalRoutes.runMatching>> {
-    return { offered: await this.offers.offerNext(body.shiftId) };
+    const offerIds = await this.offers.offerNext(body.shiftId);
+    return { offered: offerIds.length, offerIds };
   }
 
   /** The worker app's erasure flow: the seeker's open offers are withdrawn and no offer keeps their phone. */

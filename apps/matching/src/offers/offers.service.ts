@@ -45,17 +45,17 @@ export class OffersService {
   /**
    * Offers the shift to up to `count` more candidates (default: as many as the cap allows). However
    * often it is called, no more than OFFERS_PER_PLACE per remaining place stand at once: a client's
-   * `count` only asks for fewer.
+   * `count` only asks for fewer. Answers the ids of the offers made.
    */
-  async offerNext(shiftId: string, count?: number): Promise<number> {
+  async offerNext(shiftId: string, count?: number): Promise<string[]> {
     const now = this.clock.now();
     const shift = await this.candidates.shift(shiftId);
     const sendAt = offerSendTime(now, this.quietHours);
-    if (!shift || shift.status !== 'open' || shift.employerSuspended || !stillWorthOffering(sendAt, shift.startsAt)) return 0;
+    if (!shift || shift.status !== 'open' || shift.employerSuspended || !stillWorthOffering(sendAt, shift.startsAt)) return [];
     const asked = await this.offers.askedFor(shiftId);
     const room = shift.remaining * this.settings.OFFERS_PER_PLACE - asked.pending;
     const wanted = Math.min(count ?? room, room);
-    if (wanted <= 0) return 0;
+    if (wanted <= 0) return [];
     // Only people who agreed to SMS and have not replied T: an offer is not a service message.
     const { ranked: chosen } = await this.ranking.topCandidates(shift, now, { limit: wanted, smsConsent: true, exclude: asked.workerIds });
     // As planned; set again when the SMS actually goes (the worker asks `send`).
@@ -76,7 +76,7 @@ export class OffersService {
         })),
       );
       for (const offer of created) await recordEvent(manager, 'offer.created', { offerId: offer.id });
-      return created.length;
+      return created.map((offer) => offer.id);
     });
   }
 
@@ -89,7 +89,7 @@ export class OffersService {
         403,
       );
     }
-    return this.offerNext(shift.id, count);
+    return (await this.offerNext(shift.id, count)).length;
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@lingong/platform';
 import { isSameDayChange, smsTemplates } from '@lingong/sms';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ServicesClient } from '../services-client/services.client';
+import { OfferNoticesService } from '../offers/offer-notices.service';
 import { NoticeFactsRepository, type BookingFacts } from './notice-facts.repository';
 
 /**
@@ -15,8 +15,8 @@ export class BookingNoticesService {
   constructor(
     private readonly bookings: NoticeFactsRepository,
     private readonly notifications: NotificationsService,
-    private readonly services: ServicesClient,
     private readonly clock: Clock,
+    private readonly offers: OfferNoticesService,
   ) {}
 
   /** Returns the booking as read, for its reminders; null when it is no longer on or has nobody to tell. */
@@ -75,7 +75,7 @@ export class BookingNoticesService {
           ]
         : []),
     ]);
-    if (droppedOut) await this.services.runMatching(booking.shiftId);
+    if (droppedOut) await this.offers.matchAndSend(booking.shiftId);
   }
 
   async attendanceConfirmed(eventId: string, bookingId: string): Promise<void> {

@@ -7,7 +7,6 @@ import { ErasureService } from '../erasure/erasure.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { KioskFeedService } from '../kiosk/kiosk-feed.service';
 import { BookingRemindersService } from '../reminders/booking-reminders.service';
-import { ServicesClient } from '../services-client/services.client';
 import { OfferNoticesService } from '../offers/offer-notices.service';
 import { ShiftAlertsService } from '../shift-alerts/shift-alerts.service';
 
@@ -26,7 +25,6 @@ export class DomainEventsProcessor extends QueueProcessor {
     private readonly notifications: NotificationsService,
     private readonly bookingNotices: BookingNoticesService,
     private readonly offerNotices: OfferNoticesService,
-    private readonly services: ServicesClient,
     private readonly reminders: BookingRemindersService,
     private readonly erasure: ErasureService,
     private readonly kiosk: KioskFeedService,
@@ -44,7 +42,7 @@ export class DomainEventsProcessor extends QueueProcessor {
         // The alerts are a job of their own (thousands of messages); the offers do not wait for them.
         await this.shiftAlerts.queueAlerts(event.eventId, shiftId);
         // The matching run: the best candidates get SMS offers (matching owns offers).
-        await this.services.runMatching(shiftId);
+        await this.offerNotices.matchAndSend(shiftId);
         return;
       }
       case 'auth.otp_requested': {

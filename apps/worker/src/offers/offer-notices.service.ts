@@ -25,6 +25,16 @@ export class OfferNoticesService {
   ) {}
 
   /**
+   * A matching run for the shift, and the offers it made sent at once: their `offer.created`
+   * events (relayed, queued, handled) would add a round trip before the SMS, and a person an
+   * offer is for should hear of it first. The events still come and send nothing twice.
+   */
+  async matchAndSend(shiftId: string): Promise<void> {
+    const offerIds = await this.services.runMatching(shiftId);
+    await Promise.all(offerIds.map((offerId) => this.send(offerId)));
+  }
+
+  /**
    * Sends an offer's SMS, or schedules it: matching (which owns offers) decides. In the quiet hours
    * the send waits for their end; when it goes, the offer's clock starts and its expiry job is
    * added for then. Asked again (a retried event, the `offer.send` job, the sweep) it sends nothing

@@ -20,8 +20,9 @@ export class ServicesClient {
     this.api = new InternalApiClient('worker', urls, tokens, 30_000);
   }
 
-  async runMatching(shiftId: string): Promise<void> {
-    await this.api.call(internalRoutes.runMatching, { body: { shiftId } });
+  /** A matching run for the shift: the ids of the offers it made. */
+  async runMatching(shiftId: string): Promise<string[]> {
+    return (await this.api.call(internalRoutes.runMatching, { body: { shiftId } })).offerIds;
   }
 
   /** Matching decides whether the offer's SMS goes now (and until when it stands), waits for the morning, or not at all. */
