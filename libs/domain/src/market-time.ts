@@ -2,10 +2,20 @@
 export const MARKET_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 24 * 3_600_000;
 
+/** Instants written lately: a page of shifts repeats a few start and end times, and every answer writes them. */
+const writtenIso = new Map<number, string>();
+const WRITTEN_KEPT = 10_000;
+
 /** `2026-12-02T08:00:00+08:00`: times in answers carry the market's offset, as people read them. */
 export function toMarketIso(date: Date): string {
-  const local = new Date(date.getTime() + MARKET_OFFSET_MS);
-  return `${local.toISOString().slice(0, 19)}+08:00`;
+  const time = date.getTime();
+  let iso = writtenIso.get(time);
+  if (iso === undefined) {
+    iso = `${new Date(time + MARKET_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+    if (writtenIso.size >= WRITTEN_KEPT) writtenIso.clear();
+    writtenIso.set(time, iso);
+  }
+  return iso;
 }
 
 /** Midnight, market time, of the day `at` falls in (as an instant). */

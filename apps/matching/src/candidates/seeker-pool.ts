@@ -71,6 +71,36 @@ interface ShiftFacts {
 /** A shift no longer there: nobody is free for it. */
 const nothingFree: ShiftFacts = { minuteOfWeek: -1, lastDay: '9999-12-31', requiredCertificates: [], booked: [] };
 
+/**
+ * The first ring is sized to hold about this many seekers per place asked for (and at least
+ * FIRST_RING_AT_LEAST): in a dense pool a fixed first reach (0.1) held tens of thousands at a
+ * million seekers, every one of them scored, where the bound needed a few hundred.
+ */
+const FIRST_RING_PER_PLACE = 10;
+const FIRST_RING_AT_LEAST = 200;
+const REACH_STEPS = 1024;
+
+/**
+ * The smallest reach (distance ÷ travel distance, in steps of 1/REACH_STEPS) within which at
+ * least `wanted` of the found seekers lie; the engine's default first reach (0.1) when it would be
+ * larger, so a sparse pool walks as before. One pass, counting by step.
+ */
+function reachHolding(wanted: number, km: Float64Array, max: Int32Array, count: number): number {
+  const DEFAULT_FIRST_REACH = 0.1;
+  if (count <= wanted) return DEFAULT_FIRST_REACH;
+  const perStep = new Int32Array(REACH_STEPS + 1);
+  for (let i = 0; i < count; i++) {
+    const reach = max[i] > 0 ? km[i] / max[i] : 0;
+    perStep[Math.min(REACH_STEPS, Math.ceil(reach * REACH_STEPS))]++;
+  }
+  let held = 0;
+  for (let step = 0; step <= REACH_STEPS; step++) {
+    held += perStep[step];
+    if (held >= wanted) return Math.min(DEFAULT_FIRST_REACH, Math.max(step, 1) / REACH_STEPS);
+  }
+  return DEFAULT_FIRST_REACH;
+}
+
 /** Who a ranking's scan found near the shift: their place in the pool, distance (km) and travel distance (km). */
 class NearBuffers {
   at = new Int32Array(0);
@@ -405,7 +435,8 @@ export class SeekerPool implements OnApplicationBootstrap {
       }
       return Promise.resolve(found);
     };
-    const walk = { shift, context: options.context, weights: options.weights, limit: options.limit, ring };
+    const firstReach = reachHolding(Math.max(FIRST_RING_PER_PLACE * options.limit, FIRST_RING_AT_LEAST), nearKm, nearMax, nearCount);
+    const walk = { shift, context: options.context, weights: options.weights, limit: options.limit, ring, firstReach };
     const walked = audience === 'employer' ? rankNearestFirst(walk, 'employer') : rankNearestFirst(walk, 'staff');
     // Lent again only once the walk is done: walks of rankings running side by side each need their own.
     return walked.finally(() => this.nearBuffers.push(near));

@@ -20,17 +20,51 @@ export function boardQuery(dataSource: DataSource, filter: BoardFilter): SelectQ
   return applyBoardOrder(applyBoardFilter(query, filter), filter).limit(filter.limit);
 }
 
-/** Reads for the board: filters, search and keyset paging over public shifts. The SQL lives here and in the query builder. */
+/** Built statements kept, by filter: a board's few shapes and pages are asked for again and again. */
+const BUILT_STATEMENTS_KEPT = 500;
+
+/**
+ * Reads for the board: filters, search and keyset paging over public shifts. The SQL lives here and
+ * in the query builder; each filter's statement is built once, and its rows are read into shifts
+ * column by column (the board selects the shift's own columns and no relation, so TypeORM's general
+ * hydration, a third of a request's time here, has nothing to add).
+ */
 @Injectable()
 export class ShiftBoardRepository {
+  private readonly built = new Map<string, { sql: string; parameters: unknown[] }>();
+  private columns?: { property: keyof Shift; alias: string }[];
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Up to `filter.limit` rows after `filter.after`, in the filter's sort order. */
   async list(filter: BoardFilter): Promise<BoardRow[]> {
-    const query = boardQuery(this.dataSource, filter);
-    if (!filter.near) return (await query.getMany()).map((shift) => ({ shift }));
-    // No joins, so raw rows and entities correspond one to one, in order.
-    const { entities, raw } = await query.getRawAndEntities<Record<string, unknown>>();
-    return entities.map((shift, index) => ({ shift, meters: Number(raw[index]?.[DISTANCE_ALIAS]) }));
+    const { sql, parameters } = this.statement(filter);
+    const rows = (await this.dataSource.query(sql, parameters)) as Record<string, unknown>[];
+    return rows.map((row) =>
+      filter.near ? { shift: this.toShift(row), meters: Number(row[DISTANCE_ALIAS]) } : { shift: this.toShift(row) },
+    );
+  }
+
+  private statement(filter: BoardFilter): { sql: string; parameters: unknown[] } {
+    const key = JSON.stringify(filter);
+    let statement = this.built.get(key);
+    if (!statement) {
+      const [sql, parameters] = boardQuery(this.dataSource, filter).getQueryAndParameters();
+      statement = { sql, parameters };
+      if (this.built.size >= BUILT_STATEMENTS_KEPT) this.built.delete(this.built.keys().next().value!);
+      this.built.set(key, statement);
+    }
+    return statement;
+  }
+
+  /** A selected row as the entity: each column under the alias TypeORM selects it as, the values as the driver parsed them. */
+  private toShift(row: Record<string, unknown>): Shift {
+    this.columns ??= this.dataSource
+      .getMetadata(Shift)
+      .columns.filter((column) => column.isSelect)
+      .map((column) => ({ property: column.propertyName as keyof Shift, alias: `shift_${column.databaseName}` }));
+    const shift = new Shift();
+    for (const { property, alias } of this.columns) if (alias in row) (shift as unknown as Record<string, unknown>)[property] = row[alias];
+    return shift;
   }
 }
