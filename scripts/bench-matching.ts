@@ -144,7 +144,7 @@ interface RankingResult {
   avgCandidates: number;
   minCandidates: number;
   maxCandidates: number;
-  avgRings: number;
+  avgEligible: number;
   exactnessChecked: number;
 }
 
@@ -170,7 +170,7 @@ async function benchRanking(dataSource: DataSource, now: Date, picked: readonly 
   const query: number[] = [];
   const rank: number[] = [];
   const sizes: number[] = [];
-  const rings: number[] = [];
+  const eligible: number[] = [];
   const done: string[] = [];
   let timedOut = 0;
   const started = performance.now();
@@ -206,7 +206,7 @@ async function benchRanking(dataSource: DataSource, now: Date, picked: readonly 
     query.push(sqlMs);
     rank.push(c - a - sqlMs);
     sizes.push(walked.stats.read);
-    rings.push(walked.stats.rings);
+    eligible.push(walked.stats.eligible);
     done.push(shiftId);
     if (done.length % 50 === 0) log(`  ${done.length}/${RANKINGS} rankings, p50 so far ${ms(percentile(total, 50))}`);
   }
@@ -222,7 +222,7 @@ async function benchRanking(dataSource: DataSource, now: Date, picked: readonly 
       JSON.stringify(walked.ranked.map((c) => [c.seeker.id, c.score])) === JSON.stringify(exhaustive.map((c) => [c.seeker.id, c.score]));
     if (!same)
       throw new Error(
-        `the nearest-first top 20 of shift ${shiftId} differs from the exhaustive ranking of its ${everyone.length} eligible seekers`,
+        `the best-first top 20 of shift ${shiftId} differs from the exhaustive ranking of its ${everyone.length} eligible seekers`,
       );
     log(
       `  shift ${shiftId}: the same top 20 as the exhaustive ranking of all ${count(everyone.length)} eligible seekers (read ${walked.stats.read})`,
@@ -243,7 +243,7 @@ async function benchRanking(dataSource: DataSource, now: Date, picked: readonly 
     avgCandidates: orNaN(sizes, mean),
     minCandidates: orNaN(sizes, (v) => Math.min(...v)),
     maxCandidates: orNaN(sizes, (v) => Math.max(...v)),
-    avgRings: orNaN(rings, mean),
+    avgEligible: orNaN(eligible, mean),
     exactnessChecked: checked.length,
   };
 }
@@ -530,7 +530,7 @@ function summary({ seedMs, seeded, ranking, http, dispatch, httpDispatch, month 
         `${timing(ranking.queryP50)} / ${timing(ranking.rankP50)}`,
       ],
       [
-        `Candidates read and scored per ranking (avg, min–max; ${ranking.avgRings.toFixed(1)} rings on average; ${ranking.exactnessChecked} checked equal to the exhaustive top 20)`,
+        `Candidates scored per ranking (avg, min–max; of ${count(ranking.avgEligible)} eligible on average; ${ranking.exactnessChecked} checked equal to the exhaustive top 20)`,
         Number.isNaN(ranking.avgCandidates)
           ? 'n/a (no ranking finished)'
           : `${count(ranking.avgCandidates)} (${count(ranking.minCandidates)}–${count(ranking.maxCandidates)})`,
@@ -563,7 +563,7 @@ function summary({ seedMs, seeded, ranking, http, dispatch, httpDispatch, month 
   }
   if (httpDispatch) {
     rows.push([
-      `Dispatch over HTTP, POST /api/dispatch/plans of ${DISPATCH_SHIFTS} shifts (pools of each shift’s best by the nearest-first walk over the seeker pool; median of ${DISPATCH_ROUNDS})`,
+      `Dispatch over HTTP, POST /api/dispatch/plans of ${DISPATCH_SHIFTS} shifts (pools of each shift’s best by the best-first walk over the seeker pool; median of ${DISPATCH_ROUNDS})`,
       `${ms(httpDispatch.median)} (${httpDispatch.rounds.map(ms).join(', ')}); ${count(httpDispatch.assignments)} assigned, total ${httpDispatch.totalScore.toFixed(1)}`,
     ]);
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { solveAssignment, type AssignmentInput } from './assignment';
 import { dispatchPoolSizes } from './dispatch-pools';
-import { rankNearestFirst, reachRadiusKm } from './nearest-first';
+import { availabilityFit } from './availability';
+import { rankBestFirst, scoreCeiling } from './best-first';
 import type { RankedCandidate } from './rank';
 import { haversineKm, scoreCandidate } from './score';
 import type { FairnessContext, SeekerForMatching, ShiftForMatching } from './types';
@@ -51,16 +52,30 @@ function population(n: number, random: () => number): SeekerForMatching[] {
 
 const eligibleFor = (shift: ShiftForMatching, s: SeekerForMatching) => haversineKm(s.lat, s.lng, shift.lat, shift.lng) <= s.maxDistanceKm;
 
-/** Each shift's pool by the nearest-first walk over these seekers, as matching's seeker pool walks it. */
-async function walkedPools(shifts: readonly ShiftForMatching[], seekers: readonly SeekerForMatching[], sizes: ReadonlyMap<string, number>) {
+/** Each shift's pool by the best-first walk over these seekers, as matching's seeker pool walks it. */
+function walkedPools(shifts: readonly ShiftForMatching[], seekers: readonly SeekerForMatching[], sizes: ReadonlyMap<string, number>) {
   const pools = new Map<string, RankedCandidate[]>();
+  const ceiling = scoreCeiling(defaultWeights, 'staff');
   for (const shift of shifts) {
-    const inside = (s: SeekerForMatching, reach: number) =>
-      haversineKm(s.lat, s.lng, shift.lat, shift.lng) <= reachRadiusKm(s.maxDistanceKm, reach, 'staff');
-    const ring = (from: number, to: number) =>
-      Promise.resolve(seekers.filter((s) => eligibleFor(shift, s) && inside(s, to) && (from < 0 || !inside(s, from))));
-    const { ranked } = await rankNearestFirst({ shift, context, weights: defaultWeights, limit: sizes.get(shift.id)!, ring }, 'staff');
-    pools.set(shift.id, ranked);
+    const eligible = seekers.filter((s) => eligibleFor(shift, s));
+    const ceilings = Float64Array.from(eligible, (s) =>
+      ceiling(
+        1,
+        haversineKm(s.lat, s.lng, shift.lat, shift.lng),
+        s.maxDistanceKm,
+        availabilityFit(shift.startsAt, shift.endsAt, s.availability),
+      ),
+    );
+    const walk = {
+      shift,
+      context,
+      weights: defaultWeights,
+      limit: sizes.get(shift.id)!,
+      count: eligible.length,
+      ceilings,
+      seekerAt: (i: number) => eligible[i],
+    };
+    pools.set(shift.id, rankBestFirst(walk, 'staff').ranked);
   }
   return pools;
 }
@@ -68,7 +83,7 @@ async function walkedPools(shifts: readonly ShiftForMatching[], seekers: readonl
 const dispatchShifts = (shifts: readonly ShiftForMatching[]) =>
   shifts.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, headcount: s.remaining }));
 
-describe('dispatch pools from the nearest-first walk', () => {
+describe('dispatch pools from the best-first walk', () => {
   it('sizes a pool by the places it competes with, between the floor and 3 × its own places', () => {
     const random = seededRandom(1);
     const sizes = dispatchPoolSizes([
@@ -81,7 +96,7 @@ describe('dispatch pools from the nearest-first walk', () => {
     expect(Object.fromEntries(sizes)).toEqual({ a: 20, b: 20, c: 35, d: 20, e: 20 });
   });
 
-  it('plans the same total as every eligible seeker would, where the pools are large enough', async () => {
+  it('plans the same total as every eligible seeker would, where the pools are large enough', () => {
     for (const seed of [11, 12, 13]) {
       const random = seededRandom(seed);
       // Morning shifts all overlap each other, as do the afternoon's: each shift's competitors are its half-day's places.
@@ -98,7 +113,7 @@ describe('dispatch pools from the nearest-first walk', () => {
       }
       expect(Math.max(...sizes.values())).toBeGreaterThan(20);
 
-      const pools = await walkedPools(shifts, seekers, sizes);
+      const pools = walkedPools(shifts, seekers, sizes);
       const pooled: AssignmentInput = {
         shifts: dispatchShifts(shifts),
         seekers: [...new Set([...pools.values()].flatMap((pool) => pool.map((c) => c.seeker.id)))].map((id) => ({ id })),

@@ -1,7 +1,7 @@
 import { overlaps, type TimeSpan } from './overlap';
 
 /**
- * Candidate pools for bulk dispatch: each shift's best few by the nearest-first walk, instead of
+ * Candidate pools for bulk dispatch: each shift's best few by the best-first walk, instead of
  * every eligible seeker, so a plan reads hundreds of people per shift rather than thousands.
  *
  * WHEN THE POOLS LOSE NOTHING. Say shift j has `h_j` places and `N(j)` are the plan's other shifts

@@ -11,6 +11,6 @@ export * from './assignment';
 export * from './assignment-check';
 export * from './gini';
 export { compareIds } from './ids';
-export * from './nearest-first';
+export * from './best-first';
 export * from './dispatch-pools';
 export { seededRandom } from './seeded-random';

@@ -9,7 +9,7 @@ import {
   type EmployerCandidateScore,
   type EmployerRankedCandidate,
   type FairnessContext,
-  type NearestFirstStats,
+  type BestFirstStats,
   type RankedCandidate,
 } from '@lingong/matching-engine';
 import { Clock, DomainException, NotFoundDomainException } from '@lingong/platform';
@@ -102,19 +102,19 @@ export class CandidatesService {
   /**
    * The shift's best \`limit\` eligible seekers in the order \`audience\` reads (staff's, the market's
    * own, by default), exactly as if every eligible seeker were scored, but reading only those
-   * nearest-first who can still make the cut (see rankNearestFirst). \`smsConsent\`: only those who
+   * best-first who can still make the cut (see rankBestFirst). \`smsConsent\`: only those who
    * take offers by SMS; \`exclude\`: seekers not to count (already asked).
    */
   topCandidates(
     shift: ShiftRow,
     now: Date,
     options: TopOptions & { audience: 'employer' },
-  ): Promise<{ ranked: EmployerRankedCandidate<SeekerRow>[]; stats: NearestFirstStats }>;
+  ): Promise<{ ranked: EmployerRankedCandidate<SeekerRow>[]; stats: BestFirstStats }>;
   topCandidates(
     shift: ShiftRow,
     now: Date,
     options: TopOptions & { audience?: 'staff' },
-  ): Promise<{ ranked: RankedCandidate<SeekerRow>[]; stats: NearestFirstStats }>;
+  ): Promise<{ ranked: RankedCandidate<SeekerRow>[]; stats: BestFirstStats }>;
   async topCandidates(
     shift: ShiftRow,
     now: Date,

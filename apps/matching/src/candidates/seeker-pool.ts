@@ -3,15 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { acceptsMarketingSmsSql, toMarketIso } from '@lingong/domain';
 import {
+  availabilityFit,
   haversineKm,
-  rankNearestFirst,
-  reachRadiusKm,
+  rankBestFirst,
+  scoreCeiling,
   type Audience,
+  type BestFirstStats,
   type EmployerRankedCandidate,
   type FairnessContext,
   type MatchingWeights,
-  type NearestFirstStats,
   type RankedCandidate,
+  type WeeklyWindow,
 } from '@lingong/matching-engine';
 import { MAX_TRAVEL_KM, seekerHistoryAt } from './candidate.sql';
 import { freeAt, holdsAll, poolColumns, Shared, toPooled, type PooledSeeker, type PoolRow } from './pooled-seeker';
@@ -20,7 +22,7 @@ import type { SeekerRow, ShiftRow } from './candidates.repository';
 /**
  * Every active seeker's matching facts, held in the matching process so a ranking reads no seeker
  * rows from PostgreSQL: the eligibility rule of candidate.sql.ts (`eligible`, which the tests hold
- * it to) and the nearest-first walk run over memory (about 600 bytes a seeker, no names or phone
+ * it to) and the best-first walk run over memory (about 600 bytes a seeker, no names or phone
  * numbers; 55 MB at 100,000 seekers), and only the chosen few are read again, with their name and
  * phone, before anyone sees them.
  *
@@ -41,9 +43,10 @@ const READ_PAGE = 20_000;
 const KM_PER_DEGREE_OF_LATITUDE = (6371.0088 * Math.PI) / 180;
 /** The last of the 31 skill bits: a code past the first thirty. */
 const MORE_SKILLS_BIT = 30;
+/** Ints per seeker in `traits`. */
+const TRAITS = 4;
 /** The engine's distance, held here: called through the package's re-exports it costs a getter per call. */
 const greatCircleKm = haversineKm;
-const radiusKm = reachRadiusKm;
 
 export interface PoolRankOptions {
   context: FairnessContext;
@@ -71,48 +74,16 @@ interface ShiftFacts {
 /** A shift no longer there: nobody is free for it. */
 const nothingFree: ShiftFacts = { minuteOfWeek: -1, lastDay: '9999-12-31', requiredCertificates: [], booked: [] };
 
-/**
- * The first ring is sized to hold about this many seekers per place asked for (and at least
- * FIRST_RING_AT_LEAST): in a dense pool a fixed first reach (0.1) held tens of thousands at a
- * million seekers, every one of them scored, where the bound needed a few hundred.
- */
-const FIRST_RING_PER_PLACE = 10;
-const FIRST_RING_AT_LEAST = 200;
-const REACH_STEPS = 1024;
-
-/**
- * The smallest reach (distance ÷ travel distance, in steps of 1/REACH_STEPS) within which at
- * least `wanted` of the found seekers lie; the engine's default first reach (0.1) when it would be
- * larger, so a sparse pool walks as before. One pass, counting by step.
- */
-function reachHolding(wanted: number, km: Float64Array, max: Int32Array, count: number): number {
-  const DEFAULT_FIRST_REACH = 0.1;
-  if (count <= wanted) return DEFAULT_FIRST_REACH;
-  const perStep = new Int32Array(REACH_STEPS + 1);
-  for (let i = 0; i < count; i++) {
-    const reach = max[i] > 0 ? km[i] / max[i] : 0;
-    perStep[Math.min(REACH_STEPS, Math.ceil(reach * REACH_STEPS))]++;
-  }
-  let held = 0;
-  for (let step = 0; step <= REACH_STEPS; step++) {
-    held += perStep[step];
-    if (held >= wanted) return Math.min(DEFAULT_FIRST_REACH, Math.max(step, 1) / REACH_STEPS);
-  }
-  return DEFAULT_FIRST_REACH;
-}
-
-/** Who a ranking's scan found near the shift: their place in the pool, distance (km) and travel distance (km). */
+/** Who a ranking's scan found eligible: their place in the pool, and the most each can score (`scoreCeiling`). */
 class NearBuffers {
   at = new Int32Array(0);
-  km = new Float64Array(0);
-  max = new Int32Array(0);
+  ceilings = new Float64Array(0);
 
   fit(size: number): void {
     if (this.at.length >= size) return;
     const room = Math.ceil(size * 1.25);
     this.at = new Int32Array(room);
-    this.km = new Float64Array(room);
-    this.max = new Int32Array(room);
+    this.ceilings = new Float64Array(room);
   }
 }
 
@@ -125,13 +96,15 @@ export class SeekerPool implements OnApplicationBootstrap {
   /**
    * What the scan reads for every seeker, side by side in pool order so it never touches the seeker
    * objects of those it rules out: latitude, longitude and travel distance; and the weekly pattern
-   * (an index into `patterns`), the skills held (a bit per code, see `skillBit`) and whether they
-   * take offers by SMS.
+   * (an index into `patterns`), the skills held (a bit per code, see `skillBit`), whether they
+   * take offers by SMS, and their weekly windows (an index into `windows`).
    */
   private places = new Float64Array(3 * 1024);
-  private traits = new Int32Array(3 * 1024);
+  private traits = new Int32Array(TRAITS * 1024);
   private patterns: Int32Array[] = [];
   private patternIndex = new Map<Int32Array, number>();
+  private windows: (readonly WeeklyWindow[])[] = [];
+  private windowsIndex = new Map<readonly WeeklyWindow[], number>();
   private skillBits = new Map<string, number>();
   private lookedAt: Date | null = null;
   /** The versions of the changes within the margin that the pool holds already (`w<id>` or `f<id>` → change time in µs). */
@@ -213,9 +186,11 @@ export class SeekerPool implements OnApplicationBootstrap {
     this.seekers = [];
     this.index = new Map();
     this.places = new Float64Array(3 * 1024);
-    this.traits = new Int32Array(3 * 1024);
+    this.traits = new Int32Array(TRAITS * 1024);
     this.patterns = [];
     this.patternIndex = new Map();
+    this.windows = [];
+    this.windowsIndex = new Map();
     this.skillBits = new Map();
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const rows = (await this.dataSource.query(
@@ -260,7 +235,20 @@ export class SeekerPool implements OnApplicationBootstrap {
     this.places.set([seeker.lat, seeker.lng, seeker.maxDistanceKm], 3 * at);
     let skills = 0;
     for (const skill of seeker.skills) skills |= this.skillBit(skill.code);
-    this.traits.set([this.patternOf(seeker.freeMinutes), skills, seeker.hasPhone && seeker.takesOffersBySms ? 1 : 0], 3 * at);
+    this.traits.set(
+      [this.patternOf(seeker.freeMinutes), skills, seeker.hasPhone && seeker.takesOffersBySms ? 1 : 0, this.windowsOf(seeker.availability)],
+      TRAITS * at,
+    );
+  }
+
+  /** Equal windows are one array (`Shared`), so a ranking works out each one's availability fit once. */
+  private windowsOf(windows: readonly WeeklyWindow[]): number {
+    let at = this.windowsIndex.get(windows);
+    if (at === undefined) {
+      at = this.windows.push(windows) - 1;
+      this.windowsIndex.set(windows, at);
+    }
+    return at;
   }
 
   private patternOf(minutes: Int32Array): number {
@@ -288,13 +276,13 @@ export class SeekerPool implements OnApplicationBootstrap {
       this.seekers[at] = last;
       this.index.set(last.id, at);
       this.places.copyWithin(3 * at, 3 * this.seekers.length, 3 * this.seekers.length + 3);
-      this.traits.copyWithin(3 * at, 3 * this.seekers.length, 3 * this.seekers.length + 3);
+      this.traits.copyWithin(TRAITS * at, TRAITS * this.seekers.length, TRAITS * this.seekers.length + TRAITS);
     }
   }
 
   /**
    * The shift's best `limit` in the audience's order, exactly as scoring every eligible seeker
-   * would give them (rankNearestFirst over the pool), less those booked on overlapping work as the
+   * would give them (rankBestFirst over the pool), less those booked on overlapping work as the
    * database has it now, each read again for their name and phone. One no longer active (or no
    * longer taking SMS, for offers) is left out and the ranking runs again without them.
    */
@@ -314,7 +302,7 @@ export class SeekerPool implements OnApplicationBootstrap {
     now: Date,
     options: PoolRankOptions,
     audience: 'staff' | 'employer',
-  ): Promise<{ ranked: (RankedCandidate<SeekerRow> | EmployerRankedCandidate<SeekerRow>)[]; stats: NearestFirstStats }> {
+  ): Promise<{ ranked: (RankedCandidate<SeekerRow> | EmployerRankedCandidate<SeekerRow>)[]; stats: BestFirstStats }> {
     const found = await this.topOfEach([shift], now, { ...options, limits: new Map([[shift.id, options.limit]]) }, audience);
     return found.get(shift.id)!;
   }
@@ -337,7 +325,7 @@ export class SeekerPool implements OnApplicationBootstrap {
     now: Date,
     options: Omit<PoolRankOptions, 'limit'> & { limits: ReadonlyMap<string, number> },
     audience: 'staff' | 'employer',
-  ): Promise<Map<string, { ranked: (RankedCandidate<SeekerRow> | EmployerRankedCandidate<SeekerRow>)[]; stats: NearestFirstStats }>> {
+  ): Promise<Map<string, { ranked: (RankedCandidate<SeekerRow> | EmployerRankedCandidate<SeekerRow>)[]; stats: BestFirstStats }>> {
     const ids = shifts.map((s) => s.id);
     const { prepared } = options;
     const facts = await (prepared &&
@@ -347,10 +335,7 @@ export class SeekerPool implements OnApplicationBootstrap {
       ? prepared.facts
       : this.prepare(ids, now).facts);
     const leftOut = new Map(shifts.map((s) => [s.id, new Set<string>([...(options.exclude ?? []), ...(facts.get(s.id)?.booked ?? [])])]));
-    const out = new Map<
-      string,
-      { ranked: (RankedCandidate<SeekerRow> | EmployerRankedCandidate<SeekerRow>)[]; stats: NearestFirstStats }
-    >();
+    const out = new Map<string, { ranked: (RankedCandidate<SeekerRow> | EmployerRankedCandidate<SeekerRow>)[]; stats: BestFirstStats }>();
     let pending = [...shifts];
     while (pending.length > 0) {
       // One shift at a time: each walk holds the pool's nearby seekers while it runs.
@@ -391,18 +376,27 @@ export class SeekerPool implements OnApplicationBootstrap {
     const certificates = facts.requiredCertificates;
     const smsOnly = options.smsConsent ? 1 : 0;
     const freeInPattern = Uint8Array.from(this.patterns, (minutes) => (freeAt(minutes, facts.minuteOfWeek) ? 1 : 0));
+    // What each eligible seeker can score at most, from what the scan knows of them: their distance,
+    // their windows' availability fit (once per windows array), and whether they hold the shift's
+    // category (its skill part is exactly half without it). The walk scores highest ceiling first.
+    const ceiling = scoreCeiling(options.weights, audience);
+    const categoryBit = required.length === 0 ? this.skillBit(shift.category) : 0;
+    const categoryKnown = required.length === 0 && categoryBit !== 1 << MORE_SKILLS_BIT;
+    const availabilityOf = new Float64Array(this.windows.length).fill(NaN);
+    const windows = this.windows;
     const near = this.nearBuffers.pop() ?? new NearBuffers();
     near.fit(this.seekers.length);
-    const { at: nearAt, km: nearKm, max: nearMax } = near;
+    const { at: nearAt, ceilings } = near;
     let nearCount = 0;
     const cosLat = Math.cos((shift.lat * Math.PI) / 180);
     const places = this.places;
     const traits = this.traits;
     const roughOnly = Math.abs(shift.lat) < 70;
     for (let i = 0, n = this.seekers.length; i < n; i++) {
-      const t = 3 * i;
-      if (freeInPattern[traits[t]] === 0 || (traits[t + 1] & requiredBits) !== requiredBits || (traits[t + 2] & smsOnly) !== smsOnly)
+      const u = TRAITS * i;
+      if (freeInPattern[traits[u]] === 0 || (traits[u + 1] & requiredBits) !== requiredBits || (traits[u + 2] & smsOnly) !== smsOnly)
         continue;
+      const t = 3 * i;
       const lat = places[t];
       const lng = places[t + 1];
       const max = places[t + 2];
@@ -418,28 +412,29 @@ export class SeekerPool implements OnApplicationBootstrap {
       if (km > max) continue;
       if ((checkSkills || certificates.length > 0) && !holdsAll(this.seekers[i], required, certificates, facts.lastDay)) continue;
       if (leftOut.size > 0 && leftOut.has(this.seekers[i].id)) continue;
+      const w = traits[u + 3];
+      let availability = availabilityOf[w];
+      if (availability !== availability) availability = availabilityOf[w] = availabilityFit(shift.startsAt, shift.endsAt, windows[w]);
+      const skillAtMost = categoryKnown && (traits[u + 1] & categoryBit) === 0 ? 0.5 : 1;
       nearAt[nearCount] = i;
-      nearKm[nearCount] = km;
-      nearMax[nearCount] = max;
+      ceilings[nearCount] = ceiling(skillAtMost, km, max, availability);
       nearCount++;
     }
     const seekers = this.seekers;
-    const radii = (reach: number) =>
-      Float64Array.from({ length: MAX_TRAVEL_KM + 1 }, (_, km) => (reach < 0 ? -1 : radiusKm(km, reach, audience)));
-    const ring = (from: number, to: number) => {
-      const outer = radii(to);
-      const inner = radii(from);
-      const found: PooledSeeker[] = [];
-      for (let i = 0; i < nearCount; i++) {
-        if (nearKm[i] <= outer[nearMax[i]] && !(nearKm[i] <= inner[nearMax[i]])) found.push(seekers[nearAt[i]]);
-      }
-      return Promise.resolve(found);
+    const walk = {
+      shift,
+      context: options.context,
+      weights: options.weights,
+      limit: options.limit,
+      count: nearCount,
+      ceilings,
+      seekerAt: (k: number) => seekers[nearAt[k]],
     };
-    const firstReach = reachHolding(Math.max(FIRST_RING_PER_PLACE * options.limit, FIRST_RING_AT_LEAST), nearKm, nearMax, nearCount);
-    const walk = { shift, context: options.context, weights: options.weights, limit: options.limit, ring, firstReach };
-    const walked = audience === 'employer' ? rankNearestFirst(walk, 'employer') : rankNearestFirst(walk, 'staff');
-    // Lent again only once the walk is done: walks of rankings running side by side each need their own.
-    return walked.finally(() => this.nearBuffers.push(near));
+    try {
+      return audience === 'employer' ? rankBestFirst(walk, 'employer') : rankBestFirst(walk, 'staff');
+    } finally {
+      this.nearBuffers.push(near);
+    }
   }
 
   /** Where and when each shift asks people to be free, its certificates, and who is booked on work overlapping it. */

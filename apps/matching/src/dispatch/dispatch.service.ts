@@ -83,7 +83,7 @@ export class DispatchService {
     const closed = shiftIds.filter((id, i) => shifts[i]?.status !== 'open' || shifts[i]!.startsAt <= now);
     if (closed.length > 0)
       throw new DomainException('SHIFT_NOT_OPEN', `These shifts are not open: ${closed.join(', ')}`, 409, { shiftIds: closed });
-    // Each shift's pool is its best few by the nearest-first walk (dispatch-pools.ts says how many
+    // Each shift's pool is its best few by the best-first walk (dispatch-pools.ts says how many
     // and when that loses nothing), all the plan's shifts walked over matching's seeker pool at once.
     const open = shifts.map((s) => s!);
     const pools = await this.ranking.dispatchPools(open, now, dispatchPoolSizes(open));
