@@ -15,7 +15,7 @@ import {
   type RankedCandidate,
   type WeeklyWindow,
 } from '@lingong/matching-engine';
-import { MAX_TRAVEL_KM, seekerHistoryAt } from './candidate.sql';
+import { seekerHistoryAt } from './candidate.sql';
 import { freeAt, holdsAll, poolColumns, Shared, toPooled, type PooledSeeker, type PoolRow } from './pooled-seeker';
 import type { SeekerRow, ShiftRow } from './candidates.repository';
 
