@@ -46,9 +46,6 @@ export const eligible = `
      WHERE b.worker_id = w.id AND b.status IN ('confirmed', 'checked_in', 'completed')
        AND b.period && tstzrange(s.starts_at, s.ends_at, '[)') OFFSET 0)`;
 
-/** The longest travel distance a seeker may set (the profile form's bound, a check on workers.max_distance_km). */
-export const MAX_TRAVEL_KM = 100;
-
 /** Staff suspended the shift's employer: its shifts are recommended and offered to nobody. */
 export const employerSuspended = `EXISTS (SELECT 1 FROM employers e WHERE e.id = s.employer_id AND e.suspended_at IS NOT NULL)`;
 
