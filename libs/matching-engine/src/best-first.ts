@@ -60,6 +60,11 @@ export function scoreCeiling(weights: MatchingWeights, audience: Audience): Scor
     unknown;
 }
 
+/** Whether someone whose score cannot pass `ceiling` could still reach `scoreToBeat` (and win a tie on their id). */
+export function mayStillEnter(ceiling: number, scoreToBeat: number): boolean {
+  return ceiling + ROUNDING_SLACK >= scoreToBeat;
+}
+
 export interface BestFirstOptions<S extends SeekerForMatching> {
   shift: ShiftForMatching;
   context: FairnessContext;
@@ -112,7 +117,7 @@ export function rankBestFirst<S extends SeekerForMatching>(
   for (let step = TOP_STEP; step >= 0; step--) {
     if (perStep[step] === 0) continue;
     // Everyone from this step down has a ceiling below the step's top.
-    if (best.length >= limit && (step + 1) / STEPS_PER_POINT + ROUNDING_SLACK < best[limit - 1].score) break;
+    if (best.length >= limit && !mayStillEnter((step + 1) / STEPS_PER_POINT, best[limit - 1].score)) break;
     // Only those who can still enter the top `limit` are sorted (a tie may enter on its id).
     const toEnter = best.length >= limit ? best[limit - 1].score : -Infinity;
     const scored: { seeker: S; score: number }[] = [];

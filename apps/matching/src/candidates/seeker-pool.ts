@@ -5,6 +5,7 @@ import { acceptsMarketingSmsSql, toMarketIso } from '@lingong/domain';
 import {
   availabilityFit,
   haversineKm,
+  mayStillEnter,
   rankBestFirst,
   scoreCeiling,
   type Audience,
@@ -16,6 +17,7 @@ import {
   type WeeklyWindow,
 } from '@lingong/matching-engine';
 import { seekerHistoryAt } from './candidate.sql';
+import { SeekerGrid } from './seeker-grid';
 import { freeAt, holdsAll, poolColumns, Shared, toPooled, type PooledSeeker, type PoolRow } from './pooled-seeker';
 import type { SeekerRow, ShiftRow } from './candidates.repository';
 
@@ -74,6 +76,14 @@ interface ShiftFacts {
 /** A shift no longer there: nobody is free for it. */
 const nothingFree: ShiftFacts = { minuteOfWeek: -1, lastDay: '9999-12-31', requiredCertificates: [], booked: [] };
 
+/**
+ * A ranking's first round reads the most promising cells until it has found this many eligible
+ * seekers per place asked for (and at least FIRST_LOOK_AT_LEAST): enough to know a score to beat,
+ * which rules out the cells that cannot reach it.
+ */
+const FIRST_LOOK_PER_PLACE = 10;
+const FIRST_LOOK_AT_LEAST = 200;
+
 /** Who a ranking's scan found eligible: their place in the pool, and the most each can score (`scoreCeiling`). */
 class NearBuffers {
   at = new Int32Array(0);
@@ -111,6 +121,8 @@ export class SeekerPool implements OnApplicationBootstrap {
   private read = new Map<string, string>();
   /** The scan's lists of nearby seekers, kept between rankings rather than allocated (and collected) for each. */
   private nearBuffers: NearBuffers[] = [];
+  /** Pool places by where seekers live and how far they travel: a ranking reads only the cells that can hold its best. */
+  private grid = new SeekerGrid();
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 
@@ -191,6 +203,7 @@ export class SeekerPool implements OnApplicationBootstrap {
     this.patternIndex = new Map();
     this.windows = [];
     this.windowsIndex = new Map();
+    this.grid.clear();
     this.skillBits = new Map();
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const rows = (await this.dataSource.query(
@@ -233,6 +246,7 @@ export class SeekerPool implements OnApplicationBootstrap {
       }
     } else this.seekers[at] = seeker;
     this.places.set([seeker.lat, seeker.lng, seeker.maxDistanceKm], 3 * at);
+    this.grid.place(at, seeker.lat, seeker.lng, seeker.maxDistanceKm);
     let skills = 0;
     for (const skill of seeker.skills) skills |= this.skillBit(skill.code);
     this.traits.set(
@@ -272,6 +286,7 @@ export class SeekerPool implements OnApplicationBootstrap {
     if (at === undefined) return;
     const last = this.seekers.pop()!;
     this.index.delete(id);
+    this.grid.vacate(at, this.seekers.length);
     if (last.id !== id) {
       this.seekers[at] = last;
       this.index.set(last.id, at);
@@ -392,46 +407,61 @@ export class SeekerPool implements OnApplicationBootstrap {
     const places = this.places;
     const traits = this.traits;
     const roughOnly = Math.abs(shift.lat) < 70;
-    for (let i = 0, n = this.seekers.length; i < n; i++) {
-      const u = TRAITS * i;
-      if (freeInPattern[traits[u]] === 0 || (traits[u + 1] & requiredBits) !== requiredBits || (traits[u + 2] & smsOnly) !== smsOnly)
-        continue;
-      const t = 3 * i;
-      const lat = places[t];
-      const lng = places[t + 1];
-      const max = places[t + 2];
-      const north = (lat - shift.lat) * KM_PER_DEGREE_OF_LATITUDE;
-      if (north > max || -north > max) continue;
-      if (roughOnly) {
-        // A flat-earth estimate first, with room for its error within 100 km; the great circle decides.
-        const east = (lng - shift.lng) * KM_PER_DEGREE_OF_LATITUDE * cosLat;
-        const roughly = max * 1.05 + 0.5;
-        if (north * north + east * east > roughly * roughly) continue;
+    const scan = (members: readonly number[]) => {
+      for (const i of members) {
+        const u = TRAITS * i;
+        if (freeInPattern[traits[u]] === 0 || (traits[u + 1] & requiredBits) !== requiredBits || (traits[u + 2] & smsOnly) !== smsOnly)
+          continue;
+        const t = 3 * i;
+        const lat = places[t];
+        const lng = places[t + 1];
+        const max = places[t + 2];
+        const north = (lat - shift.lat) * KM_PER_DEGREE_OF_LATITUDE;
+        if (north > max || -north > max) continue;
+        if (roughOnly) {
+          // A flat-earth estimate first, with room for its error within 100 km; the great circle decides.
+          const east = (lng - shift.lng) * KM_PER_DEGREE_OF_LATITUDE * cosLat;
+          const roughly = max * 1.05 + 0.5;
+          if (north * north + east * east > roughly * roughly) continue;
+        }
+        const km = greatCircleKm(lat, lng, shift.lat, shift.lng);
+        if (km > max) continue;
+        if ((checkSkills || certificates.length > 0) && !holdsAll(this.seekers[i], required, certificates, facts.lastDay)) continue;
+        if (leftOut.size > 0 && leftOut.has(this.seekers[i].id)) continue;
+        const w = traits[u + 3];
+        let availability = availabilityOf[w];
+        if (availability !== availability) availability = availabilityOf[w] = availabilityFit(shift.startsAt, shift.endsAt, windows[w]);
+        const skillAtMost = categoryKnown && (traits[u + 1] & categoryBit) === 0 ? 0.5 : 1;
+        nearAt[nearCount] = i;
+        ceilings[nearCount] = ceiling(skillAtMost, km, max, availability);
+        nearCount++;
       }
-      const km = greatCircleKm(lat, lng, shift.lat, shift.lng);
-      if (km > max) continue;
-      if ((checkSkills || certificates.length > 0) && !holdsAll(this.seekers[i], required, certificates, facts.lastDay)) continue;
-      if (leftOut.size > 0 && leftOut.has(this.seekers[i].id)) continue;
-      const w = traits[u + 3];
-      let availability = availabilityOf[w];
-      if (availability !== availability) availability = availabilityOf[w] = availabilityFit(shift.startsAt, shift.endsAt, windows[w]);
-      const skillAtMost = categoryKnown && (traits[u + 1] & categoryBit) === 0 ? 0.5 : 1;
-      nearAt[nearCount] = i;
-      ceilings[nearCount] = ceiling(skillAtMost, km, max, availability);
-      nearCount++;
-    }
+    };
     const seekers = this.seekers;
-    const walk = {
-      shift,
-      context: options.context,
-      weights: options.weights,
-      limit: options.limit,
-      count: nearCount,
-      ceilings,
-      seekerAt: (k: number) => seekers[nearAt[k]],
+    const seekerAt = (k: number) => seekers[nearAt[k]];
+    const walk = () => {
+      const { context, weights, limit } = options;
+      const everyoneFound = { shift, context, weights, limit, count: nearCount, ceilings, seekerAt };
+      return audience === 'employer' ? rankBestFirst(everyoneFound, 'employer') : rankBestFirst(everyoneFound, 'staff');
     };
     try {
-      return audience === 'employer' ? rankBestFirst(walk, 'employer') : rankBestFirst(walk, 'staff');
+      // The cells highest in ceiling first, in rounds: each round reads until it has found twice as
+      // many eligible people as before, and its best give a score to beat that rules out the cells
+      // which cannot reach it. What remains after the last round is walked once more, in full.
+      const cells = this.grid.cellsFor(shift.lat, shift.lng, ceiling);
+      let next = 0;
+      let read = 0;
+      let toBeat = -Infinity;
+      while (next < cells.length && mayStillEnter(cells[next].ceiling, toBeat)) {
+        const wanted = Math.max(FIRST_LOOK_PER_PLACE * options.limit, FIRST_LOOK_AT_LEAST, 2 * nearCount);
+        while (next < cells.length && nearCount < wanted && mayStillEnter(cells[next].ceiling, toBeat)) scan(cells[next++].members);
+        if (next >= cells.length) break;
+        const round = walk();
+        read += round.stats.read;
+        if (round.ranked.length >= options.limit) toBeat = round.ranked[options.limit - 1].score;
+      }
+      const walked = walk();
+      return { ranked: walked.ranked, stats: { read: read + walked.stats.read, eligible: walked.stats.eligible } };
     } finally {
       this.nearBuffers.push(near);
     }
