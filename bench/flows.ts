@@ -20,14 +20,17 @@ export async function staffToken(frontDoor: string, env: Record<string, string>)
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-/** GET /api/matching/shifts/:id/candidates?limit=20 over random open shifts, as staff. */
+/** Rankings timed one after the other: this many rounds of the 50 shifts. */
+const ONE_AT_A_TIME_ROUNDS = 4;
+
+/** GET /api/matching/shifts/:id/candidates?limit=20 over random open shifts, as staff: one at a time, then side by side. */
 export async function benchRanking(
   progress: Progress,
   frontDoor: string,
   db: DataSource,
   token: string,
   options: { seconds: number; connections: number },
-): Promise<LoadResult & { candidatesPerRanking: number }> {
+): Promise<LoadResult & { candidatesPerRanking: number; oneAtATime: { p50: number; p95: number } }> {
   const ids = ((await db.query(`SELECT id FROM shifts WHERE status = 'open' ORDER BY md5(id::text) LIMIT 50`)) as { id: string }[]).map(
     (r) => r.id,
   );
@@ -44,11 +47,24 @@ export async function benchRanking(
   const candidatesPerRanking = ((await sample.json()) as { items: unknown[] }).items.length;
   // Warm up with a few whole rankings (one can take longer than a short autocannon run at a million seekers).
   for (const request of requests.slice(1, 4)) await fetch(`${frontDoor}${request.path}`, { headers }).then((r) => r.arrayBuffer());
+  // One at a time first: how long one person at a desk waits for a ranking, with nothing queued ahead.
+  const latencies: number[] = [];
+  for (let round = 0; round < ONE_AT_A_TIME_ROUNDS; round++) {
+    for (const request of requests) {
+      const started = performance.now();
+      const answer = await fetch(`${frontDoor}${request.path}`, { headers });
+      await answer.arrayBuffer();
+      if (!answer.ok) throw new Error(`ranking: ${answer.status}`);
+      latencies.push(performance.now() - started);
+    }
+  }
+  const oneAtATime = { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
   const result = await drive(progress, 'ranking: front door', { url: frontDoor, headers, requests, ...options });
   progress.log(
-    `  ranking (candidates of one open shift, ${candidatesPerRanking} answered): ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`,
+    `  ranking (candidates of one open shift, ${candidatesPerRanking} answered): one at a time p50 ${oneAtATime.p50.toFixed(1)} ms, p95 ${oneAtATime.p95.toFixed(1)} ms; ` +
+      `${options.connections} at a time ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`,
   );
-  return { ...result, candidatesPerRanking };
+  return { ...result, candidatesPerRanking, oneAtATime };
 }
 
 export interface CallFigures {

@@ -84,7 +84,7 @@ export interface ScaleFigures {
   seeded: SeedCounts;
   seedSeconds: number;
   browse: BrowseFigure[];
-  ranking: LoadResult & { candidatesPerRanking: number };
+  ranking: LoadResult & { candidatesPerRanking: number; oneAtATime: { p50: number; p95: number } };
   apply: CallFigures;
   accept: CallFigures;
   notifications: PathFigures;
