@@ -196,6 +196,7 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}`,
     SMS_QUIET_HOURS: 'off',
     SMS_ALERTS_PER_PHONE_PER_DAY: String(SHIFTS + 5),
+    SMS_ALERTS_PER_SHIFT: String(ALERTED),
     WEB_URL: url('web'),
     JOB_POSTING_URL: url('job-posting'),
     WORKER_PROFILE_URL: url('worker-profile'),

@@ -6,7 +6,7 @@ import { startMarket, type Market } from '../support/market';
 import { bearer, shiftInput, signIn, workerInput } from '../support/people';
 import { waitFor } from '../support/wait-for';
 
-/** Alerts about new gigs are capped per phone per day; the cap here is 1 (SMS_ALERTS_PER_PHONE_PER_DAY). */
+/** Alerts about new gigs are capped per phone per day, here 1 (SMS_ALERTS_PER_PHONE_PER_DAY), and per shift, here 2 (SMS_ALERTS_PER_SHIFT). */
 describe('per-phone alert limit', () => {
   let market: Market;
   let notifications: Queue;
@@ -14,8 +14,10 @@ describe('per-phone alert limit', () => {
 
   beforeAll(async () => {
     process.env.SMS_ALERTS_PER_PHONE_PER_DAY = '1';
+    process.env.SMS_ALERTS_PER_SHIFT = '2';
     market = await startMarket();
     delete process.env.SMS_ALERTS_PER_PHONE_PER_DAY;
+    delete process.env.SMS_ALERTS_PER_SHIFT;
     const connection = { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) };
     notifications = new Queue('notifications', { prefix: market.queuePrefix, connection });
     events = new Queue('domain-events', { prefix: market.queuePrefix, connection });
@@ -100,5 +102,41 @@ describe('per-phone alert limit', () => {
       `SELECT count(*)::int AS n FROM notifications WHERE kind = 'shift_alert' AND phone = '13700000091'`,
     );
     expect(alerts.rows[0].n).toBe(1);
+  });
+
+  it('tells at most SMS_ALERTS_PER_SHIFT of a street about a shift, priority groups first', async () => {
+    const phones = ['13700000092', '13700000093', '13700000094', '13700000095'];
+    for (const phone of phones) {
+      const token = await signIn(market, phone, 'worker');
+      await request(market.url)
+        .post('/api/workers')
+        .set(bearer(token))
+        .send(workerInput({ name: '李四' }))
+        .expect(201);
+    }
+    // Fixture: staff would record it through the priority-group desk.
+    await market.db.query(`UPDATE workers SET priority_group = 'low_income' WHERE phone = $1`, [phones[3]]);
+    const employer = await verifiedEmployer(market, '13600000092');
+    const shift = (
+      await request(market.url)
+        .post('/api/shifts')
+        .set(bearer(employer.token))
+        .send(shiftInput({ publish: true }, 5))
+        .expect(201)
+    ).body;
+    const [event] = (
+      await market.db.query(`SELECT id FROM outbox_events WHERE type = 'shift.published' AND payload->>'shiftId' = $1`, [shift.id])
+    ).rows as { id: string }[];
+    await waitFor(
+      'the shift’s alert job to finish',
+      () => notifications.getJobState(shiftAlertsJobId(event!.id)),
+      (state) => state === 'completed',
+    );
+    const told = (
+      await market.db.query(`SELECT phone FROM notifications WHERE kind = 'shift_alert' AND dedupe_key LIKE $1 || ':%'`, [event!.id])
+    ).rows.map((row: { phone: string }) => row.phone);
+    // Four fit (the first seeker is at its daily cap); two are told, the priority group's among them.
+    expect(told).toHaveLength(2);
+    expect(told).toContain(phones[3]);
   });
 });

@@ -31,7 +31,8 @@ describe('urgent SMS ahead of a backlog of alerts', () => {
 
   beforeAll(async () => {
     await gateway.start();
-    market = await startMarket({ workerEnv: gateway.settings() });
+    // Every fitting seeker is told: the backlog is the point here, not the per-shift cap.
+    market = await startMarket({ workerEnv: { ...gateway.settings(), SMS_ALERTS_PER_SHIFT: String(ALERTED_SEEKERS) } });
     bulk = new Queue('notifications', { prefix: market.queuePrefix, connection: redis });
     urgent = new Queue('sms-urgent', { prefix: market.queuePrefix, connection: redis });
     // Seekers on the shift's street with its skill, who agreed to alerts.

@@ -173,6 +173,17 @@ export class SmsSettings {
   @Min(0)
   @Max(100)
   SMS_ALERTS_PER_PHONE_PER_DAY = 5;
+
+  /**
+   * Alerts one new shift sends at most. A street of a large market holds tens of thousands of
+   * seekers; a shift of a few places needs hundreds told, and each message costs the market. Past
+   * the cap, priority groups are told first, then a draw that differs from shift to shift.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  SMS_ALERTS_PER_SHIFT = 1_000;
 }
 
 /** The pages the front door serves: the built client (`npm run build:client`). */

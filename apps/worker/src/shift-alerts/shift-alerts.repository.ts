@@ -40,12 +40,14 @@ export class ShiftAlertsRepository {
 
   /**
    * Phones of active seekers on the shift's street who hold every needed skill and agreed to
-   * alerts (and have not replied T), and have not had `perDay` alerts in the last 24 hours.
-   * This event's own alerts do not count: a retried event (say Redis failed after the rows were
-   * written) must find the same phones, or their written messages would never be queued.
+   * alerts (and have not replied T), and have not had `perDay` alerts in the last 24 hours; at most
+   * `perShift` of them, priority groups first, then in an order drawn from the event's id (so each
+   * shift tells a different share of a crowded street). This event's own alerts do not count, and
+   * the draw is the event's: a retried event (say Redis failed after the rows were written) must
+   * find the same phones, or their written messages would never be queued.
    * Skill containment is answered by the `workers_skills` index.
    */
-  async phonesToAlert(eventId: string, street: string, skills: string[], perDay: number): Promise<string[]> {
+  async phonesToAlert(eventId: string, street: string, skills: string[], perDay: number, perShift: number): Promise<string[]> {
     const wanted = JSON.stringify(skills.map((code) => ({ code })));
     const rows = (await this.dataSource.query(
       `SELECT w.phone FROM workers w
@@ -54,8 +56,9 @@ export class ShiftAlertsRepository {
           AND (SELECT count(*) FROM notifications n
                 WHERE n.phone = w.phone AND n.kind = 'shift_alert' AND n.created_at > now() - interval '24 hours'
                   AND n.dedupe_key NOT LIKE $4 || ':%') < $3
-        ORDER BY w.created_at, w.id`,
-      [street, wanted, perDay, eventId],
+        ORDER BY w.priority_group <> 'none' DESC, md5(w.id::text || $4)
+        LIMIT $5`,
+      [street, wanted, perDay, eventId, perShift],
     )) as { phone: string }[];
     return rows.map((row) => row.phone);
   }

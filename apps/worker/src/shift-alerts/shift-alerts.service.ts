@@ -40,7 +40,13 @@ export class ShiftAlertsService {
     const shift = await this.alerts.openShift(shiftId);
     if (!shift) return 0; // cancelled, filled or started since: nothing (more) to announce
     const skills = shift.requiredSkills.length > 0 ? shift.requiredSkills : [shift.category];
-    const phones = await this.alerts.phonesToAlert(eventId, shift.street, skills, this.settings.SMS_ALERTS_PER_PHONE_PER_DAY);
+    const phones = await this.alerts.phonesToAlert(
+      eventId,
+      shift.street,
+      skills,
+      this.settings.SMS_ALERTS_PER_PHONE_PER_DAY,
+      this.settings.SMS_ALERTS_PER_SHIFT,
+    );
     const text = smsTemplates.shiftAlert(shift);
     return this.notifications.writeBatch(
       batchId,
