@@ -382,8 +382,8 @@ export class SeekerPool implements OnApplicationBootstrap {
   }
 
   private rank(shift: ShiftRow, facts: ShiftFacts, leftOut: ReadonlySet<string>, options: PoolRankOptions, audience: Audience) {
-    // One pass over the pool without allocating per seeker, reading the typed arrays only until a
-    // seeker passes distance, availability, skills and consent: this loop is most of a ranking.
+    // The scan of a cell allocates nothing per seeker and reads the typed arrays only until a seeker
+    // passes distance, availability, skills and consent: it is most of a ranking's time.
     const required = [...new Set(shift.requiredSkills)];
     let requiredBits = 0;
     for (const code of required) requiredBits |= this.skillBit(code);
