@@ -65,7 +65,7 @@ describe('offers by SMS', () => {
     expect((await offersOn(shift.id)).map((offer) => offer.status).sort()).toEqual(['accepted', 'too_late']);
   });
 
-  it("sends a new shift's offers with its matching run, and only once although their offer.created events come too", async () => {
+  it("sends a new shift's offers once each, although both its matching run and their offer.created events send them", async () => {
     const shift = (
       await api()
         .post('/api/shifts')

@@ -1,10 +1,10 @@
-import { employerParts, type Audience } from './audience';
+import type { Audience } from './audience';
 import { compareIds } from './ids';
 import { distanceFit } from './parts';
 import { rankCandidates, type EmployerRankedCandidate, type RankedCandidate } from './rank';
-import { shiftScorer } from './score';
+import { employerSum, shiftScorer } from './score';
 import type { FairnessContext, SeekerForMatching, ShiftForMatching } from './types';
-import { assertValidWeights, pointsPerPart, type MatchingWeights } from './weights';
+import { pointsPerPart, type MatchingWeights } from './weights';
 
 /**
  * A ranking that scores only the seekers who can still make the top `limit`, with the same answer
@@ -39,8 +39,7 @@ export type ScoreCeiling = (skillFitAtMost: number, distanceKm: number, maxDista
 
 export function scoreCeiling(weights: MatchingWeights, audience: Audience): ScoreCeiling {
   if (audience === 'employer') {
-    assertValidWeights(weights);
-    const sum = employerParts.reduce((total, part) => total + weights[part], 0);
+    const sum = employerSum(weights);
     if (sum === 0) return () => 0;
     // The employer's distance part is judged on whole kilometres.
     return (skillFitAtMost, distanceKm, maxDistanceKm, availabilityFit) =>

@@ -173,7 +173,8 @@ function pointsOf(weights: MatchingWeights): MatchingWeights {
   if (!points) pointsByWeights.set(weights, (points = pointsPerPart(weights)));
   return points;
 }
-function employerSum(weights: MatchingWeights): number {
+/** The weights of the parts an employer reads, added up (after checking the weights). */
+export function employerSum(weights: MatchingWeights): number {
   pointsOf(weights); // checks the weights
   return employerParts.reduce((total, part) => total + weights[part], 0);
 }
