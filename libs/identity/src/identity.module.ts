@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -13,7 +14,9 @@ import { ServiceTokens } from './service-token';
     JwtModule.registerAsync({
       inject: [AuthSettings],
       useFactory: (auth: AuthSettings) => ({
-        secret: auth.JWT_SECRET,
+        // A key object, made once: given the text, jsonwebtoken tries it as a public key on every
+        // token and makes the secret key from the failure (a thrown error per signed-in request).
+        secret: createSecretKey(Buffer.from(auth.JWT_SECRET)),
         signOptions: { expiresIn: auth.JWT_TTL_SECONDS, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
