@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { Audience } from './audience';
 import { availabilityFit } from './availability';
 import { rankBestFirst, scoreCeiling } from './best-first';
+import { payFitOfDay, payForTheDayFen, reliabilityFit } from './parts';
 import { rankCandidates } from './rank';
 import { haversineKm, scoreCandidate } from './score';
 import { seededRandom } from './seeded-random';
@@ -58,13 +59,15 @@ function population(n: number, seed: number): SeekerForMatching[] {
 }
 
 /** What matching's seeker pool knows of each eligible seeker without scoring them. */
-function known(shift: ShiftForMatching, seeker: SeekerForMatching): [number, number, number, number] {
+function known(shift: ShiftForMatching, seeker: SeekerForMatching): [number, number, number, number, number, number] {
   const holds = (code: string) => seeker.skills.some((skill) => skill.code === code);
   return [
     shift.requiredSkills.length > 0 || holds(shift.category) ? 1 : 0.5,
     haversineKm(seeker.lat, seeker.lng, shift.lat, shift.lng),
     seeker.maxDistanceKm,
     availabilityFit(shift.startsAt, shift.endsAt, seeker.availability),
+    payFitOfDay(payForTheDayFen(shift), seeker.expectedDailyPayFen),
+    reliabilityFit(seeker.reliability),
   ];
 }
 

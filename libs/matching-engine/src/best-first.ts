@@ -10,10 +10,10 @@ import { pointsPerPart, type MatchingWeights } from './weights';
  * A ranking that scores only the seekers who can still make the top `limit`, with the same answer
  * as scoring every eligible seeker.
  *
- * The caller knows some of each seeker's parts without scoring them: distance (from where they
- * live), availability (from their weekly windows, shared by many) and whether they hold the
- * shift's skill at all. With every other part at its full points, that gives a ceiling no score
- * of theirs can pass (`scoreCeiling`). The walk scores seekers highest ceiling first and stops when
+ * The caller knows most of each seeker's parts without scoring them: distance (from where they
+ * live), availability (from their weekly windows, shared by many), pay (from what they expect),
+ * reliability, and whether they hold the shift's skill at all. With the skill's years and fairness
+ * at full points, that gives a ceiling no score of theirs can pass (`scoreCeiling`). The walk scores seekers highest ceiling first and stops when
  * the next ceiling cannot reach the `limit`-th best score found. A ceiling that knows distance and
  * availability is far tighter than distance alone: at a million seekers, a night shift's walk by
  * distance alone scored 30,000 people to find twenty.
@@ -31,32 +31,40 @@ const TOP_STEP = 100 * STEPS_PER_POINT + 1;
 /**
  * The most a seeker can score for the audience, knowing what the caller knows before scoring them:
  * the most their skill part's fit can be (1 without knowing their years; 0.5 for a shift's
- * category they do not hold), their distance and travel distance (km), and their availability
- * fit; pay, reliability and fairness are taken at full points. Never below `scoreOnly` before its
- * rounding. Positional, as it runs for every eligible seeker.
+ * category they do not hold), their distance and travel distance (km), and their availability, pay
+ * and reliability fits (a caller that does not know one passes 1); fairness is taken at full
+ * points. Never below `scoreOnly` before its rounding. Positional, as it runs for every eligible seeker.
  */
-export type ScoreCeiling = (skillFitAtMost: number, distanceKm: number, maxDistanceKm: number, availabilityFit: number) => number;
+export type ScoreCeiling = (
+  skillFitAtMost: number,
+  distanceKm: number,
+  maxDistanceKm: number,
+  availabilityFit: number,
+  payFit: number,
+  reliabilityFit: number,
+) => number;
 
 export function scoreCeiling(weights: MatchingWeights, audience: Audience): ScoreCeiling {
   if (audience === 'employer') {
     const sum = employerSum(weights);
     if (sum === 0) return () => 0;
-    // The employer's distance part is judged on whole kilometres.
-    return (skillFitAtMost, distanceKm, maxDistanceKm, availabilityFit) =>
+    // The employer's distance part is judged on whole kilometres; pay and fairness are not in their score.
+    return (skillFitAtMost, distanceKm, maxDistanceKm, availabilityFit, _payFit, reliabilityFit) =>
       ((skillFitAtMost * weights.skill +
         distanceFit(Math.round(distanceKm), maxDistanceKm) * weights.distance +
         availabilityFit * weights.availability +
-        weights.reliability) *
+        reliabilityFit * weights.reliability) *
         100) /
       sum;
   }
   const points = pointsPerPart(weights);
-  const unknown = points.pay + points.reliability + points.fairness;
-  return (skillFitAtMost, distanceKm, maxDistanceKm, availabilityFit) =>
+  return (skillFitAtMost, distanceKm, maxDistanceKm, availabilityFit, payFit, reliabilityFit) =>
     skillFitAtMost * points.skill +
     distanceFit(distanceKm, maxDistanceKm) * points.distance +
     availabilityFit * points.availability +
-    unknown;
+    payFit * points.pay +
+    reliabilityFit * points.reliability +
+    points.fairness;
 }
 
 /** Whether someone whose score cannot pass `ceiling` could still reach `scoreToBeat` (and win a tie on their id). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { solveAssignment, type AssignmentInput } from './assignment';
 import { dispatchPoolSizes } from './dispatch-pools';
 import { availabilityFit } from './availability';
+import { payFitOfDay, payForTheDayFen, reliabilityFit } from './parts';
 import { rankBestFirst, scoreCeiling } from './best-first';
 import type { RankedCandidate } from './rank';
 import { haversineKm, scoreCandidate } from './score';
@@ -64,6 +65,8 @@ function walkedPools(shifts: readonly ShiftForMatching[], seekers: readonly Seek
         haversineKm(s.lat, s.lng, shift.lat, shift.lng),
         s.maxDistanceKm,
         availabilityFit(shift.startsAt, shift.endsAt, s.availability),
+        payFitOfDay(payForTheDayFen(shift), s.expectedDailyPayFen),
+        reliabilityFit(s.reliability),
       ),
     );
     const walk = {

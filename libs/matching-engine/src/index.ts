@@ -5,7 +5,7 @@ export * from './score';
 export * from './rank';
 export * from './fairness';
 export * from './availability';
-export { experienceFit, skillPart, distancePart, payPart, reliabilityPart } from './parts';
+export { experienceFit, skillPart, distancePart, payPart, payFitOfDay, payForTheDayFen, reliabilityFit, reliabilityPart } from './parts';
 export * from './overlap';
 export * from './assignment';
 export * from './assignment-check';

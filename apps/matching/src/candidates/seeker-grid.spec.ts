@@ -47,7 +47,7 @@ describe('SeekerGrid', () => {
         // Everyone within their travel distance is in a cell given, whose ceiling is at least their own.
         const i = cellOf.get(at);
         expect(i).toBeDefined();
-        expect(cells[i!].ceiling).toBeGreaterThanOrEqual(ceiling(1, km, seeker.maxKm, 1));
+        expect(cells[i!].ceiling).toBeGreaterThanOrEqual(ceiling(1, km, seeker.maxKm, 1, 1, 1));
       });
       // And nobody is in two cells.
       expect(cells.reduce((n, c) => n + c.members.length, 0)).toBe(cellOf.size);

@@ -4,7 +4,7 @@ import { haversineKm, type ScoreCeiling } from '@lingong/matching-engine';
  * The seeker pool's places, by where seekers live and how far they travel: a cell is a square of
  * CELL_DEGREES (about a kilometre) holding the seekers of one travel band. From the nearest corner
  * of a cell and its band's longest travel distance comes the most anyone in it can score for a
- * shift (`ScoreCeiling`, skill, availability and the rest at full points), so a ranking reads only
+ * shift (`ScoreCeiling`, skill, availability, pay, reliability and fairness at full points), so a ranking reads only
  * the cells that can still hold one of its best, instead of every seeker on file.
  */
 
@@ -88,7 +88,7 @@ export class SeekerGrid {
       const nearestLng = Math.min(Math.max(lng, cell.west), cell.west + CELL_DEGREES);
       const km = Math.max(0, haversineKm(nearestLat, nearestLng, lat, lng) - NEAREST_POINT_MARGIN_KM);
       if (km > cell.travelKm) continue;
-      found.push({ members: cell.members, ceiling: ceiling(1, km, cell.travelKm, 1) });
+      found.push({ members: cell.members, ceiling: ceiling(1, km, cell.travelKm, 1, 1, 1) });
     }
     return found.sort((a, b) => b.ceiling - a.ceiling);
   }

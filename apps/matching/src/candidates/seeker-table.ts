@@ -2,7 +2,10 @@ import {
   availabilityFit,
   haversineKm,
   mayStillEnter,
+  payFitOfDay,
+  payForTheDayFen,
   rankBestFirst,
+  reliabilityFit,
   scoreCeiling,
   type Audience,
   type FairnessContext,
@@ -24,6 +27,8 @@ import { freeAt, holdsAll, type PooledSeeker } from './pooled-seeker';
 const KM_PER_DEGREE_OF_LATITUDE = (6371.0088 * Math.PI) / 180;
 /** The last of the 31 skill bits: a code past the first thirty. */
 const MORE_SKILLS_BIT = 30;
+/** Numbers per seeker in `places`. */
+const PLACE = 5;
 /** Ints per seeker in `traits`. */
 const TRAITS = 4;
 /** The engine's distance, held here: called through the package's re-exports it costs a getter per call. */
@@ -70,11 +75,12 @@ export class SeekerTable {
   private index = new Map<string, number>();
   /**
    * What the scan reads for every seeker, side by side in pool order so it never touches the seeker
-   * objects of those it rules out: latitude, longitude and travel distance; and the weekly pattern
+   * objects of those it rules out: latitude, longitude, travel distance, the day's pay expected (0
+   * for none) and the reliability fit, which bound the score before it is worked out; and the weekly pattern
    * (an index into `patterns`), the skills held (a bit per code, see `skillBit`), whether they
    * take offers by SMS, and their weekly windows (an index into `windows`).
    */
-  private places = new Float64Array(3 * 1024);
+  private places = new Float64Array(PLACE * 1024);
   private traits = new Int32Array(TRAITS * 1024);
   private patterns: Int32Array[] = [];
   private patternIndex = new Map<Int32Array, number>();
@@ -96,7 +102,7 @@ export class SeekerTable {
       at = this.seekers.length;
       this.index.set(seeker.id, at);
       this.seekers.push(seeker);
-      if (3 * this.seekers.length > this.places.length) {
+      if (PLACE * this.seekers.length > this.places.length) {
         const places = new Float64Array(2 * this.places.length);
         places.set(this.places);
         this.places = places;
@@ -105,7 +111,10 @@ export class SeekerTable {
         this.traits = traits;
       }
     } else this.seekers[at] = seeker;
-    this.places.set([seeker.lat, seeker.lng, seeker.maxDistanceKm], 3 * at);
+    this.places.set(
+      [seeker.lat, seeker.lng, seeker.maxDistanceKm, seeker.expectedDailyPayFen ?? 0, reliabilityFit(seeker.reliability)],
+      PLACE * at,
+    );
     this.grid.place(at, seeker.lat, seeker.lng, seeker.maxDistanceKm);
     let skills = 0;
     for (const skill of seeker.skills) skills |= this.skillBit(skill.code);
@@ -123,7 +132,7 @@ export class SeekerTable {
     if (last.id !== id) {
       this.seekers[at] = last;
       this.index.set(last.id, at);
-      this.places.copyWithin(3 * at, 3 * this.seekers.length, 3 * this.seekers.length + 3);
+      this.places.copyWithin(PLACE * at, PLACE * this.seekers.length, PLACE * this.seekers.length + PLACE);
       this.traits.copyWithin(TRAITS * at, TRAITS * this.seekers.length, TRAITS * this.seekers.length + TRAITS);
     }
   }
@@ -143,9 +152,11 @@ export class SeekerTable {
     const smsOnly = options.smsConsent ? 1 : 0;
     const freeInPattern = Uint8Array.from(this.patterns, (minutes) => (freeAt(minutes, facts.minuteOfWeek) ? 1 : 0));
     // What each eligible seeker can score at most, from what the scan knows of them: their distance,
-    // their windows' availability fit (once per windows array), and whether they hold the shift's
-    // category (its skill part is exactly half without it). The walk scores highest ceiling first.
+    // their windows' availability fit (once per windows array), their pay and reliability fits, and
+    // whether they hold the shift's category (its skill part is exactly half without it). The walk
+    // scores highest ceiling first.
     const ceiling = scoreCeiling(options.weights, audience);
+    const dayFen = payForTheDayFen(shift);
     const categoryBit = required.length === 0 ? this.skillBit(shift.category) : 0;
     const categoryKnown = required.length === 0 && categoryBit !== 1 << MORE_SKILLS_BIT;
     const availabilityOf = new Float64Array(this.windows.length).fill(NaN);
@@ -162,7 +173,7 @@ export class SeekerTable {
         const u = TRAITS * i;
         if (freeInPattern[traits[u]] === 0 || (traits[u + 1] & requiredBits) !== requiredBits || (traits[u + 2] & smsOnly) !== smsOnly)
           continue;
-        const t = 3 * i;
+        const t = PLACE * i;
         const lat = places[t];
         const lng = places[t + 1];
         const max = places[t + 2];
@@ -183,7 +194,7 @@ export class SeekerTable {
         if (availability !== availability) availability = availabilityOf[w] = availabilityFit(shift.startsAt, shift.endsAt, windows[w]);
         const skillAtMost = categoryKnown && (traits[u + 1] & categoryBit) === 0 ? 0.5 : 1;
         nearAt[nearCount] = i;
-        ceilings[nearCount] = ceiling(skillAtMost, km, max, availability);
+        ceilings[nearCount] = ceiling(skillAtMost, km, max, availability, payFitOfDay(dayFen, places[t + 3]), places[t + 4]);
         nearCount++;
       }
     };
