@@ -147,7 +147,7 @@ async function main(): Promise<void> {
       const browse = await benchBrowse(progress, apps.url, floor, {
         seconds: settings.seconds,
         connections: settings.connections,
-        warmUp: !settings.quick,
+        warmUpSeconds: settings.quick ? 1 : 3,
       });
       if (n === 0)
         results.loadCurve = await benchLoadCurve(progress, apps.url, floor, { seconds: settings.curveSeconds, steps: settings.curveSteps });
