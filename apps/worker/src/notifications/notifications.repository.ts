@@ -122,6 +122,11 @@ export class NotificationsRepository {
     });
   }
 
+  async written(dedupeKey: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM notifications WHERE dedupe_key = $1`, [dedupeKey])) as unknown[];
+    return rows.length > 0;
+  }
+
   /** The messages of a batch still to send, in the order written. */
   async pendingInBatch(batchId: string): Promise<PendingMessage[]> {
     return (await this.dataSource.query(
@@ -132,27 +137,34 @@ export class NotificationsRepository {
   }
 
   /**
-   * Takes a message for sending. A row left in `sending` by a worker killed mid-send is taken
-   * again; the provider receives the same id as idempotency key, so the person gets one SMS.
-   * A message that stopped mattering by `now` is not taken but given up: `expired`.
+   * Takes messages for sending, in the order given. A row left in `sending` by a worker killed
+   * mid-send is taken again; the provider receives the same id as idempotency key, so the person
+   * gets one SMS. A message that stopped mattering by `now` is not taken but given up: `expired`.
+   * Ones already sent (or failed for good) are not returned.
    */
-  async claim(id: string, now: Date): Promise<ClaimedMessage | null> {
+  async claim(ids: readonly string[], now: Date): Promise<ClaimedMessage[]> {
+    if (ids.length === 0) return [];
     const [rows] = (await this.dataSource.query(
       `UPDATE notifications
           SET status = CASE WHEN matters_until <= $2 THEN 'expired' ELSE 'sending' END,
               attempts = attempts + CASE WHEN matters_until <= $2 THEN 0 ELSE 1 END, updated_at = now()
-        WHERE id = $1 AND status IN ('queued', 'sending') AND phone <> ''
+        WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'sending') AND phone <> ''
         RETURNING id, phone, text, kind, attempts, status, sealed_code AS "sealedCode"`,
-      [id, now],
+      [ids, now],
     )) as [ClaimedMessage[], number];
-    return rows[0] ?? null;
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
-  async markSent(id: string, provider: string, providerMessageId: string): Promise<void> {
+  /** Records the provider's receipts: one statement for however many were sent. */
+  async markSent(provider: string, receipts: readonly { id: string; providerMessageId: string }[]): Promise<void> {
+    if (receipts.length === 0) return;
     await this.dataSource.query(
-      `UPDATE notifications SET status = 'sent', provider = $2, provider_message_id = $3, sent_at = now(), updated_at = now(), last_error = NULL
-        WHERE id = $1`,
-      [id, provider, providerMessageId],
+      `UPDATE notifications n
+          SET status = 'sent', provider = $1, provider_message_id = r.provider_message_id, sent_at = now(), updated_at = now(), last_error = NULL
+         FROM unnest($2::uuid[], $3::text[]) AS r(id, provider_message_id)
+        WHERE n.id = r.id`,
+      [provider, receipts.map((r) => r.id), receipts.map((r) => r.providerMessageId)],
     );
   }
 

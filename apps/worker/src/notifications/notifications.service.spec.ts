@@ -108,7 +108,7 @@ describe('NotificationsService.deliver', () => {
     const markSent = jest.fn(() => Promise.resolve());
     const markFailed = jest.fn(() => Promise.resolve());
     const service = new NotificationsService(
-      strict<NotificationsRepository>({ claim: () => Promise.resolve({ ...stored, sealedCode }), markSent, markFailed } as never),
+      strict<NotificationsRepository>({ claim: () => Promise.resolve([{ ...stored, sealedCode }]), markSent, markFailed } as never),
       strict<SmsProvider>({ name: 'http', send } as never),
       { SMS_SIGNATURE: '【龙湾零工市场】', SMS_QUIET_HOURS: 'off' } as SmsSettings,
       strict<Clock>({ now: () => new Date('2026-12-02T10:00:00+08:00') }),
@@ -124,7 +124,7 @@ describe('NotificationsService.deliver', () => {
     const { service, send, markSent } = build(sealText(secret, '482916'));
     await service.deliver('n1');
     expect(send).toHaveBeenCalledWith({ id: 'n1', phone: '13700000001', text: '【龙湾零工市场】您的登录验证码是482916，5分钟内有效。' });
-    expect(markSent).toHaveBeenCalledWith('n1', 'http', 'gw-1');
+    expect(markSent).toHaveBeenCalledWith('http', [{ id: 'n1', providerMessageId: 'gw-1' }]);
   });
 
   it('fails for good a code sealed under another JWT_SECRET, sending nothing', async () => {
@@ -142,8 +142,19 @@ describe('NotificationsService.deliverBatch', () => {
     );
     const markSent = jest.fn(() => Promise.resolve());
     const markFailed = jest.fn(() => Promise.resolve());
-    const claim = (id: string) =>
-      Promise.resolve({ id, phone: '13700000001', kind: 'shift_alert', attempts: 1, status: 'sending', text: '新零工', sealedCode: null });
+    const claim = jest.fn((claimed: string[]) =>
+      Promise.resolve(
+        claimed.map((id) => ({
+          id,
+          phone: '13700000001',
+          kind: 'shift_alert',
+          attempts: 1,
+          status: 'sending',
+          text: '新零工',
+          sealedCode: null,
+        })),
+      ),
+    );
     const service = new NotificationsService(
       strict<NotificationsRepository>({
         pendingInBatch: () => Promise.resolve(pending.map((m) => ({ ...m, urgent: false, batchId: 'b' }))),
@@ -159,7 +170,7 @@ describe('NotificationsService.deliverBatch', () => {
       strict<PhoneHasher>({}),
       strict<AuthSettings>({}),
     );
-    return { service, send, markSent, markFailed };
+    return { service, send, claim, markSent, markFailed };
   }
   const ids = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `n${i}`, sendAfter: null }));
 
@@ -167,8 +178,22 @@ describe('NotificationsService.deliverBatch', () => {
     const { service, send, markSent, markFailed } = build(ids(10), { n3: new Error('refused') });
     await expect(service.deliverBatch('b')).resolves.toBeNull();
     expect(send).toHaveBeenCalledTimes(10);
-    expect(markSent).toHaveBeenCalledTimes(9);
+    const receipts = markSent.mock.calls.flatMap((call) => (call as unknown as [string, { id: string }[]])[1].map((r) => r.id));
+    expect(receipts.sort()).toEqual(
+      ids(10)
+        .map((m) => m.id)
+        .filter((id) => id !== 'n3')
+        .sort(),
+    );
     expect(markFailed).toHaveBeenCalledWith('n3', 'refused', true);
+  });
+
+  it('claims and marks sent many messages in a statement each, not two per message', async () => {
+    const { service, send, claim, markSent } = build(ids(120));
+    await expect(service.deliverBatch('b')).resolves.toBeNull();
+    expect(send).toHaveBeenCalledTimes(120);
+    expect(claim.mock.calls.map(([claimed]) => claimed.length)).toEqual([50, 50, 20]);
+    expect(markSent).toHaveBeenCalledTimes(3);
   });
 
   it('ends the try at a temporary failure and throws, so the job is tried again', async () => {
