@@ -37,11 +37,11 @@ describe('InternalApiClient', () => {
   });
 
   it('fills in the path, sends the body and the caller’s service token, and returns the answer', async () => {
-    expect(await client.call(internalRoutes.sendOffer, { params: { id: 'a/b' } })).toEqual({ action: 'none' });
+    expect(await client.call(internalRoutes.expireOffer, { params: { id: 'a/b' } })).toEqual({ action: 'none' });
     answer = () => ({ status: 200, body: '{"offered":2}' });
     expect(await client.call(internalRoutes.runMatching, { body: { shiftId: 's1' } })).toEqual({ offered: 2 });
     expect(seen).toEqual([
-      { method: 'POST', url: '/api/internal/offers/a%2Fb/send', authorization: 'Bearer token-of-worker', body: '{}' },
+      { method: 'POST', url: '/api/internal/offers/a%2Fb/expire', authorization: 'Bearer token-of-worker', body: '{}' },
       { method: 'POST', url: '/api/internal/matching/runs', authorization: 'Bearer token-of-worker', body: '{"shiftId":"s1"}' },
     ]);
   });
@@ -71,8 +71,8 @@ describe('InternalApiClient', () => {
       strict<ServiceTokens>({ issue: () => Promise.resolve('t') } as never),
       2_000,
     );
-    const failure = await nowhere.call(internalRoutes.sendOffer, { params: { id: 'o1' } }).catch((error: unknown) => error);
+    const failure = await nowhere.call(internalRoutes.expireOffer, { params: { id: 'o1' } }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InternalCallError);
-    expect(failure).toMatchObject({ status: null, path: '/api/internal/offers/o1/send' });
+    expect(failure).toMatchObject({ status: null, path: '/api/internal/offers/o1/expire' });
   });
 });

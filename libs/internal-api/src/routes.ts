@@ -60,6 +60,7 @@ export interface SeekerAnswerRequest {
 
 /** Matching's word on an offer's SMS: send it now (it stands until `expiresAt`), wait until the quiet hours end, or not at all. */
 export type OfferSendDecision = { action: 'send'; expiresAt: string } | { action: 'wait'; until: string } | { action: 'none' };
+export type OfferSendDecisionFor = { offerId: string } & OfferSendDecision;
 export type OfferExpiryOutcome = 'expired' | 'accepted' | 'unchanged';
 
 export interface KioskSnapshot {
@@ -79,7 +80,8 @@ export const internalRoutes = {
   /** A shift opened (or a place reopened): the best candidates get offers. */
   /** The offers made (their ids), for the caller to send at once rather than after their `offer.created` events. */
   runMatching: route<{ shiftId: string }, { offered: number; offerIds: string[] }>()('matching', 'POST', 'internal/matching/runs'),
-  sendOffer: route<undefined, OfferSendDecision>()('matching', 'POST', 'internal/offers/:id/send'),
+  /** Offers about to be sent, in one call: each one's decision, in the order asked. */
+  sendOffers: route<{ offerIds: string[] }, { decisions: OfferSendDecisionFor[] }>()('matching', 'POST', 'internal/offers/send'),
   expireOffer: route<undefined, { done: true; outcome: OfferExpiryOutcome }>()('matching', 'POST', 'internal/offers/:id/expire'),
   /** A plan left `confirming`: confirming it again books only what is missing. */
   finishDispatchPlan: route<undefined, object>()('matching', 'POST', 'internal/dispatch/plans/:id/confirm'),

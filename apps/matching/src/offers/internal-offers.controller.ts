@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
 import { Roles } from '@lingong/identity';
 import { internalRoutes, type InternalAnswer, type InternalBody } from '@lingong/internal-api';
 import { OffersService } from './offers.service';
@@ -8,6 +8,15 @@ import { OffersService } from './offers.service';
 export class MatchingRunDto implements InternalBody<typeof internalRoutes.runMatching> {
   @IsUUID()
   shiftId!: string;
+}
+
+/** A matching run makes at most a few offers per place; a hundred is more than any run sends at once. */
+export class OffersToSendDto implements InternalBody<typeof internalRoutes.sendOffers> {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID(undefined, { each: true })
+  offerIds!: string[];
 }
 
 /** Called by the worker app: a matching run when a shift opens, an offer's send, an expiry when its time is up (or the sweep finds it overdue), a seeker's erasure. */
@@ -32,12 +41,12 @@ export class InternalOffersController {
     return this.offers.eraseSeeker(id);
   }
 
-  /** The worker is about to send the offer's SMS: send (and until when it stands), wait until the quiet hours end, or nothing. */
+  /** The worker is about to send the offers' SMS: for each, send (and until when it stands), wait until the quiet hours end, or nothing. */
   @Roles('service')
-  @Post(internalRoutes.sendOffer.path)
+  @Post(internalRoutes.sendOffers.path)
   @HttpCode(200)
-  async send(@Param('id', ParseUUIDPipe) id: string): Promise<InternalAnswer<typeof internalRoutes.sendOffer>> {
-    return this.offers.send(id);
+  async send(@Body() body: OffersToSendDto): Promise<InternalAnswer<typeof internalRoutes.sendOffers>> {
+    return { decisions: await this.offers.send(body.offerIds) };
   }
 
   @Roles('service')

@@ -46,6 +46,12 @@ export class OffersRepository {
     return manager.getRepository(Offer).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** The offers, locked in the order of their ids (so two callers never wait on each other crosswise). */
+  findManyForUpdate(manager: EntityManager, ids: readonly string[]): Promise<Offer[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager.getRepository(Offer).find({ where: { id: In([...ids]) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+  }
+
   async settle(manager: EntityManager, offer: Offer, status: OfferStatus, at: Date, bookingId: string | null = null): Promise<Offer> {
     Object.assign(offer, { status, answeredAt: at, bookingId });
     return manager.getRepository(Offer).save(offer);
@@ -70,18 +76,31 @@ export class OffersRepository {
   }
 
   /** Starts the offer's clock: sent now, answerable until `expiresAt`. */
-  async markSent(manager: EntityManager, offer: Offer, at: Date, expiresAt: Date): Promise<Offer> {
-    Object.assign(offer, { sentAt: at, expiresAt });
-    return manager.getRepository(Offer).save(offer);
+  /** The offers' clocks start: sent at `at`, each standing until its own `expiresAt`. One statement for them all. */
+  async markSent(manager: EntityManager, sent: readonly { offer: Offer; expiresAt: Date }[], at: Date): Promise<void> {
+    if (sent.length === 0) return;
+    await manager.query(
+      `UPDATE offers o SET sent_at = $1, expires_at = s.expires_at
+         FROM unnest($2::uuid[], $3::timestamptz[]) AS s(id, expires_at) WHERE o.id = s.id`,
+      [at, sent.map(({ offer }) => offer.id), sent.map(({ expiresAt }) => expiresAt)],
+    );
+    for (const { offer, expiresAt } of sent) Object.assign(offer, { sentAt: at, expiresAt });
   }
 
-  /** Whether the seeker (worker-profile's row, read here) is still active at that phone and takes marketing-like SMS. */
-  async seekerAcceptsSms(manager: EntityManager, workerId: string, phone: string): Promise<boolean> {
+  /**
+   * The offers whose seeker (worker-profile's row, read here) is still active at the offer's phone
+   * and takes marketing-like SMS.
+   */
+  async reachableBySms(manager: EntityManager, offers: readonly Offer[]): Promise<Set<string>> {
+    const withPhone = offers.filter((offer) => offer.phone !== null);
+    if (withPhone.length === 0) return new Set();
     const rows = (await manager.query(
-      `SELECT 1 FROM workers w WHERE w.id = $1 AND w.phone = $2 AND w.status = 'active' AND ${acceptsMarketingSmsSql('w')}`,
-      [workerId, phone],
-    )) as unknown[];
-    return rows.length > 0;
+      `SELECT o.id FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS o(id, worker_id, phone)
+         JOIN workers w ON w.id = o.worker_id AND w.phone = o.phone
+        WHERE w.status = 'active' AND ${acceptsMarketingSmsSql('w')}`,
+      [withPhone.map((offer) => offer.id), withPhone.map((offer) => offer.workerId), withPhone.map((offer) => offer.phone)],
+    )) as { id: string }[];
+    return new Set(rows.map((row) => row.id));
   }
 
   /** The booking job-posting made under this offer's id as idempotency key (job-posting's row, read here), if any. */

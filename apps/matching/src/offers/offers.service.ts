@@ -93,31 +93,53 @@ export class OffersService {
   }
 
   /**
-   * The worker is about to send the offer's SMS. Outside the quiet hours it starts the offer's
-   * clock (asked again, it answers the same); in them it says when to come back. An offer that
+   * The worker is about to send these offers' SMS. Outside the quiet hours each offer's clock
+   * starts (asked again, it answers the same); in them it says when to come back. An offer that
    * can no longer go out (the seeker withdrew SMS consent, the shift closed or starts too soon)
-   * is withdrawn unsent and the next candidate asked.
+   * is withdrawn unsent and the next candidate asked. One transaction and a few statements for
+   * however many offers: a matching run's offers go out together. Answers in the order asked.
    */
-  async send(offerId: string): Promise<SendDecision> {
+  async send(offerIds: readonly string[]): Promise<({ offerId: string } & SendDecision)[]> {
     const now = this.clock.now();
-    const decision = await this.offers.transaction(async (manager): Promise<SendDecision | { action: 'withdrawn'; shiftId: string }> => {
-      const offer = await this.offers.findForUpdate(manager, offerId);
-      if (!offer || offer.status !== 'pending') return { action: 'none' };
-      if (offer.sentAt) return { action: 'send', expiresAt: toMarketIso(offer.expiresAt) };
+    const { decisions, withdrawnFrom } = await this.offers.transaction(async (manager) => {
+      const found = new Map((await this.offers.findManyForUpdate(manager, offerIds)).map((offer) => [offer.id, offer]));
+      const decisions = new Map<string, SendDecision>();
       const sendAt = offerSendTime(now, this.quietHours);
-      if (sendAt > now) return { action: 'wait', until: toMarketIso(sendAt) };
-      const shift = await this.candidates.shift(offer.shiftId, manager);
-      const reachable = offer.phone !== null && (await this.offers.seekerAcceptsSms(manager, offer.workerId, offer.phone));
-      if (!shift || shift.status !== 'open' || shift.employerSuspended || !stillWorthOffering(now, shift.startsAt) || !reachable) {
-        await this.offers.settle(manager, offer, 'withdrawn', now);
-        return { action: 'withdrawn', shiftId: offer.shiftId };
+      const unsent: Offer[] = [];
+      for (const offer of found.values()) {
+        if (offer.status !== 'pending') continue;
+        if (offer.sentAt) decisions.set(offer.id, { action: 'send', expiresAt: toMarketIso(offer.expiresAt) });
+        else if (sendAt > now) decisions.set(offer.id, { action: 'wait', until: toMarketIso(sendAt) });
+        else unsent.push(offer);
       }
-      const sent = await this.offers.markSent(manager, offer, now, offerExpiry(now, shift.startsAt, this.settings.OFFER_MINUTES));
-      return { action: 'send', expiresAt: toMarketIso(sent.expiresAt) };
+      const shifts = new Map<string, ShiftRow | null>();
+      for (const shiftId of new Set(unsent.map((offer) => offer.shiftId)))
+        shifts.set(shiftId, await this.candidates.shift(shiftId, manager));
+      const reachable = await this.offers.reachableBySms(manager, unsent);
+      const toSend: { offer: Offer; expiresAt: Date }[] = [];
+      const withdrawnFrom = new Set<string>();
+      for (const offer of unsent) {
+        const shift = shifts.get(offer.shiftId);
+        if (
+          !shift ||
+          shift.status !== 'open' ||
+          shift.employerSuspended ||
+          !stillWorthOffering(now, shift.startsAt) ||
+          !reachable.has(offer.id)
+        ) {
+          await this.offers.settle(manager, offer, 'withdrawn', now);
+          withdrawnFrom.add(offer.shiftId);
+          continue;
+        }
+        const expiresAt = offerExpiry(now, shift.startsAt, this.settings.OFFER_MINUTES);
+        toSend.push({ offer, expiresAt });
+        decisions.set(offer.id, { action: 'send', expiresAt: toMarketIso(expiresAt) });
+      }
+      await this.offers.markSent(manager, toSend, now);
+      return { decisions, withdrawnFrom };
     });
-    if (decision.action !== 'withdrawn') return decision;
-    await this.offerNext(decision.shiftId);
-    return { action: 'none' };
+    for (const shiftId of withdrawnFrom) await this.offerNext(shiftId);
+    return offerIds.map((offerId) => ({ offerId, ...(decisions.get(offerId) ?? { action: 'none' }) }));
   }
 
   /**

@@ -54,12 +54,17 @@ export class NoticeFactsRepository {
   }
 
   async offer(offerId: string): Promise<OfferFacts | null> {
+    return (await this.offers([offerId])).get(offerId) ?? null;
+  }
+
+  /** `offer` for many offers in one read, by id. */
+  async offers(offerIds: readonly string[]): Promise<Map<string, OfferFacts>> {
     const rows = (await this.dataSource.query(
-      `SELECT s.title, s.street, s.address, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.pay_amount_fen AS "payAmountFen",
+      `SELECT o.id, s.title, s.street, s.address, s.starts_at AS "startsAt", s.ends_at AS "endsAt", s.pay_amount_fen AS "payAmountFen",
               s.pay_unit AS "payUnit", o.phone, o.status, o.expires_at AS "expiresAt", o.created_at AS "offeredAt"
-         FROM offers o JOIN shifts s ON s.id = o.shift_id WHERE o.id = $1`,
-      [offerId],
-    )) as OfferFacts[];
-    return rows[0] ?? null;
+         FROM offers o JOIN shifts s ON s.id = o.shift_id WHERE o.id = ANY($1::uuid[])`,
+      [offerIds],
+    )) as (OfferFacts & { id: string })[];
+    return new Map(rows.map(({ id, ...facts }) => [id, facts]));
   }
 }

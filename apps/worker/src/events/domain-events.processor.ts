@@ -88,7 +88,7 @@ export class DomainEventsProcessor extends QueueProcessor {
         await this.kiosk.queueRefresh(event.eventId, { bookingId: event.payload.bookingId });
         return this.bookingNotices.cancelled(event.eventId, event.payload.bookingId);
       case 'offer.created':
-        return this.offerNotices.send(event.payload.offerId);
+        return this.offerNotices.created(event.payload.offerId);
       case 'offer.too_late':
         return this.offerNotices.tooLate(event.eventId, event.payload.offerId);
       case 'sms.reply_refused': {

@@ -30,50 +30,74 @@ export class OfferNoticesService {
    * offer is for should hear of it first. The events still come and send nothing twice.
    */
   async matchAndSend(shiftId: string): Promise<void> {
-    const offerIds = await this.services.runMatching(shiftId);
-    await Promise.all(offerIds.map((offerId) => this.send(offerId)));
+    await this.sendAll(await this.services.runMatching(shiftId));
   }
 
   /**
-   * Sends an offer's SMS, or schedules it: matching (which owns offers) decides. In the quiet hours
-   * the send waits for their end; when it goes, the offer's clock starts and its expiry job is
-   * added for then. Asked again (a retried event, the `offer.send` job, the sweep) it sends nothing
-   * twice: the message's dedupe key is the offer's, and the jobs' ids derive from it.
+   * An offer's `offer.created` event: sends its SMS unless it is written already (the matching run
+   * that made it sent it), which spares matching a call per offer in a publish storm.
    */
-  async send(offerId: string, fromItsJob = false): Promise<void> {
-    const decision = await this.services.sendOffer(offerId);
-    switch (decision.action) {
-      case 'none':
-        return;
-      case 'wait': {
-        // The job that was to send it ran a moment early (clocks differ): it is tried again shortly.
-        if (fromItsJob) throw new Error(`offer ${offerId} is to be sent at ${decision.until}, not yet`);
-        const delay = Math.max(0, Date.parse(decision.until) - this.clock.now().getTime());
-        await this.steps.add('offer.send', { offerId }, { jobId: `offer-send-${offerId}`, delay });
-        return;
-      }
-      case 'send': {
-        const offer = await this.facts.offer(offerId);
-        // No phone: the seeker erased their data after matching decided.
-        if (!offer?.phone || offer.status !== 'pending') return;
-        const expiresAt = new Date(decision.expiresAt);
-        // Sent outside the quiet hours (matching saw to that), so it goes at once; it matters while it stands.
-        await this.notifications.send([
-          {
-            dedupeKey: `offer:${offerId}`,
-            phone: offer.phone,
-            kind: 'offer',
-            text: smsTemplates.offer(offer, expiresAt),
-            urgent: true,
-            causedAt: offer.offeredAt,
-            mattersUntil: expiresAt,
-          },
-        ]);
-        const delay = Math.max(0, expiresAt.getTime() - this.clock.now().getTime());
-        await this.steps.add('offer.expire', { offerId }, { jobId: offerId, delay });
-        return;
-      }
-    }
+  async created(offerId: string): Promise<void> {
+    if (await this.notifications.written(`offer:${offerId}`)) return;
+    await this.sendAll([offerId]);
+  }
+
+  /** `sendAll` for one offer (its `offer.send` job, the sweep). */
+  send(offerId: string, fromItsJob = false): Promise<void> {
+    return this.sendAll([offerId], fromItsJob);
+  }
+
+  /**
+   * Sends the offers' SMS, or schedules them: matching (which owns offers) decides, for all of them
+   * in one call. In the quiet hours a send waits for their end; when it goes, the offer's clock
+   * starts and its expiry job is added for then. Asked again (a retried event, the `offer.send`
+   * job, the sweep) it sends nothing twice: a message's dedupe key is its offer's, and the jobs'
+   * ids derive from it.
+   */
+  async sendAll(offerIds: readonly string[], fromItsJob = false): Promise<void> {
+    if (offerIds.length === 0) return;
+    const decisions = await this.services.sendOffers(offerIds);
+    const now = this.clock.now().getTime();
+    const waiting = decisions.flatMap((decision) => (decision.action === 'wait' ? [decision] : []));
+    // The job that was to send it ran a moment early (clocks differ): it is tried again shortly.
+    if (fromItsJob && waiting.length > 0) throw new Error(`offer ${waiting[0]!.offerId} is to be sent at ${waiting[0]!.until}, not yet`);
+    if (waiting.length > 0)
+      await this.steps.addBulk(
+        waiting.map(({ offerId, until }) => ({
+          name: 'offer.send' as const,
+          data: { offerId },
+          opts: { jobId: `offer-send-${offerId}`, delay: Math.max(0, Date.parse(until) - now) },
+        })),
+      );
+    const sending = decisions.flatMap((decision) => (decision.action === 'send' ? [decision] : []));
+    if (sending.length === 0) return;
+    const facts = await this.facts.offers(sending.map((decision) => decision.offerId));
+    const ready = sending.flatMap(({ offerId, expiresAt }) => {
+      const offer = facts.get(offerId);
+      // No phone: the seeker erased their data after matching decided.
+      return offer?.phone && offer.status === 'pending' ? [{ offerId, offer, phone: offer.phone, expiresAt: new Date(expiresAt) }] : [];
+    });
+    // Expiry jobs before the messages: a message once written is not sent again by a retried event,
+    // so a crash between the two must not leave an offer without its expiry.
+    await this.steps.addBulk(
+      ready.map(({ offerId, expiresAt }) => ({
+        name: 'offer.expire' as const,
+        data: { offerId },
+        opts: { jobId: offerId, delay: Math.max(0, expiresAt.getTime() - now) },
+      })),
+    );
+    // Sent outside the quiet hours (matching saw to that), so they go at once; each matters while it stands.
+    await this.notifications.send(
+      ready.map(({ offerId, offer, phone, expiresAt }) => ({
+        dedupeKey: `offer:${offerId}`,
+        phone,
+        kind: 'offer',
+        text: smsTemplates.offer(offer, expiresAt),
+        urgent: true,
+        causedAt: offer.offeredAt,
+        mattersUntil: expiresAt,
+      })),
+    );
   }
 
   async tooLate(eventId: string, offerId: string): Promise<void> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceUrlSettings } from '@lingong/config';
 import { ServiceTokens } from '@lingong/identity';
-import { InternalApiClient, internalRoutes, type OfferExpiryOutcome, type OfferSendDecision } from '@lingong/internal-api';
+import { InternalApiClient, internalRoutes, type OfferExpiryOutcome, type OfferSendDecisionFor } from '@lingong/internal-api';
 import type { KioskShiftReading, KioskTrigger } from '@lingong/queue';
 
-export type { OfferExpiryOutcome, OfferSendDecision };
+export type { OfferExpiryOutcome, OfferSendDecisionFor };
 
 /**
  * What the worker asks of the services that own the data, over their internal routes with a
@@ -25,9 +25,9 @@ export class ServicesClient {
     return (await this.api.call(internalRoutes.runMatching, { body: { shiftId } })).offerIds;
   }
 
-  /** Matching decides whether the offer's SMS goes now (and until when it stands), waits for the morning, or not at all. */
-  sendOffer(offerId: string): Promise<OfferSendDecision> {
-    return this.api.call(internalRoutes.sendOffer, { params: { id: offerId } });
+  /** Matching decides, for each offer, whether its SMS goes now (and until when it stands), waits for the morning, or not at all. */
+  async sendOffers(offerIds: readonly string[]): Promise<OfferSendDecisionFor[]> {
+    return (await this.api.call(internalRoutes.sendOffers, { body: { offerIds: [...offerIds] } })).decisions;
   }
 
   async expireOffer(offerId: string): Promise<OfferExpiryOutcome> {
