@@ -39,10 +39,15 @@ export class DomainEventsProcessor extends QueueProcessor {
       case 'shift.published': {
         const { shiftId } = event.payload;
         await this.kiosk.queueRefresh(event.eventId, { shiftId });
-        // The alerts are a job of their own (thousands of messages); the offers do not wait for them.
-        await this.shiftAlerts.queueAlerts(event.eventId, shiftId);
-        // The matching run: the best candidates get SMS offers (matching owns offers).
-        await this.offerNotices.matchAndSend(shiftId);
+        try {
+          // The matching run first: the best candidates get SMS offers (matching owns offers), and
+          // hear of the shift before its street's alerts start taking the machine's time.
+          await this.offerNotices.matchAndSend(shiftId);
+        } finally {
+          // The alerts are a job of their own (thousands of messages), queued even when the run
+          // failed: it is tried again with the event, and the job id is the event's.
+          await this.shiftAlerts.queueAlerts(event.eventId, shiftId);
+        }
         return;
       }
       case 'auth.otp_requested': {
