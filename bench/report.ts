@@ -279,6 +279,7 @@ export async function writeReport(dir: string, results: BenchResults, machine: M
     'autocannon drives the front door over loopback. The floor of the board is `bench/floor.ts`: bare `node:http` and a `pg` pool running the SQL of',
     "job-posting's own `boardQuery` (built once per query string), so the two cannot drift apart. The notifications floor is two bare BullMQ queues of no-op",
     'jobs with the concurrencies of `domain-events` and `notifications`. The simulated month runs the matching engine in-process (`scripts/bench/month.ts`).',
+    `Each scale's seeding ends with a VACUUM ANALYZE (as after any bulk load); before any browse shape is measured, every shape is driven at the measured connections for ${c.browseWarmUpSeconds} s, front door and floor.`,
     '',
     '![latency against load](benchmarks/latency-against-load.svg)',
     '![ranking time against seekers](benchmarks/ranking-against-seekers.svg)',

@@ -35,6 +35,8 @@ export interface BenchConfig {
   scales: number[];
   /** autocannon per measured run. */
   seconds: number;
+  /** Each browse shape driven at the measured connections before any is measured. */
+  browseWarmUpSeconds: number;
   connections: number;
   curveSeconds: number;
   curveSteps: number[];
@@ -68,6 +70,7 @@ function config(): BenchConfig {
     keep: values.keep ?? false,
     scales: [...new Set(scales)].sort((a, b) => a - b),
     seconds: quick ? 2 : 10,
+    browseWarmUpSeconds: quick ? 1 : 3,
     connections: 16,
     curveSeconds: quick ? 2 : 5,
     curveSteps: quick ? [1, 8, 32] : [1, 4, 16, 64],
@@ -147,7 +150,7 @@ async function main(): Promise<void> {
       const browse = await benchBrowse(progress, apps.url, floor, {
         seconds: settings.seconds,
         connections: settings.connections,
-        warmUpSeconds: settings.quick ? 1 : 3,
+        warmUpSeconds: settings.browseWarmUpSeconds,
       });
       if (n === 0)
         results.loadCurve = await benchLoadCurve(progress, apps.url, floor, { seconds: settings.curveSeconds, steps: settings.curveSteps });
