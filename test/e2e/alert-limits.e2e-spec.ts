@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { shiftAlertsJobId } from '@lingong/queue';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
@@ -18,9 +18,8 @@ describe('per-phone alert limit', () => {
     market = await startMarket();
     delete process.env.SMS_ALERTS_PER_PHONE_PER_DAY;
     delete process.env.SMS_ALERTS_PER_SHIFT;
-    const connection = { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) };
-    notifications = new Queue('notifications', { prefix: market.queuePrefix, connection });
-    events = new Queue('domain-events', { prefix: market.queuePrefix, connection });
+    notifications = market.queue('notifications');
+    events = market.queue('domain-events');
   });
   afterAll(async () => {
     await Promise.all([notifications.close(), events.close()]);

@@ -1,4 +1,3 @@
-import { Queue } from 'bullmq';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
@@ -73,10 +72,7 @@ describe('bounded work per request', () => {
 
     /** The matching run the worker starts on publication has finished (its domain-events job completed). */
     async function publishedRunDone(shiftId: string): Promise<void> {
-      const queue = new Queue('domain-events', {
-        prefix: market.queuePrefix,
-        connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
-      });
+      const queue = market.queue('domain-events');
       try {
         await waitFor(
           'the published shift’s matching run',

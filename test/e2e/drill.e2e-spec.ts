@@ -1,4 +1,3 @@
-import { Queue } from 'bullmq';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
@@ -25,7 +24,6 @@ describe('drill: SMS gateway down, matching stopped', () => {
   const gateway = new LocalSmsGateway();
   const everyDay = Array.from({ length: 7 }, (_, i) => ({ day: i + 1, start: '06:00', end: '22:00' }));
   const seekers = ['13700000501', '13700000502', '13700000503'];
-  const redis = { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) };
 
   const offersOn = async (shiftId: string) =>
     (await market.db.query(`SELECT id, phone, status, sent_at FROM offers WHERE shift_id = $1 ORDER BY created_at, phone`, [shiftId]))
@@ -83,7 +81,7 @@ describe('drill: SMS gateway down, matching stopped', () => {
         () => Promise.resolve(offered.every((offer) => reached(offer.phone))),
         (ok) => ok,
       );
-      const expiries = new Queue('offer-expiry', { prefix: market.queuePrefix, connection: redis });
+      const expiries = market.queue('offer-expiry');
       const expiring = offered[0]!;
       const expiry = await waitFor(
         'its expiry job',
@@ -118,7 +116,7 @@ describe('drill: SMS gateway down, matching stopped', () => {
       ))!;
       await market.db.query(`UPDATE notifications SET matters_until = now() WHERE id = $1`, [alert.id]);
       // One message's job is lost (Redis flushed, say): the sweep must queue it again.
-      const sms = new Queue('notifications', { prefix: market.queuePrefix, connection: redis });
+      const sms = market.queue('notifications');
       await waitFor(
         'the notice’s job to be removed',
         () =>

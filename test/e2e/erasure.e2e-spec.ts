@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { residentIdCheckChar } from '@lingong/domain';
 import { verifiedEmployer } from '../support/employers';
@@ -39,10 +39,7 @@ describe('erasure leaves nothing behind', () => {
 
   beforeAll(async () => {
     market = await startMarket();
-    events = new Queue('domain-events', {
-      prefix: market.queuePrefix,
-      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
-    });
+    events = market.queue('domain-events');
     admin = await signInAdmin(market);
   });
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import { Queue } from 'bullmq';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
@@ -171,10 +170,7 @@ describe('the kiosk stream (GET /api/kiosk/stream)', () => {
     await board.waitFor('the shift', change('shift.opened', shift.id));
     // The start passes (moved in the database: shifts cannot be posted in the past), then the clock ticks.
     await market.db.query(`UPDATE shifts SET starts_at = now() - interval '1 minute' WHERE id = $1`, [shift.id]);
-    const clock = new Queue('shift-clock', {
-      prefix: market.queuePrefix,
-      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
-    });
+    const clock = market.queue('shift-clock');
     try {
       await clock.add('shift-clock.tick', {});
       await board.waitFor('taken down at its start', change('shift.closed', shift.id));

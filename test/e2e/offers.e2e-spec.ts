@@ -1,4 +1,3 @@
-import { Queue } from 'bullmq';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
@@ -80,10 +79,7 @@ describe('offers by SMS', () => {
     );
     for (const { phone } of offers) await waitForSms(market, phone, /岗位邀请：卸货/);
     // Each offer's event, relayed and handled, asks matching to send again: it finds the offer sent and the message there.
-    const events = new Queue('domain-events', {
-      prefix: market.queuePrefix,
-      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
-    });
+    const events = market.queue('domain-events');
     try {
       const eventIds = (
         await market.db.query(
@@ -124,10 +120,7 @@ describe('offers by SMS', () => {
     const third = ['13700000081', '13700000082', '13700000083'].find((phone) => phone !== first && phone !== second)!;
 
     // The first lets the offer run out: its expiry job (added at the send, delayed to expires_at) asks the next person.
-    const expiries = new Queue('offer-expiry', {
-      prefix: market.queuePrefix,
-      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
-    });
+    const expiries = market.queue('offer-expiry');
     const offerId = (await market.db.query(`SELECT id FROM offers WHERE shift_id = $1 AND phone = $2`, [shift.id, first])).rows[0]
       .id as string;
     const expiry = await waitFor(

@@ -1,4 +1,3 @@
-import { Queue } from 'bullmq';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
@@ -36,10 +35,7 @@ describe('SMS quiet hours', () => {
     );
     expect(alert.status).toBe('queued');
     // The shift's alerts job waits for the morning (delayed, not failed), to send them then.
-    const alerts = new Queue('notifications', {
-      prefix: market.queuePrefix,
-      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
-    });
+    const alerts = market.queue('notifications');
     await waitFor(
       'the alerts job to wait for the morning',
       () => alerts.getJobState(alert.batch_id as string),

@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { minutesFromNow, verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
@@ -69,10 +69,7 @@ describe('booking reminders', () => {
 
   beforeAll(async () => {
     market = await startMarket();
-    reminders = new Queue('booking-reminders', {
-      prefix: market.queuePrefix,
-      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
-    });
+    reminders = market.queue('booking-reminders');
     employer = await verifiedEmployer(market, employerPhone);
     await seeker(nearest, '最近的', 120.801);
     await seeker(second, '第二近', 120.81);

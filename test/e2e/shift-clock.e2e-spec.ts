@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { minutesFromNow, verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
@@ -12,10 +12,7 @@ describe('shifts follow the clock', () => {
 
   beforeAll(async () => {
     market = await startMarket();
-    clock = new Queue('shift-clock', {
-      prefix: market.queuePrefix,
-      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
-    });
+    clock = market.queue('shift-clock');
   });
   afterAll(async () => {
     await clock.close();

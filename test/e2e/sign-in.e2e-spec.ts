@@ -1,4 +1,3 @@
-import { Queue } from 'bullmq';
 import request from 'supertest';
 import { startMarket, type Market } from '../support/market';
 import { bearer, bootstrapAdmin, signIn, signInAdmin, smsTo, waitForSms } from '../support/people';
@@ -32,10 +31,7 @@ describe('sign-in', () => {
     expect(logged.rows).toHaveLength(1);
     expect(logged.rows[0].payload).not.toHaveProperty('code');
     expect(logged.rows[0].payload).not.toHaveProperty('phone');
-    const queue = new Queue('domain-events', {
-      prefix: market.queuePrefix,
-      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
-    });
+    const queue = market.queue('domain-events');
     expect(await queue.getJob(logged.rows[0].id as string)).toBeUndefined();
     await queue.close();
   });

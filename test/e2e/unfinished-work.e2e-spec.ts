@@ -1,4 +1,3 @@
-import { Queue } from 'bullmq';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { LossyHop } from '../support/lossy-hop';
@@ -176,10 +175,7 @@ describe('work interrupted between services', () => {
   it('relays an outbox event nobody was woken for (a lost NOTIFY, a dead poll)', async () => {
     const phone = '13700000309';
     // Nothing else in flight, so no other event's NOTIFY wakes the relay for this one.
-    const events = new Queue('domain-events', {
-      prefix: market.queuePrefix,
-      connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) },
-    });
+    const events = market.queue('domain-events');
     const busy = async () => {
       const counts = await events.getJobCounts('active', 'waiting', 'prioritized');
       const unrelayed = (await market.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE relayed_at IS NULL`)).rows[0]

@@ -1,4 +1,4 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import request from 'supertest';
 import { shiftAlertsJobId } from '@lingong/queue';
 import { verifiedEmployer } from '../support/employers';
@@ -20,7 +20,6 @@ const ALERT = /新零工：/;
 describe('urgent SMS ahead of a backlog of alerts', () => {
   let market: Market;
   const gateway = new LocalSmsGateway();
-  const redis = { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) };
   let bulk: Queue;
   let urgent: Queue;
 
@@ -33,8 +32,8 @@ describe('urgent SMS ahead of a backlog of alerts', () => {
     await gateway.start();
     // Every fitting seeker is told: the backlog is the point here, not the per-shift cap.
     market = await startMarket({ workerEnv: { ...gateway.settings(), SMS_ALERTS_PER_SHIFT: String(ALERTED_SEEKERS) } });
-    bulk = new Queue('notifications', { prefix: market.queuePrefix, connection: redis });
-    urgent = new Queue('sms-urgent', { prefix: market.queuePrefix, connection: redis });
+    bulk = market.queue('notifications');
+    urgent = market.queue('sms-urgent');
     // Seekers on the shift's street with its skill, who agreed to alerts.
     await market.db.query(
       `INSERT INTO workers (phone, name, street, lat, lng, skills, availability, consent_data_processing_at, consent_sms, status)

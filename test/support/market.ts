@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { freePort } from './free-port';
 import { ContractRecorder } from './api-contract';
@@ -15,6 +16,8 @@ export interface Market {
   db: Client;
   /** This market's BullMQ prefix, for tests that enqueue jobs themselves. */
   queuePrefix: string;
+  /** One of this market's BullMQ queues (say `domain-events`), on the test Redis; the caller closes it. */
+  queue(name: string): Queue;
   /** Stops matching (as a crash or a deploy would): the others keep running and find it away. */
   stopMatching(): Promise<void>;
   /** Starts matching again at the same address. */
@@ -183,6 +186,8 @@ export async function startMarket(options: MarketOptions = {}): Promise<Market> 
     workerEnv,
     db,
     queuePrefix,
+    queue: (name) =>
+      new Queue(name, { prefix: queuePrefix, connection: { host: '127.0.0.1', port: Number(process.env.REDIS_PORT ?? 6379) } }),
     async stopMatching() {
       await matching?.close();
       matching = undefined;
