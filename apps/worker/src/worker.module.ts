@@ -25,6 +25,7 @@ import { KioskFeedService } from './kiosk/kiosk-feed.service';
 import { NotificationsProcessor, UrgentSmsProcessor } from './notifications/notifications.processor';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { NotificationsService } from './notifications/notifications.service';
+import { UrgentWork } from './notifications/urgent-work';
 import { OfferExpiryProcessor } from './offers/offer-expiry.processor';
 import { OfferNoticesService } from './offers/offer-notices.service';
 import { OutboxRepository } from './outbox-relay/outbox.repository';
@@ -64,6 +65,7 @@ import { workerEntities } from './worker.entities';
     NotificationsRepository,
     NotificationsService,
     NotificationsProcessor,
+    UrgentWork,
     UrgentSmsProcessor,
     SchedulesService,
     ServicesClient,

@@ -4,6 +4,7 @@ import type { JobName, QueueJobs } from '@lingong/queue';
 import { cappedBackoff, QueueName, QueueProcessor } from '@lingong/queue';
 import { ShiftAlertsService } from '../shift-alerts/shift-alerts.service';
 import { NotificationsService } from './notifications.service';
+import { UrgentWork } from './urgent-work';
 
 type BulkJob = { [N in JobName<'notifications'>]: Job<QueueJobs['notifications'][N], unknown, N> }[JobName<'notifications'>];
 type UrgentJob = Job<QueueJobs['sms-urgent']['sms.send'], unknown, 'sms.send'>;
@@ -39,11 +40,14 @@ export class NotificationsProcessor extends QueueProcessor {
 /** Sign-in codes, offers, answers to replies, changes to today's work: workers of their own, so no alert backlog is ahead of them. */
 @Processor(QueueName.smsUrgent, { concurrency: 20, settings: { backoffStrategy: cappedBackoff } })
 export class UrgentSmsProcessor extends QueueProcessor {
-  constructor(private readonly notifications: NotificationsService) {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly urgentWork: UrgentWork,
+  ) {
     super();
   }
 
   async process(job: UrgentJob): Promise<void> {
-    return this.notifications.deliver(job.data.notificationId);
+    return this.urgentWork.track(() => this.notifications.deliver(job.data.notificationId));
   }
 }

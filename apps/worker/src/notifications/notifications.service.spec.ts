@@ -6,6 +6,7 @@ import type { PhoneHasher } from '../erasure/phone-hasher';
 import type { NotificationsRepository } from './notifications.repository';
 import { strictMock as strict } from '../../../../test/support/strict-mock';
 import { NotificationsService, type BulkSmsQueue, type UrgentSmsQueue } from './notifications.service';
+import { UrgentWork } from './urgent-work';
 
 describe('NotificationsService.send', () => {
   const settings = { SMS_SIGNATURE: '【龙湾零工市场】', SMS_QUIET_HOURS: '22:00-07:00' } as SmsSettings;
@@ -32,6 +33,7 @@ describe('NotificationsService.send', () => {
       strict<UrgentSmsQueue>({ addBulk: addUrgent } as never),
       strict<PhoneHasher>({ hash: (phone: string) => `hash-of-${phone}` }),
       strict<AuthSettings>({}),
+      new UrgentWork(),
     );
     return { service, insertPending, addBulk, addUrgent };
   }
@@ -116,6 +118,7 @@ describe('NotificationsService.deliver', () => {
       strict<UrgentSmsQueue>({}),
       strict<PhoneHasher>({}),
       { JWT_SECRET: secret } as AuthSettings,
+      new UrgentWork(),
     );
     return { service, send, markSent, markFailed };
   }
@@ -169,6 +172,7 @@ describe('NotificationsService.deliverBatch', () => {
       strict<UrgentSmsQueue>({}),
       strict<PhoneHasher>({}),
       strict<AuthSettings>({}),
+      new UrgentWork(),
     );
     return { service, send, claim, markSent, markFailed };
   }

@@ -6,6 +6,7 @@ import { QueueName, type JobName, type QueueJobs } from '@lingong/queue';
 import { isSameDayChange, smsTemplates } from '@lingong/sms';
 import { NoticeFactsRepository } from '../booking-notices/notice-facts.repository';
 import { NotificationsService } from '../notifications/notifications.service';
+import { UrgentWork } from '../notifications/urgent-work';
 import { ServicesClient } from '../services-client/services.client';
 
 type OfferStepsQueue = Queue<QueueJobs['offer-expiry'][JobName<'offer-expiry'>], unknown, JobName<'offer-expiry'>>;
@@ -22,6 +23,7 @@ export class OfferNoticesService {
     private readonly services: ServicesClient,
     private readonly clock: Clock,
     @InjectQueue(QueueName.offerExpiry) private readonly steps: OfferStepsQueue,
+    private readonly urgentWork: UrgentWork,
   ) {}
 
   /**
@@ -29,8 +31,8 @@ export class OfferNoticesService {
    * events (relayed, queued, handled) would add a round trip before the SMS, and a person an
    * offer is for should hear of it first. The events still come and send nothing twice.
    */
-  async matchAndSend(shiftId: string): Promise<void> {
-    await this.sendAll(await this.services.runMatching(shiftId));
+  matchAndSend(shiftId: string): Promise<void> {
+    return this.urgentWork.track(async () => this.sendAll(await this.services.runMatching(shiftId)));
   }
 
   /**
@@ -54,8 +56,11 @@ export class OfferNoticesService {
    * job, the sweep) it sends nothing twice: a message's dedupe key is its offer's, and the jobs'
    * ids derive from it.
    */
-  async sendAll(offerIds: readonly string[], fromItsJob = false): Promise<void> {
-    if (offerIds.length === 0) return;
+  sendAll(offerIds: readonly string[], fromItsJob = false): Promise<void> {
+    return offerIds.length === 0 ? Promise.resolve() : this.urgentWork.track(() => this.decideAndSend(offerIds, fromItsJob));
+  }
+
+  private async decideAndSend(offerIds: readonly string[], fromItsJob: boolean): Promise<void> {
     const decisions = await this.services.sendOffers(offerIds);
     const now = this.clock.now().getTime();
     const waiting = decisions.flatMap((decision) => (decision.action === 'wait' ? [decision] : []));
