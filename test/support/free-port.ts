@@ -25,10 +25,17 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
-/** A port nobody listens on right now, for an app whose address others must know before it starts. */
+/**
+ * Ports are handed out in turn through the block, from a random start: a port is chosen before its
+ * app binds it (the front door's, say, while the services start), and a random draw for the next
+ * app could give the same one again (it did, and the front door failed with EADDRINUSE).
+ */
+let next = Math.floor(Math.random() * blockSize);
+
+/** A port nobody listens on right now, not handed out before in this process (until the whole block has been), for an app whose address others must know before it starts. */
 export async function freePort(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = blockStart + Math.floor(Math.random() * blockSize);
+  for (let attempt = 0; attempt < blockSize; attempt++) {
+    const port = blockStart + (next++ % blockSize);
     if (await canListen(port)) return port;
   }
   throw new Error(`no free port in ${blockStart}–${blockStart + blockSize - 1}`);
