@@ -11,7 +11,7 @@ export type InternalService = 'web' | 'job-posting' | 'worker-profile' | 'matchi
 export interface InternalRoute<Path extends string = string, Body = unknown, Answer = unknown> {
   readonly service: InternalService;
   readonly method: 'GET' | 'POST';
-  /** As Nest declares it: `internal/offers/:id/send`. */
+  /** As Nest declares it: `internal/offers/:id/expire`. */
   readonly path: Path;
   /** Carries the types; never set. */
   readonly types?: { body: Body; answer: Answer };
@@ -21,7 +21,7 @@ export interface InternalRoute<Path extends string = string, Body = unknown, Ans
 export type InternalBody<R> = R extends InternalRoute<string, infer Body, unknown> ? Body : never;
 export type InternalAnswer<R> = R extends InternalRoute<string, unknown, infer Answer> ? Answer : never;
 
-/** `internal/offers/:id/send` → 'id'. */
+/** `internal/offers/:id/expire` → 'id'. */
 export type PathParams<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
   ? Name | PathParams<Rest>
   : Path extends `${string}:${infer Name}`
@@ -61,6 +61,11 @@ export interface SeekerAnswerRequest {
 /** Matching's word on an offer's SMS: send it now (it stands until `expiresAt`), wait until the quiet hours end, or not at all. */
 export type OfferSendDecision = { action: 'send'; expiresAt: string } | { action: 'wait'; until: string } | { action: 'none' };
 export type OfferSendDecisionFor = { offerId: string } & OfferSendDecision;
+/**
+ * Offers one `sendOffers` call takes at most. A matching run can make more (a place per head, up to
+ * OFFERS_PER_PLACE offers each): the caller sends them in calls of this many.
+ */
+export const OFFERS_SENT_AT_ONCE = 100;
 export type OfferExpiryOutcome = 'expired' | 'accepted' | 'unchanged';
 
 export interface KioskSnapshot {

@@ -82,10 +82,9 @@ export class SeekerTable {
    */
   private places = new Float64Array(PLACE * 1024);
   private traits = new Int32Array(TRAITS * 1024);
-  private patterns: Int32Array[] = [];
-  private patternIndex = new Map<Int32Array, number>();
-  private windows: (readonly WeeklyWindow[])[] = [];
-  private windowsIndex = new Map<readonly WeeklyWindow[], number>();
+  private patterns = new Numbered<Int32Array>();
+  /** Equal windows are one array (`Shared`), so a ranking works out each one's availability fit once. */
+  private windows = new Numbered<readonly WeeklyWindow[]>();
   private skillBits = new Map<string, number>();
   /** Who the scan found, kept between rankings rather than allocated (and collected) for each. */
   private near = new NearBuffers();
@@ -119,7 +118,12 @@ export class SeekerTable {
     let skills = 0;
     for (const skill of seeker.skills) skills |= this.skillBit(skill.code);
     this.traits.set(
-      [this.patternOf(seeker.freeMinutes), skills, seeker.hasPhone && seeker.takesOffersBySms ? 1 : 0, this.windowsOf(seeker.availability)],
+      [
+        this.patterns.numberOf(seeker.freeMinutes),
+        skills,
+        seeker.hasPhone && seeker.takesOffersBySms ? 1 : 0,
+        this.windows.numberOf(seeker.availability),
+      ],
       TRAITS * at,
     );
   }
@@ -150,7 +154,7 @@ export class SeekerTable {
     const checkSkills = (requiredBits & (1 << MORE_SKILLS_BIT)) !== 0;
     const certificates = facts.requiredCertificates;
     const smsOnly = options.smsConsent ? 1 : 0;
-    const freeInPattern = Uint8Array.from(this.patterns, (minutes) => (freeAt(minutes, facts.minuteOfWeek) ? 1 : 0));
+    const freeInPattern = Uint8Array.from(this.patterns.items, (minutes) => (freeAt(minutes, facts.minuteOfWeek) ? 1 : 0));
     // What each eligible seeker can score at most, from what the scan knows of them: their distance,
     // their windows' availability fit (once per windows array), their pay and reliability fits, and
     // whether they hold the shift's category (its skill part is exactly half without it). The walk
@@ -159,8 +163,8 @@ export class SeekerTable {
     const dayFen = payForTheDayFen(shift);
     const categoryBit = required.length === 0 ? this.skillBit(shift.category) : 0;
     const categoryKnown = required.length === 0 && categoryBit !== 1 << MORE_SKILLS_BIT;
-    const availabilityOf = new Float64Array(this.windows.length).fill(NaN);
-    const windows = this.windows;
+    const windows = this.windows.items;
+    const availabilityOf = new Float64Array(windows.length).fill(NaN);
     this.near.fit(this.seekers.length);
     const { at: nearAt, ceilings } = this.near;
     let nearCount = 0;
@@ -226,27 +230,25 @@ export class SeekerTable {
     }
   }
 
-  /** Equal windows are one array (`Shared`), so a ranking works out each one's availability fit once. */
-  private windowsOf(windows: readonly WeeklyWindow[]): number {
-    let at = this.windowsIndex.get(windows);
-    if (at === undefined) {
-      at = this.windows.push(windows) - 1;
-      this.windowsIndex.set(windows, at);
-    }
-    return at;
-  }
-  private patternOf(minutes: Int32Array): number {
-    let at = this.patternIndex.get(minutes);
-    if (at === undefined) {
-      at = this.patterns.push(minutes) - 1;
-      this.patternIndex.set(minutes, at);
-    }
-    return at;
-  }
   /** A bit per skill code for the first 31 codes met; later codes share the last bit, which then means "look at the skills". */
   private skillBit(code: string): number {
     let bit = this.skillBits.get(code);
     if (bit === undefined) this.skillBits.set(code, (bit = Math.min(this.skillBits.size, MORE_SKILLS_BIT)));
     return 1 << bit;
+  }
+}
+
+/** Values held once each, numbered in the order first met (by identity: `Shared` makes equal ones one object). */
+class Numbered<T> {
+  readonly items: T[] = [];
+  private readonly numbers = new Map<T, number>();
+
+  numberOf(value: T): number {
+    let number = this.numbers.get(value);
+    if (number === undefined) {
+      number = this.items.push(value) - 1;
+      this.numbers.set(value, number);
+    }
+    return number;
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
 import { Roles } from '@lingong/identity';
-import { internalRoutes, type InternalAnswer, type InternalBody } from '@lingong/internal-api';
+import { internalRoutes, OFFERS_SENT_AT_ONCE, type InternalAnswer, type InternalBody } from '@lingong/internal-api';
 import { OffersService } from './offers.service';
 
 export class MatchingRunDto implements InternalBody<typeof internalRoutes.runMatching> {
@@ -10,11 +10,10 @@ export class MatchingRunDto implements InternalBody<typeof internalRoutes.runMat
   shiftId!: string;
 }
 
-/** A matching run makes at most a few offers per place; a hundred is more than any run sends at once. */
 export class OffersToSendDto implements InternalBody<typeof internalRoutes.sendOffers> {
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(OFFERS_SENT_AT_ONCE)
   @IsUUID(undefined, { each: true })
   offerIds!: string[];
 }

@@ -75,7 +75,6 @@ export class OffersRepository {
     });
   }
 
-  /** Starts the offer's clock: sent now, answerable until `expiresAt`. */
   /** The offers' clocks start: sent at `at`, each standing until its own `expiresAt`. One statement for them all. */
   async markSent(manager: EntityManager, sent: readonly { offer: Offer; expiresAt: Date }[], at: Date): Promise<void> {
     if (sent.length === 0) return;

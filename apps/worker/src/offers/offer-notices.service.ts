@@ -32,7 +32,7 @@ export class OfferNoticesService {
    * offer is for should hear of it first. The events still come and send nothing twice.
    */
   matchAndSend(shiftId: string): Promise<void> {
-    return this.urgentWork.track(async () => this.sendAll(await this.services.runMatching(shiftId)));
+    return this.urgentWork.track(async () => this.decideAndSend(await this.services.runMatching(shiftId), false));
   }
 
   /**
@@ -41,26 +41,23 @@ export class OfferNoticesService {
    */
   async created(offerId: string): Promise<void> {
     if (await this.notifications.written(`offer:${offerId}`)) return;
-    await this.sendAll([offerId]);
+    await this.send(offerId);
   }
 
-  /** `sendAll` for one offer (its `offer.send` job, the sweep). */
+  /** One offer's SMS (its event, its `offer.send` job, the sweep); see decideAndSend. */
   send(offerId: string, fromItsJob = false): Promise<void> {
-    return this.sendAll([offerId], fromItsJob);
+    return this.urgentWork.track(() => this.decideAndSend([offerId], fromItsJob));
   }
 
   /**
    * Sends the offers' SMS, or schedules them: matching (which owns offers) decides, for all of them
-   * in one call. In the quiet hours a send waits for their end; when it goes, the offer's clock
-   * starts and its expiry job is added for then. Asked again (a retried event, the `offer.send`
-   * job, the sweep) it sends nothing twice: a message's dedupe key is its offer's, and the jobs'
-   * ids derive from it.
+   * at once. In the quiet hours a send waits for their end; when it goes, the offer's clock starts
+   * and its expiry job is added for then. Asked again (a retried event, the `offer.send` job, the
+   * sweep) it sends nothing twice: a message's dedupe key is its offer's, and the jobs' ids derive
+   * from it.
    */
-  sendAll(offerIds: readonly string[], fromItsJob = false): Promise<void> {
-    return offerIds.length === 0 ? Promise.resolve() : this.urgentWork.track(() => this.decideAndSend(offerIds, fromItsJob));
-  }
-
   private async decideAndSend(offerIds: readonly string[], fromItsJob: boolean): Promise<void> {
+    if (offerIds.length === 0) return;
     const decisions = await this.services.sendOffers(offerIds);
     const now = this.clock.now().getTime();
     const waiting = decisions.flatMap((decision) => (decision.action === 'wait' ? [decision] : []));

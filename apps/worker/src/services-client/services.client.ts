@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ServiceUrlSettings } from '@lingong/config';
 import { ServiceTokens } from '@lingong/identity';
-import { InternalApiClient, internalRoutes, type OfferExpiryOutcome, type OfferSendDecisionFor } from '@lingong/internal-api';
+import {
+  InternalApiClient,
+  internalRoutes,
+  OFFERS_SENT_AT_ONCE,
+  type OfferExpiryOutcome,
+  type OfferSendDecisionFor,
+} from '@lingong/internal-api';
 import type { KioskShiftReading, KioskTrigger } from '@lingong/queue';
 
 export type { OfferExpiryOutcome, OfferSendDecisionFor };
@@ -27,7 +33,12 @@ export class ServicesClient {
 
   /** Matching decides, for each offer, whether its SMS goes now (and until when it stands), waits for the morning, or not at all. */
   async sendOffers(offerIds: readonly string[]): Promise<OfferSendDecisionFor[]> {
-    return (await this.api.call(internalRoutes.sendOffers, { body: { offerIds: [...offerIds] } })).decisions;
+    const decisions: OfferSendDecisionFor[] = [];
+    for (let at = 0; at < offerIds.length; at += OFFERS_SENT_AT_ONCE) {
+      const offerIdsNow = offerIds.slice(at, at + OFFERS_SENT_AT_ONCE);
+      decisions.push(...(await this.api.call(internalRoutes.sendOffers, { body: { offerIds: offerIdsNow } })).decisions);
+    }
+    return decisions;
   }
 
   async expireOffer(offerId: string): Promise<OfferExpiryOutcome> {
