@@ -55,6 +55,14 @@ export interface AlertCap {
   eventId: string;
 }
 
+/**
+ * "Still to send", for statements that find their rows by id, key or batch. Written so that the
+ * planner cannot match it to the `notifications_unsent` partial index: with statistics taken when
+ * nearly every message was sent, it reads that index as tiny and scans it whole, every queued
+ * message, to find one row (2.8 ms a claim with 6,000 alerts queued; 0.05 ms through the key).
+ */
+const stillToSend = (row = 'notifications') => `(${row}.status IN ('queued', 'sending')) IS TRUE`;
+
 /** Taken (per transaction) while a batch of alerts is checked against the per-phone cap and written. */
 const SHIFT_ALERT_CAP_LOCK = 7_300_202_612;
 
@@ -116,7 +124,7 @@ export class NotificationsRepository {
          )
          SELECT id, send_after AS "sendAfter", urgent, batch_id AS "batchId" FROM inserted
          UNION
-         SELECT n.id, n.send_after, n.urgent, n.batch_id FROM notifications n JOIN incoming i ON i.dedupe_key = n.dedupe_key WHERE n.status IN ('queued', 'sending')`,
+         SELECT n.id, n.send_after, n.urgent, n.batch_id FROM notifications n JOIN incoming i ON i.dedupe_key = n.dedupe_key WHERE ${stillToSend('n')}`,
         [JSON.stringify(incoming), alertCap?.perDay ?? null, alertCap?.eventId ?? ''],
       )) as PendingMessage[];
     });
@@ -131,7 +139,7 @@ export class NotificationsRepository {
   async pendingInBatch(batchId: string): Promise<PendingMessage[]> {
     return (await this.dataSource.query(
       `SELECT id, send_after AS "sendAfter", urgent, batch_id AS "batchId" FROM notifications
-        WHERE batch_id = $1 AND status IN ('queued', 'sending') AND phone <> '' ORDER BY created_at, id`,
+        WHERE batch_id = $1 AND ${stillToSend()} AND phone <> '' ORDER BY created_at, id`,
       [batchId],
     )) as PendingMessage[];
   }
@@ -148,7 +156,7 @@ export class NotificationsRepository {
       `UPDATE notifications
           SET status = CASE WHEN matters_until <= $2 THEN 'expired' ELSE 'sending' END,
               attempts = attempts + CASE WHEN matters_until <= $2 THEN 0 ELSE 1 END, updated_at = now()
-        WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'sending') AND phone <> ''
+        WHERE id = ANY($1::uuid[]) AND ${stillToSend()} AND phone <> ''
         RETURNING id, phone, text, kind, attempts, status, sealed_code AS "sealedCode"`,
       [ids, now],
     )) as [ClaimedMessage[], number];
@@ -170,8 +178,9 @@ export class NotificationsRepository {
 
   /** `final`: refused for good (`failed`); otherwise back to `queued` for the next try. */
   async markFailed(id: string, error: string, final: boolean): Promise<void> {
+    // Found through the key, as in stillToSend.
     await this.dataSource.query(
-      `UPDATE notifications SET status = $2, last_error = $3, updated_at = now() WHERE id = $1 AND status = 'sending'`,
+      `UPDATE notifications SET status = $2, last_error = $3, updated_at = now() WHERE id = $1 AND (status = 'sending') IS TRUE`,
       [id, final ? 'failed' : 'queued', error.slice(0, 1000)],
     );
   }
@@ -192,7 +201,7 @@ export class NotificationsRepository {
   /** Gives up a message that was never sent and no longer matters. */
   async expire(id: string, now: Date): Promise<boolean> {
     const [, count] = (await this.dataSource.query(
-      `UPDATE notifications SET status = 'expired', updated_at = now() WHERE id = $1 AND status IN ('queued', 'sending') AND matters_until <= $2`,
+      `UPDATE notifications SET status = 'expired', updated_at = now() WHERE id = $1 AND ${stillToSend()} AND matters_until <= $2`,
       [id, now],
     )) as [unknown, number];
     return count > 0;
