@@ -55,13 +55,14 @@ export class KioskBoardRepository {
     );
   }
 
-  /** Today's figures for the market, or for one street. */
+  /** Today's figures for the market, or for one street. The board's shifts are read once for both of their figures: a publish storm refreshes the figures with every shift. */
   async figures(now: Date, midnight: Date, street: string | undefined): Promise<KioskFigureRow> {
     const [row] = (await this.dataSource.query(
-      `SELECT (SELECT count(*)::int FROM shifts s WHERE ${ON_BOARD('s')} AND ($3::text IS NULL OR s.street = $3)) AS "openShifts",
-              (SELECT coalesce(sum(s.headcount - s.filled), 0)::int FROM shifts s WHERE ${ON_BOARD('s')} AND ($3::text IS NULL OR s.street = $3)) AS "peopleNeeded",
+      `SELECT board."openShifts", board."peopleNeeded",
               (SELECT count(*)::int FROM bookings b JOIN shifts s ON s.id = b.shift_id
-                WHERE b.created_at >= $2 AND b.status <> 'cancelled' AND ($3::text IS NULL OR s.street = $3)) AS "bookedToday"`,
+                WHERE b.created_at >= $2 AND b.status <> 'cancelled' AND ($3::text IS NULL OR s.street = $3)) AS "bookedToday"
+         FROM (SELECT count(*)::int AS "openShifts", coalesce(sum(s.headcount - s.filled), 0)::int AS "peopleNeeded"
+                 FROM shifts s WHERE ${ON_BOARD('s')} AND ($3::text IS NULL OR s.street = $3)) board`,
       [now, midnight, street ?? null],
     )) as KioskFigureRow[];
     return row!;
