@@ -81,7 +81,12 @@ export class Booking {
   @Column({ name: 'ends_at', type: 'timestamptz' })
   endsAt!: Date;
 
-  /** `[starts_at, ends_at)`, set by a trigger; adjacent shifts do not overlap. */
+  /**
+   * `[starts_at, ends_at)`, set by a trigger; adjacent shifts do not overlap. Indexed alone (GiST,
+   * held bookings only; made by its migration) for "who is booked during this shift", which every
+   * ranking asks: the exclusion's index, led by the worker, read every held booking to answer it.
+   */
+  @Index('bookings_period_held', { synchronize: false })
   @Column({ type: 'tstzrange', select: false, insert: false, update: false })
   period?: string;
 

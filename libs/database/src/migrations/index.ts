@@ -25,6 +25,7 @@ import { OfficeReviewAndFigures1796900000000 } from './1796900000000-office-revi
 import { UrgentSmsLane1797100000000 } from './1797100000000-urgent-sms-lane';
 import { SeekerChanges1797500000000 } from './1797500000000-seeker-changes';
 import { ReachIndexRetired1797500100000 } from './1797500100000-reach-index-retired';
+import { BookedDuringIndex1797600000000 } from './1797600000000-booked-during-index';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   UrgentSmsLane1797100000000,
   SeekerChanges1797500000000,
   ReachIndexRetired1797500100000,
+  BookedDuringIndex1797600000000,
 ];
