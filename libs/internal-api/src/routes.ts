@@ -82,8 +82,11 @@ export interface JobPostingSeekerErasure {
 
 /** Every internal route, by what it does. Not forwarded by the front door; only a service token (`@Roles('service')`) is admitted. */
 export const internalRoutes = {
-  /** A shift opened (or a place reopened): the best candidates get offers. */
-  /** The offers made (their ids), for the caller to send at once rather than after their `offer.created` events. */
+  /**
+   * A shift opened: the best candidates get offers, which the caller sends at once (they have no
+   * `offer.created` events). `offerIds`: those made, then the shift's other pending ones (a run
+   * tried again after its sending was cut short); `offered`: how many were made.
+   */
   runMatching: route<{ shiftId: string }, { offered: number; offerIds: string[] }>()('matching', 'POST', 'internal/matching/runs'),
   /** Offers about to be sent, in one call: each one's decision, in the order asked. */
   sendOffers: route<{ offerIds: string[] }, { decisions: OfferSendDecisionFor[] }>()('matching', 'POST', 'internal/offers/send'),

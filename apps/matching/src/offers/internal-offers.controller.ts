@@ -28,8 +28,7 @@ export class InternalOffersController {
   @Post(internalRoutes.runMatching.path)
   @HttpCode(200)
   async run(@Body() body: MatchingRunDto): Promise<InternalAnswer<typeof internalRoutes.runMatching>> {
-    const offerIds = await this.offers.offerNext(body.shiftId);
-    return { offered: offerIds.length, offerIds };
+    return this.offers.run(body.shiftId);
   }
 
   /** The worker app's erasure flow: the seeker's open offers are withdrawn and no offer keeps their phone. */

@@ -20,6 +20,16 @@ export class OffersRepository {
     };
   }
 
+  /** The shift's offers still waiting for an answer, oldest first. */
+  async pendingOf(shiftId: string): Promise<string[]> {
+    // Read by the shift's index and filtered here: a shift has a few dozen offers at most, and a
+    // status condition would tempt the planner into the partial index of every pending offer.
+    const offers = await this.dataSource
+      .getRepository(Offer)
+      .find({ select: { id: true, status: true, createdAt: true }, where: { shiftId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return offers.filter((offer) => offer.status === 'pending').map((offer) => offer.id);
+  }
+
   /**
    * Takes the shift's offer lock for this transaction (concurrent runs for one shift wait here) and
    * reads, under it, the places left and the offers still waiting for an answer.

@@ -43,11 +43,25 @@ export class OffersService {
   }
 
   /**
+   * The matching run when a shift opens, for the worker, which sends the offers at once: so they
+   * get no `offer.created` events (in a publish storm those were a relay, a job and a look-up per
+   * offer, sending nothing). Answers the offers made and the shift's other offers still waiting
+   * for an answer: run again after its sending was cut short, the caller sends what it missed, and
+   * sending is idempotent, so nobody hears twice.
+   */
+  async run(shiftId: string): Promise<{ offered: number; offerIds: string[] }> {
+    const made = await this.offerNext(shiftId, undefined, 'caller');
+    const earlier = (await this.offers.pendingOf(shiftId)).filter((id) => !made.includes(id));
+    return { offered: made.length, offerIds: [...made, ...earlier] };
+  }
+
+  /**
    * Offers the shift to up to `count` more candidates (default: as many as the cap allows). However
    * often it is called, no more than OFFERS_PER_PLACE per remaining place stand at once: a client's
-   * `count` only asks for fewer. Answers the ids of the offers made.
+   * `count` only asks for fewer. Answers the ids of the offers made. Their `offer.created` events
+   * send them, unless the caller does (`run`).
    */
-  async offerNext(shiftId: string, count?: number): Promise<string[]> {
+  async offerNext(shiftId: string, count?: number, sentBy: 'events' | 'caller' = 'events'): Promise<string[]> {
     const now = this.clock.now();
     const shift = await this.candidates.shift(shiftId);
     const sendAt = offerSendTime(now, this.quietHours);
@@ -75,7 +89,7 @@ export class OffersService {
           expiresAt,
         })),
       );
-      for (const offer of created) await recordEvent(manager, 'offer.created', { offerId: offer.id });
+      if (sentBy === 'events') for (const offer of created) await recordEvent(manager, 'offer.created', { offerId: offer.id });
       return created.map((offer) => offer.id);
     });
   }

@@ -27,17 +27,19 @@ export class OfferNoticesService {
   ) {}
 
   /**
-   * A matching run for the shift, and the offers it made sent at once: their `offer.created`
-   * events (relayed, queued, handled) would add a round trip before the SMS, and a person an
-   * offer is for should hear of it first. The events still come and send nothing twice.
+   * A matching run for the shift, and its offers sent at once: a person an offer is for should hear
+   * of it first, and these offers have no `offer.created` events to send them (that would be a
+   * relay, a job and a look-up per offer in a publish storm). The run also answers the shift's
+   * other pending offers, so the event tried again after a crash sends what this attempt missed;
+   * the sweep sends any left unsent.
    */
   matchAndSend(shiftId: string): Promise<void> {
     return this.urgentWork.track(async () => this.decideAndSend(await this.services.runMatching(shiftId), false));
   }
 
   /**
-   * An offer's `offer.created` event: sends its SMS unless it is written already (the matching run
-   * that made it sent it), which spares matching a call per offer in a publish storm.
+   * An offer's `offer.created` event (an offer asked for by staff or the employer, or the next
+   * candidate's): sends its SMS unless it is written already (the sweep or a run got there first).
    */
   async created(offerId: string): Promise<void> {
     if (await this.notifications.written(`offer:${offerId}`)) return;
