@@ -42,9 +42,6 @@ const BATCH_PARALLEL_SENDS = 4;
  */
 const BATCH_CLAIM = 50;
 
-/** The longest an alert batch waits for urgent work to finish before each claim (see UrgentWork). */
-const ALERTS_GIVE_WAY_MS = 2_000;
-
 /** A message that says nothing of when it stops mattering is given up a day after it was written. */
 const DEFAULT_LIFETIME_MS = 24 * 3_600_000;
 
@@ -117,7 +114,7 @@ export class NotificationsService {
     const waitUntil = Math.max(0, ...pending.map((message) => (message.sendAfter ? new Date(message.sendAfter).getTime() : 0)));
     if (waitUntil > now.getTime()) return new Date(waitUntil);
     for (let at = 0; at < pending.length; at += BATCH_CLAIM) {
-      await this.urgentWork.giveWay(ALERTS_GIVE_WAY_MS);
+      await this.urgentWork.giveWay();
       const claimed = await this.notifications.claim(
         pending.slice(at, at + BATCH_CLAIM).map((message) => message.id),
         this.clock.now(),

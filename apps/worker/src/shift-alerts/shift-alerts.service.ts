@@ -4,6 +4,7 @@ import { SmsSettings } from '@lingong/config';
 import { QueueName, shiftAlertsJobId } from '@lingong/queue';
 import { smsTemplates } from '@lingong/sms';
 import { NotificationsService, type BulkSmsQueue } from '../notifications/notifications.service';
+import { UrgentWork } from '../notifications/urgent-work';
 import { ShiftAlertsRepository } from './shift-alerts.repository';
 
 /**
@@ -19,6 +20,7 @@ export class ShiftAlertsService {
     private readonly notifications: NotificationsService,
     private readonly settings: SmsSettings,
     @InjectQueue(QueueName.notifications) private readonly queue: BulkSmsQueue,
+    private readonly urgentWork: UrgentWork,
   ) {}
 
   /** Queues the shift's alerts job; an event handled again queues nothing twice (the job id is the event's). */
@@ -32,6 +34,9 @@ export class ShiftAlertsService {
    */
   async sendAlerts(eventId: string, shiftId: string): Promise<Date | null> {
     const batchId = shiftAlertsJobId(eventId);
+    // Choosing a street's phones and writing a thousand rows is the heaviest part of an alert:
+    // in a publish storm it waits its turn behind the matching runs, as the sending does.
+    await this.urgentWork.giveWay();
     await this.write(eventId, shiftId, batchId);
     return this.notifications.deliverBatch(batchId);
   }
