@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { NamedStatements, pgPool } from '@lingong/database';
 import { employerSuspendedSql } from '../employers/employer-suspension';
 import type { Shift } from '../shifts/shift.entity';
 
@@ -33,6 +34,9 @@ const COLUMNS = `s.id, s.title, s.category, s.employment_type AS "employmentType
 /** Reads for the kiosk boards: the board's shifts and today's figures. The SQL of the feed lives here only. */
 @Injectable()
 export class KioskBoardRepository {
+  /** The figures' statement is planned once per connection: its plan took longer than its run (3 ms against 2.6). */
+  private readonly named = new NamedStatements('kiosk-board', 4);
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The board, soonest first, at most `limit` shifts (a screen pages through them). */
@@ -57,14 +61,15 @@ export class KioskBoardRepository {
 
   /** Today's figures for the market, or for one street. The board's shifts are read once for both of their figures: a publish storm refreshes the figures with every shift. */
   async figures(now: Date, midnight: Date, street: string | undefined): Promise<KioskFigureRow> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.named.query<KioskFigureRow>(
+      pgPool(this.dataSource),
       `SELECT board."openShifts", board."peopleNeeded",
               (SELECT count(*)::int FROM bookings b JOIN shifts s ON s.id = b.shift_id
                 WHERE b.created_at >= $2 AND b.status <> 'cancelled' AND ($3::text IS NULL OR s.street = $3)) AS "bookedToday"
          FROM (SELECT count(*)::int AS "openShifts", coalesce(sum(s.headcount - s.filled), 0)::int AS "peopleNeeded"
                  FROM shifts s WHERE ${ON_BOARD('s')} AND ($3::text IS NULL OR s.street = $3)) board`,
       [now, midnight, street ?? null],
-    )) as KioskFigureRow[];
+    );
     return row!;
   }
 }
