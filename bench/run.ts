@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   log(
     `bench: database ${benchDatabase}, scales ${settings.scales.map((s) => s.toLocaleString('en')).join(' → ')} seekers${settings.quick ? ', quick' : ''}${settings.keep ? ', kept afterwards' : ''}`,
   );
-  log('figures are noisy on a shared machine: every comparison is made within this run, one after the other');
+  log('figures are noisy on a shared machine: every comparison is made within this run, front door and floor in alternating slices');
 
   await recreateBenchDatabase();
   const dataSource = benchDataSource(4);
