@@ -59,7 +59,7 @@ export function figuresMarkdown(results: BenchResults): string {
   const scales = results.scales;
   out.push('### Browse: GET /api/shifts, front door vs the floor (same SQL, bare node:http + pg)');
   for (const s of scales) {
-    out.push(`\n${k(s.seekers)} seekers, ${results.config.connections} connections, ${results.config.seconds} s each:\n`);
+    out.push(`\n${k(s.seekers)} seekers, ${results.config.connections} connections, ${results.config.seconds} s each in all:\n`);
     out.push(
       table(
         ['shape', 'front door req/s', 'p50 / p99 ms', 'floor req/s', 'p50 / p99 ms', 'front door ÷ floor (goal ≥ 0.6)'],
@@ -281,11 +281,11 @@ export async function writeReport(dir: string, results: BenchResults, machine: M
     `Written by \`npm run bench${c.quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (${c.scales.map(k).join(', ')} seekers, 2,000 open shifts).`,
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB; ${machine.os}; Node ${machine.node}; PostgreSQL ${machine.postgres}; Redis ${machine.redis}.`,
-    'The machine is shared (other test runs use the same cores), so absolute figures are noisy; each comparison is made in the same run, one measurement right after the other.',
+    'The machine is shared (other test runs use the same cores), so absolute figures are noisy; each comparison is made in the same run; front door and floor take turns in two-second slices.',
     '',
     'How: the five apps run as their own processes on the `lingong_bench` database (seeded set-based by `bench/seed.ts`) and a BullMQ prefix of their own;',
     'autocannon drives the front door over loopback. The floor of the board is `bench/floor.ts`: bare `node:http` and a `pg` pool running the SQL of',
-    "job-posting's own `boardQuery` (built once per query string), so the two cannot drift apart. The notifications floor is two bare BullMQ queues of no-op",
+    "job-posting's own `boardQuery` (built once per query string, and a named statement on both sides), so the two cannot drift apart. The notifications floor is two bare BullMQ queues of no-op",
     'jobs with the concurrencies of `domain-events` and `notifications`. The simulated month runs the matching engine in-process (`scripts/bench/month.ts`).',
     `Each scale's seeding ends with a VACUUM ANALYZE (as after any bulk load); before any browse shape is measured, every shape is driven at the measured connections for ${c.browseWarmUpSeconds} s, front door and floor.`,
     '',
