@@ -725,6 +725,19 @@ describe('hostile input to every write route', () => {
     });
   });
   /** Inputs that once reached PostgreSQL or Node's crypto and answered 500, each at the hop it hit. */
+  it('answers headers past the limit with 431 in the API shape, saying the connection closes, and the client goes on', async () => {
+    const answer = await fetch(`${market.url}/api/shifts`, { headers: { 'x-padding': 'x'.repeat(20_000) } });
+    expect(answer.status).toBe(431);
+    // Said, so a keep-alive client opens a new connection rather than writing to the closed one.
+    expect(answer.headers.get('connection')).toBe('close');
+    expect(await answer.json()).toEqual({
+      statusCode: 431,
+      error: 'Request Header Fields Too Large',
+      message: ['请求头过大 / Request headers too large'],
+    });
+    for (let next = 0; next < 5; next++) expect((await fetch(`${market.url}/api/shifts`)).status).toBe(200);
+  });
+
   describe('inputs that answered 500', () => {
     const cursor = (position: object) => Buffer.from(JSON.stringify(position)).toString('base64url');
     const patchMe = (body: object) => request(market.url).patch('/api/workers/me').set(bearer(tokens.seeker!)).send(body);

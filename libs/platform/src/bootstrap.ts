@@ -6,6 +6,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ListenSettings, loadSettings } from '@lingong/config';
 import { toApiError } from './errors/api-exception.filter';
+import { answerClientError } from './errors/client-error';
 import { buildOpenApiDocument, mountDocs } from './openapi/openapi-document';
 
 /** Up to 1 MB of JSON; anything bigger is a 413. */
@@ -33,6 +34,8 @@ export async function createHttpApp(module: Type | object, options: HttpAppOptio
     trustProxy: trustProxy(loadSettings([ListenSettings]).get(ListenSettings) as ListenSettings),
     // Long enough that a mistyped id reaches validation (a 400); past it the router answers 414.
     routerOptions: { maxParamLength: 1000 },
+    // What the HTTP parser refuses is answered in the API's shape, closing the connection openly.
+    clientErrorHandler: answerClientError,
     // Errors the router raises before any route (bad URL, overlong id) keep the API's error shape.
     frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
       const body = toApiError(error);
