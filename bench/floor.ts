@@ -48,7 +48,6 @@ function filterOf(search: URLSearchParams): BoardFilter {
 }
 
 const built = new Map<string, { sql: string; params: unknown[]; limit: number }>();
-// Named as the service names its statements: the floor is the service's SQL at its cheapest.
 const named = new NamedStatements('floor', 200);
 
 const server = createServer((request, response) => {

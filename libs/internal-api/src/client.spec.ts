@@ -1,40 +1,30 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import type { ServiceUrlSettings } from '@lingong/config';
 import type { ServiceTokens } from '@lingong/identity';
+import { jsonServer, type JsonServer } from '../../../test/support/json-server';
 import { strictMock as strict } from '../../../test/support/strict-mock';
 import { InternalApiClient, InternalCallError } from './client';
 import { internalRoutes } from './routes';
 
 describe('InternalApiClient', () => {
-  let server: Server;
+  let server: JsonServer;
   let seen: { method?: string; url?: string; authorization?: string; body: string }[];
   let answer: (request: IncomingMessage) => { status: number; body: string };
   let client: InternalApiClient;
 
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      request.on('end', () => {
-        seen.push({ method: request.method, url: request.url, authorization: request.headers.authorization, body });
-        const { status, body: sent } = answer(request);
-        response.writeHead(status, { 'content-type': 'application/json' }).end(sent);
-      });
+    server = await jsonServer((request, body) => {
+      seen.push({ method: request.method, url: request.url, authorization: request.headers.authorization, body });
+      return answer(request);
     });
-    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const urls = { MATCHING_URL: base, JOB_POSTING_URL: base, WORKER_PROFILE_URL: base, WEB_URL: base } as ServiceUrlSettings;
     const tokens = strict<ServiceTokens>({ issue: (service: string) => Promise.resolve(`token-of-${service}`) } as never);
-    client = new InternalApiClient('worker', urls, tokens, 2_000);
+    client = new InternalApiClient('worker', server.urls, tokens, 2_000);
   });
   beforeEach(() => {
     seen = [];
     answer = () => ({ status: 200, body: '{"action":"none"}' });
   });
-  afterAll(async () => {
-    await new Promise((closed) => server.close(closed));
-  });
+  afterAll(() => server.close());
 
   it('fills in the path, sends the body and the caller’s service token, and returns the answer', async () => {
     expect(await client.call(internalRoutes.expireOffer, { params: { id: 'a/b' } })).toEqual({ action: 'none' });

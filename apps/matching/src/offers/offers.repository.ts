@@ -12,22 +12,19 @@ export class OffersRepository {
     return this.dataSource.transaction(work);
   }
 
-  async askedFor(shiftId: string): Promise<{ workerIds: Set<string>; pending: number }> {
-    const offers = await this.dataSource.getRepository(Offer).find({ select: { workerId: true, status: true }, where: { shiftId } });
-    return {
-      workerIds: new Set(offers.map((offer) => offer.workerId)),
-      pending: offers.filter((offer) => offer.status === 'pending').length,
-    };
-  }
-
-  /** The shift's offers still waiting for an answer, oldest first. */
-  async pendingOf(shiftId: string): Promise<string[]> {
+  /** Who has been asked for the shift (any answer), and its offers still waiting for one, oldest first. */
+  async askedFor(shiftId: string): Promise<{ workerIds: Set<string>; pendingIds: string[] }> {
     // Read by the shift's index and filtered here: a shift has a few dozen offers at most, and a
     // status condition would tempt the planner into the partial index of every pending offer.
-    const offers = await this.dataSource
-      .getRepository(Offer)
-      .find({ select: { id: true, status: true, createdAt: true }, where: { shiftId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return offers.filter((offer) => offer.status === 'pending').map((offer) => offer.id);
+    const offers = await this.dataSource.getRepository(Offer).find({
+      select: { id: true, workerId: true, status: true, createdAt: true },
+      where: { shiftId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return {
+      workerIds: new Set(offers.map((offer) => offer.workerId)),
+      pendingIds: offers.filter((offer) => offer.status === 'pending').map((offer) => offer.id),
+    };
   }
 
   /**

@@ -50,26 +50,39 @@ export class OffersService {
    * sending is idempotent, so nobody hears twice.
    */
   async run(shiftId: string): Promise<{ offered: number; offerIds: string[] }> {
-    const made = await this.offerNext(shiftId, undefined, 'caller');
-    const earlier = (await this.offers.pendingOf(shiftId)).filter((id) => !made.includes(id));
-    return { offered: made.length, offerIds: [...made, ...earlier] };
+    const { made, pendingBefore } = await this.offerMore(shiftId, undefined, 'caller');
+    return { offered: made.length, offerIds: [...made, ...pendingBefore] };
   }
 
   /**
    * Offers the shift to up to `count` more candidates (default: as many as the cap allows). However
    * often it is called, no more than OFFERS_PER_PLACE per remaining place stand at once: a client's
-   * `count` only asks for fewer. Answers the ids of the offers made. Their `offer.created` events
-   * send them, unless the caller does (`run`).
+   * `count` only asks for fewer. Answers the ids of the offers made; their `offer.created` events
+   * send them.
    */
-  async offerNext(shiftId: string, count?: number, sentBy: 'events' | 'caller' = 'events'): Promise<string[]> {
+  async offerNext(shiftId: string, count?: number): Promise<string[]> {
+    return (await this.offerMore(shiftId, count, 'events')).made;
+  }
+
+  /**
+   * `offerNext`, sent by its events or by the caller (`run`); also answers the shift's offers that
+   * were pending before (none when the shift can take no offers: sending them would withdraw them).
+   */
+  private async offerMore(
+    shiftId: string,
+    count: number | undefined,
+    sentBy: 'events' | 'caller',
+  ): Promise<{ made: string[]; pendingBefore: string[] }> {
     const now = this.clock.now();
     const shift = await this.candidates.shift(shiftId);
     const sendAt = offerSendTime(now, this.quietHours);
-    if (!shift || shift.status !== 'open' || shift.employerSuspended || !stillWorthOffering(sendAt, shift.startsAt)) return [];
+    if (!shift || shift.status !== 'open' || shift.employerSuspended || !stillWorthOffering(sendAt, shift.startsAt))
+      return { made: [], pendingBefore: [] };
     const asked = await this.offers.askedFor(shiftId);
-    const room = shift.remaining * this.settings.OFFERS_PER_PLACE - asked.pending;
+    const pendingBefore = asked.pendingIds;
+    const room = shift.remaining * this.settings.OFFERS_PER_PLACE - pendingBefore.length;
     const wanted = Math.min(count ?? room, room);
-    if (wanted <= 0) return [];
+    if (wanted <= 0) return { made: [], pendingBefore };
     // Only people who agreed to SMS and have not replied T: an offer is not a service message.
     const { ranked: chosen } = await this.ranking.topCandidates(shift, now, { limit: wanted, smsConsent: true, exclude: asked.workerIds });
     // As planned; set again when the SMS actually goes (the worker asks `send`).
@@ -90,7 +103,7 @@ export class OffersService {
         })),
       );
       if (sentBy === 'events') for (const offer of created) await recordEvent(manager, 'offer.created', { offerId: offer.id });
-      return created.map((offer) => offer.id);
+      return { made: created.map((offer) => offer.id), pendingBefore };
     });
   }
 

@@ -6,9 +6,9 @@ export const BULK_WAITS_AT_MOST_MS = 2_000;
 /**
  * The urgent work under way in this worker: matching runs and their offers, urgent SMS. A batch of
  * alerts gives way to it (`giveWay`) before choosing its phones and before each stretch of
- * sending, so on a busy machine the CPU
- * goes to the people an offer or a code is for, and the street's alerts take what is left. The
- * wait is bounded: alerts are slowed by a storm of urgent work, never stopped by it.
+ * sending, so on a busy machine the CPU goes to the people an offer or a code is for, and the
+ * street's alerts take what is left. The wait is bounded: alerts are slowed by a storm of urgent
+ * work, never stopped by it.
  */
 @Injectable()
 export class UrgentWork {

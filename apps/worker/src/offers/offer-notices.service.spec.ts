@@ -44,7 +44,7 @@ describe('OfferNoticesService', () => {
     return { service, sendOffers, send, addBulk, offers };
   }
 
-  it('asks matching nothing for an offer whose SMS the matching run already wrote', async () => {
+  it('asks matching nothing for an offer whose SMS is written already (the sweep or a run got there first)', async () => {
     const { service, sendOffers, send } = build({ written: true });
     await service.created('o1');
     expect(sendOffers).not.toHaveBeenCalled();
