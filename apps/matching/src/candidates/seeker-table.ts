@@ -13,13 +13,13 @@ import {
   type WeeklyWindow,
 } from '@lingong/matching-engine';
 import type { ShiftRow } from './candidates.repository';
-import { SeekerGrid } from './seeker-grid';
+import { SeekerGrid, type Cell } from './seeker-grid';
 import { freeAt, holdsAll, type PooledSeeker } from './pooled-seeker';
 
 /**
- * The seeker pool's seekers as a ranking reads them: each seeker's hot facts side by side in typed
- * arrays (places, traits), equal weekly patterns and windows held once, skills as bits, and the
- * grid of cells by home and travel band; and the ranking over them. The pool (seeker-pool.ts)
+ * The seeker pool's seekers as a ranking reads them: each seeker's hot facts as a row of numbers in
+ * the grid's block of where they live and how far they travel (see seeker-grid.ts), equal weekly
+ * patterns and windows held once, skills as bits; and the ranking over them. The pool (seeker-pool.ts)
  * keeps it up to date from PostgreSQL.
  */
 
@@ -27,10 +27,23 @@ import { freeAt, holdsAll, type PooledSeeker } from './pooled-seeker';
 const KM_PER_DEGREE_OF_LATITUDE = (6371.0088 * Math.PI) / 180;
 /** The last of the 31 skill bits: a code past the first thirty. */
 const MORE_SKILLS_BIT = 30;
-/** Numbers per seeker in `places`. */
-const PLACE = 5;
-/** Ints per seeker in `traits`. */
-const TRAITS = 4;
+/**
+ * A seeker's row in the grid, what the scan reads of them without touching their object:
+ * latitude, longitude, travel distance, the day's pay expected (0 for none) and the reliability
+ * fit, which bound the score before it is worked out; the weekly pattern (an index into
+ * `patterns`), the skills held (a bit per code, see `skillBit`), whether they take offers by SMS
+ * (1 or 0), and their weekly windows (an index into `windows`).
+ */
+const LAT = 0;
+const LNG = 1;
+const TRAVEL_KM = 2;
+const PAY_EXPECTED = 3;
+const RELIABILITY = 4;
+const PATTERN = 5;
+const SKILLS = 6;
+const BY_SMS = 7;
+const WINDOWS = 8;
+const ROW = 9;
 /** The engine's distance, held here: called through the package's re-exports it costs a getter per call. */
 const greatCircleKm = haversineKm;
 
@@ -73,23 +86,15 @@ export interface TableRankOptions {
 export class SeekerTable {
   private seekers: PooledSeeker[] = [];
   private index = new Map<string, number>();
-  /**
-   * What the scan reads for every seeker, side by side in pool order so it never touches the seeker
-   * objects of those it rules out: latitude, longitude, travel distance, the day's pay expected (0
-   * for none) and the reliability fit, which bound the score before it is worked out; and the weekly pattern
-   * (an index into `patterns`), the skills held (a bit per code, see `skillBit`), whether they
-   * take offers by SMS, and their weekly windows (an index into `windows`).
-   */
-  private places = new Float64Array(PLACE * 1024);
-  private traits = new Int32Array(TRAITS * 1024);
   private patterns = new Numbered<Int32Array>();
   /** Equal windows are one array (`Shared`), so a ranking works out each one's availability fit once. */
   private windows = new Numbered<readonly WeeklyWindow[]>();
   private skillBits = new Map<string, number>();
   /** Who the scan found, kept between rankings rather than allocated (and collected) for each. */
   private near = new NearBuffers();
-  /** Pool places by where seekers live and how far they travel: a ranking reads only the cells that can hold its best. */
-  private grid = new SeekerGrid();
+  /** Seekers' rows by where they live and how far they travel: a ranking reads only the blocks that can hold its best. */
+  private grid = new SeekerGrid(ROW);
+  private row = new Float64Array(ROW);
 
   get size(): number {
     return this.seekers.length;
@@ -101,31 +106,20 @@ export class SeekerTable {
       at = this.seekers.length;
       this.index.set(seeker.id, at);
       this.seekers.push(seeker);
-      if (PLACE * this.seekers.length > this.places.length) {
-        const places = new Float64Array(2 * this.places.length);
-        places.set(this.places);
-        this.places = places;
-        const traits = new Int32Array(2 * this.traits.length);
-        traits.set(this.traits);
-        this.traits = traits;
-      }
     } else this.seekers[at] = seeker;
-    this.places.set(
-      [seeker.lat, seeker.lng, seeker.maxDistanceKm, seeker.expectedDailyPayFen ?? 0, reliabilityFit(seeker.reliability)],
-      PLACE * at,
-    );
-    this.grid.place(at, seeker.lat, seeker.lng, seeker.maxDistanceKm);
     let skills = 0;
     for (const skill of seeker.skills) skills |= this.skillBit(skill.code);
-    this.traits.set(
-      [
-        this.patterns.numberOf(seeker.freeMinutes),
-        skills,
-        seeker.hasPhone && seeker.takesOffersBySms ? 1 : 0,
-        this.windows.numberOf(seeker.availability),
-      ],
-      TRAITS * at,
-    );
+    const row = this.row;
+    row[LAT] = seeker.lat;
+    row[LNG] = seeker.lng;
+    row[TRAVEL_KM] = seeker.maxDistanceKm;
+    row[PAY_EXPECTED] = seeker.expectedDailyPayFen ?? 0;
+    row[RELIABILITY] = reliabilityFit(seeker.reliability);
+    row[PATTERN] = this.patterns.numberOf(seeker.freeMinutes);
+    row[SKILLS] = skills;
+    row[BY_SMS] = seeker.hasPhone && seeker.takesOffersBySms ? 1 : 0;
+    row[WINDOWS] = this.windows.numberOf(seeker.availability);
+    this.grid.place(at, seeker.lat, seeker.lng, seeker.maxDistanceKm, row);
   }
   remove(id: string): void {
     const at = this.index.get(id);
@@ -136,8 +130,6 @@ export class SeekerTable {
     if (last.id !== id) {
       this.seekers[at] = last;
       this.index.set(last.id, at);
-      this.places.copyWithin(PLACE * at, PLACE * this.seekers.length, PLACE * this.seekers.length + PLACE);
-      this.traits.copyWithin(TRAITS * at, TRAITS * this.seekers.length, TRAITS * this.seekers.length + TRAITS);
     }
   }
 
@@ -169,8 +161,6 @@ export class SeekerTable {
     const { at: nearAt, ceilings } = this.near;
     let nearCount = 0;
     const cosLat = Math.cos((shift.lat * Math.PI) / 180);
-    const places = this.places;
-    const traits = this.traits;
     const roughOnly = Math.abs(shift.lat) < 70;
     // Those left out by their place in the pool: asking by id read every eligible seeker's object and
     // hashed its id, which cost four times the rest of the scan.
@@ -179,34 +169,45 @@ export class SeekerTable {
       const at = this.index.get(id);
       if (at !== undefined) leftOutAt.add(at);
     }
-    const scan = (members: readonly number[]) => {
-      for (const i of members) {
-        const u = TRAITS * i;
-        if (freeInPattern[traits[u]] === 0 || (traits[u + 1] & requiredBits) !== requiredBits || (traits[u + 2] & smsOnly) !== smsOnly)
-          continue;
-        const t = PLACE * i;
-        const lat = places[t];
-        const lng = places[t + 1];
-        const max = places[t + 2];
-        const north = (lat - shift.lat) * KM_PER_DEGREE_OF_LATITUDE;
-        if (north > max || -north > max) continue;
-        if (roughOnly) {
-          // A flat-earth estimate first, with room for its error within 100 km; the great circle decides.
-          const east = (lng - shift.lng) * KM_PER_DEGREE_OF_LATITUDE * cosLat;
-          const roughly = max * 1.05 + 0.5;
-          if (north * north + east * east > roughly * roughly) continue;
+    /** Reads the cell's blocks that may still hold someone scoring `toBeat`, row after row in memory. */
+    const scan = (cell: Cell, toBeat: number) => {
+      for (const block of cell.blocks) {
+        if (!block || block.size === 0 || !mayStillEnter(block.ceilingFor(shift.lat, shift.lng, ceiling), toBeat)) continue;
+        const { rows, at: places, size } = block;
+        for (let k = 0, r = 0; k < size; k++, r += ROW) {
+          if (freeInPattern[rows[r + PATTERN]] === 0 || (rows[r + SKILLS] & requiredBits) !== requiredBits || rows[r + BY_SMS] < smsOnly)
+            continue;
+          const lat = rows[r + LAT];
+          const lng = rows[r + LNG];
+          const max = rows[r + TRAVEL_KM];
+          const north = (lat - shift.lat) * KM_PER_DEGREE_OF_LATITUDE;
+          if (north > max || -north > max) continue;
+          if (roughOnly) {
+            // A flat-earth estimate first, with room for its error within 100 km; the great circle decides.
+            const east = (lng - shift.lng) * KM_PER_DEGREE_OF_LATITUDE * cosLat;
+            const roughly = max * 1.05 + 0.5;
+            if (north * north + east * east > roughly * roughly) continue;
+          }
+          const km = greatCircleKm(lat, lng, shift.lat, shift.lng);
+          if (km > max) continue;
+          const i = places[k];
+          if ((checkSkills || certificates.length > 0) && !holdsAll(this.seekers[i], required, certificates, facts.lastDay)) continue;
+          if (leftOutAt.size > 0 && leftOutAt.has(i)) continue;
+          const w = rows[r + WINDOWS];
+          let availability = availabilityOf[w];
+          if (availability !== availability) availability = availabilityOf[w] = availabilityFit(shift.startsAt, shift.endsAt, windows[w]);
+          const skillAtMost = categoryKnown && (rows[r + SKILLS] & categoryBit) === 0 ? 0.5 : 1;
+          nearAt[nearCount] = i;
+          ceilings[nearCount] = ceiling(
+            skillAtMost,
+            km,
+            max,
+            availability,
+            payFitOfDay(dayFen, rows[r + PAY_EXPECTED]),
+            rows[r + RELIABILITY],
+          );
+          nearCount++;
         }
-        const km = greatCircleKm(lat, lng, shift.lat, shift.lng);
-        if (km > max) continue;
-        if ((checkSkills || certificates.length > 0) && !holdsAll(this.seekers[i], required, certificates, facts.lastDay)) continue;
-        if (leftOutAt.size > 0 && leftOutAt.has(i)) continue;
-        const w = traits[u + 3];
-        let availability = availabilityOf[w];
-        if (availability !== availability) availability = availabilityOf[w] = availabilityFit(shift.startsAt, shift.endsAt, windows[w]);
-        const skillAtMost = categoryKnown && (traits[u + 1] & categoryBit) === 0 ? 0.5 : 1;
-        nearAt[nearCount] = i;
-        ceilings[nearCount] = ceiling(skillAtMost, km, max, availability, payFitOfDay(dayFen, places[t + 3]), places[t + 4]);
-        nearCount++;
       }
     };
     const seekers = this.seekers;
@@ -226,7 +227,7 @@ export class SeekerTable {
       let toBeat = -Infinity;
       while (next < cells.length && mayStillEnter(cells[next].ceiling, toBeat)) {
         const wanted = Math.max(FIRST_LOOK_PER_PLACE * options.limit, FIRST_LOOK_AT_LEAST, 2 * nearCount);
-        while (next < cells.length && nearCount < wanted && mayStillEnter(cells[next].ceiling, toBeat)) scan(cells[next++].members);
+        while (next < cells.length && nearCount < wanted && mayStillEnter(cells[next].ceiling, toBeat)) scan(cells[next++].cell, toBeat);
         if (next >= cells.length) break;
         const round = walk();
         read += round.stats.read;
