@@ -5,6 +5,8 @@ import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
 import { bearer, shiftInput, signIn, workerInput } from '../support/people';
 import { waitFor } from '../support/wait-for';
+import type { DataSource } from 'typeorm';
+import { ShiftAlertsRepository } from '../../apps/worker/src/shift-alerts/shift-alerts.repository';
 
 /** Alerts about new gigs are capped per phone per day, here 1 (SMS_ALERTS_PER_PHONE_PER_DAY), and per shift, here 2 (SMS_ALERTS_PER_SHIFT). */
 describe('per-phone alert limit', () => {
@@ -136,5 +138,32 @@ describe('per-phone alert limit', () => {
     ).rows.map((row: { phone: string }) => row.phone);
     // Five fit (the first seeker is at its daily cap); two are told: the two in a priority group.
     expect(told.sort()).toEqual(phones.slice(3));
+  });
+
+  it('tells each shift its own share of a crowded street, and the same share when its event is handled again', async () => {
+    const phones = Array.from({ length: 8 }, (_, k) => `1370000011${k}`);
+    for (const phone of phones) {
+      const token = await signIn(market, phone, 'worker');
+      await request(market.url)
+        .post('/api/workers')
+        .set(bearer(token))
+        .send(workerInput({ name: '王五' }))
+        .expect(201);
+    }
+    // Fixture: a street of their own, so earlier tests' seekers and caps do not count.
+    await market.db.query(`UPDATE workers SET street = '测试街道' WHERE phone = ANY($1)`, [phones]);
+    const alerts = new ShiftAlertsRepository({
+      query: async (sql: string, values: unknown[]) => (await market.db.query(sql, values)).rows,
+    } as unknown as DataSource);
+    const told = new Set<string>();
+    for (let shift = 0; shift < 40; shift++) {
+      const eventId = `00000000-0000-4000-8000-${String(shift).padStart(12, '0')}`;
+      const share = await alerts.phonesToAlert(eventId, '测试街道', [], 1, 2);
+      expect(share).toHaveLength(2);
+      expect(await alerts.phonesToAlert(eventId, '测试街道', [], 1, 2)).toEqual(share);
+      share.forEach((phone) => told.add(phone));
+    }
+    // Forty shifts of two each reach everyone on the street, not the same two every time.
+    expect([...told].sort()).toEqual(phones);
   });
 });

@@ -41,22 +41,30 @@ export class ShiftAlertsRepository {
   /**
    * Phones of active seekers on the shift's street who hold every needed skill and agreed to
    * alerts (and have not replied T), and have not had `perDay` alerts in the last 24 hours; at most
-   * `perShift` of them, priority groups first, then in an order drawn from the event's id (so each
-   * shift tells a different share of a crowded street). This event's own alerts do not count, and
-   * the draw is the event's: a retried event (say Redis failed after the rows were written) must
-   * find the same phones, or their written messages would never be queued.
-   * Skill containment is answered by the `workers_skills` index.
+   * `perShift` of them, priority groups first, each group read in id order from a point drawn from
+   * the event's id and round to the start (so each shift tells a different share of a crowded
+   * street, and everyone is as likely to hear). This event's own alerts do not count, and the draw
+   * is the event's: a retried event (say Redis failed after the rows were written) must find the
+   * same phones, or their written messages would never be queued.
+   *
+   * Each part walks the `workers_alert_audience` indexes in order and stops once it has enough. The
+   * skill test is kept from the GIN index (`IS TRUE`): its estimate is far too low for common
+   * skills, and the planner then read the whole street to sort it.
    */
   async phonesToAlert(eventId: string, street: string, skills: string[], perDay: number, perShift: number): Promise<string[]> {
     const wanted = JSON.stringify(skills.map((code) => ({ code })));
+    const part = (group: string, from: string) =>
+      `(SELECT w.phone FROM workers w
+         WHERE w.status = 'active' AND w.phone IS NOT NULL AND ${acceptsMarketingSmsSql('w')} AND ${group}
+           AND w.street = $1 AND w.id ${from} md5($4)::uuid AND (w.skills @> $2::jsonb) IS TRUE
+           AND (SELECT count(*) FROM notifications n
+                 WHERE n.phone = w.phone AND n.kind = 'shift_alert' AND n.created_at > now() - interval '24 hours'
+                   AND n.dedupe_key NOT LIKE $4 || ':%') < $3
+         ORDER BY w.id LIMIT $5)`;
+    const first = `w.priority_group <> 'none'`;
+    const rest = `w.priority_group = 'none'`;
     const rows = (await this.dataSource.query(
-      `SELECT w.phone FROM workers w
-        WHERE w.status = 'active' AND w.phone IS NOT NULL AND ${acceptsMarketingSmsSql('w')}
-          AND w.street = $1 AND w.skills @> $2::jsonb
-          AND (SELECT count(*) FROM notifications n
-                WHERE n.phone = w.phone AND n.kind = 'shift_alert' AND n.created_at > now() - interval '24 hours'
-                  AND n.dedupe_key NOT LIKE $4 || ':%') < $3
-        ORDER BY w.priority_group <> 'none' DESC, md5(w.id::text || $4)
+      `SELECT phone FROM (${part(first, '>=')} UNION ALL ${part(first, '<')} UNION ALL ${part(rest, '>=')} UNION ALL ${part(rest, '<')}) chosen
         LIMIT $5`,
       [street, wanted, perDay, eventId, perShift],
     )) as { phone: string }[];

@@ -26,6 +26,8 @@ import { UrgentSmsLane1797100000000 } from './1797100000000-urgent-sms-lane';
 import { SeekerChanges1797500000000 } from './1797500000000-seeker-changes';
 import { ReachIndexRetired1797500100000 } from './1797500100000-reach-index-retired';
 import { BookedDuringIndex1797600000000 } from './1797600000000-booked-during-index';
+import { AlertAudienceIndex1797700000000 } from './1797700000000-alert-audience-index';
+import { NoJit1797700100000 } from './1797700100000-no-jit';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -57,4 +59,6 @@ export const migrations = [
   SeekerChanges1797500000000,
   ReachIndexRetired1797500100000,
   BookedDuringIndex1797600000000,
+  AlertAudienceIndex1797700000000,
+  NoJit1797700100000,
 ];
