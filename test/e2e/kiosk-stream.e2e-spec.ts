@@ -124,6 +124,8 @@ describe('the kiosk stream (GET /api/kiosk/stream)', () => {
     const snapshot = (await haicheng.waitFor('the snapshot', (event) => event.event === 'snapshot')).data as Snapshot;
     expect(snapshot.shifts).toEqual([]);
     expect(snapshot.figures.openShifts).toBe(0);
+    // The first test's two bookings are on another street's shift.
+    expect(snapshot.figures.bookedToday).toBe(0);
     const elsewhere = await post({ title: '永中的活' });
     const here = await post({ title: '海城的活', street: '海城街道', address: '龙湾区海城街道某厂', lat: 27.87, lng: 120.78 });
     const opened = (await haicheng.waitFor('the street’s shift', change('shift.opened', here.id))).data as Change;

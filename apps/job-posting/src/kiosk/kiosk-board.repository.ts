@@ -59,13 +59,19 @@ export class KioskBoardRepository {
     );
   }
 
-  /** Today's figures for the market, or for one street. The board's shifts are read once for both of their figures: a publish storm refreshes the figures with every shift. */
+  /**
+   * Today's figures for the market, or for one street. A publish storm refreshes them with every
+   * shift, so each is read from an index: the open shifts once for both of their figures (from
+   * `shifts_open_figures`), and today's bookings with their shift's street looked up one by one
+   * (joined, the planner hashed every shift ever posted to match a hundred bookings).
+   */
   async figures(now: Date, midnight: Date, street: string | undefined): Promise<KioskFigureRow> {
     const [row] = await this.named.query<KioskFigureRow>(
       pgPool(this.dataSource),
       `SELECT board."openShifts", board."peopleNeeded",
-              (SELECT count(*)::int FROM bookings b JOIN shifts s ON s.id = b.shift_id
-                WHERE b.created_at >= $2 AND b.status <> 'cancelled' AND ($3::text IS NULL OR s.street = $3)) AS "bookedToday"
+              (SELECT count(*)::int FROM bookings b
+                WHERE b.created_at >= $2 AND b.status <> 'cancelled'
+                  AND ($3::text IS NULL OR (SELECT s.street FROM shifts s WHERE s.id = b.shift_id) = $3)) AS "bookedToday"
          FROM (SELECT count(*)::int AS "openShifts", coalesce(sum(s.headcount - s.filled), 0)::int AS "peopleNeeded"
                  FROM shifts s WHERE ${ON_BOARD('s')} AND ($3::text IS NULL OR s.street = $3)) board`,
       [now, midnight, street ?? null],

@@ -28,6 +28,7 @@ import { ReachIndexRetired1797500100000 } from './1797500100000-reach-index-reti
 import { BookedDuringIndex1797600000000 } from './1797600000000-booked-during-index';
 import { AlertAudienceIndex1797700000000 } from './1797700000000-alert-audience-index';
 import { NoJit1797700100000 } from './1797700100000-no-jit';
+import { OpenShiftFiguresIndex1797700200000 } from './1797700200000-open-shift-figures-index';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   BookedDuringIndex1797600000000,
   AlertAudienceIndex1797700000000,
   NoJit1797700100000,
+  OpenShiftFiguresIndex1797700200000,
 ];
