@@ -1,4 +1,4 @@
-import { UrgentWork } from './urgent-work';
+import { QUIET_BEFORE_BULK_MS, UrgentWork } from './urgent-work';
 
 describe('UrgentWork', () => {
   it('lets alerts go at once when nothing urgent is under way', async () => {
@@ -38,6 +38,30 @@ describe('UrgentWork', () => {
       void forever;
       await expect(urgent.track(() => Promise.reject(new Error('matching is down')))).rejects.toThrow(/down/);
       expect(urgent.underWay).toBe(1);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('holds them through a burst: urgent work that follows within the quiet keeps them waiting', async () => {
+    jest.useFakeTimers();
+    try {
+      const urgent = new UrgentWork();
+      const run = (ms: number) => urgent.track(() => new Promise<void>((done) => setTimeout(done, ms)));
+      let letGo = false;
+      void run(50);
+      const alerts = urgent.giveWay(60_000).then(() => (letGo = true));
+      // Runs 50 ms long with 100 ms between them, as in a publish storm: never a quiet spell.
+      for (let k = 0; k < 10; k++) {
+        await jest.advanceTimersByTimeAsync(150);
+        expect(letGo).toBe(false);
+        void run(50);
+      }
+      await jest.advanceTimersByTimeAsync(50 + QUIET_BEFORE_BULK_MS - 1);
+      expect(letGo).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      await alerts;
+      expect(letGo).toBe(true);
     } finally {
       jest.useRealTimers();
     }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 
 /** The longest bulk work waits for urgent work to finish, each time it gives way. */
-export const BULK_WAITS_AT_MOST_MS = 2_000;
+export const BULK_WAITS_AT_MOST_MS = 5_000;
+/**
+ * Urgent work comes in bursts: in a publish storm one matching run follows another within tens of
+ * milliseconds. Bulk work goes once none has been under way for this long, not in each gap
+ * between two runs, where it took half the machine from the offers.
+ */
+export const QUIET_BEFORE_BULK_MS = 250;
 
 /**
  * The urgent work under way in this worker: matching runs and their offers, urgent SMS. A batch of
@@ -13,7 +19,10 @@ export const BULK_WAITS_AT_MOST_MS = 2_000;
 @Injectable()
 export class UrgentWork {
   private running = 0;
+  /** When the last urgent work finished (Date.now()); −Infinity before any. */
+  private idleSince = -Infinity;
   private waiters: (() => void)[] = [];
+  private quietCheck: ReturnType<typeof setTimeout> | undefined;
 
   /** Runs `work`, counted as urgent while it runs. */
   async track<T>(work: () => Promise<T>): Promise<T> {
@@ -22,7 +31,10 @@ export class UrgentWork {
       return await work();
     } finally {
       this.running -= 1;
-      if (this.running === 0) for (const wake of this.waiters.splice(0)) wake();
+      if (this.running === 0) {
+        this.idleSince = Date.now();
+        this.letGoWhenQuiet();
+      }
     }
   }
 
@@ -30,9 +42,9 @@ export class UrgentWork {
     return this.running;
   }
 
-  /** Resolves once no urgent work is under way, or after `atMostMs`, whichever comes first. */
+  /** Resolves once no urgent work has been under way for QUIET_BEFORE_BULK_MS, or after `atMostMs`, whichever comes first. */
   giveWay(atMostMs = BULK_WAITS_AT_MOST_MS): Promise<void> {
-    if (this.running === 0) return Promise.resolve();
+    if (this.running === 0 && Date.now() - this.idleSince >= QUIET_BEFORE_BULK_MS) return Promise.resolve();
     return new Promise((done) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((waiter) => waiter !== wake);
@@ -43,6 +55,22 @@ export class UrgentWork {
         done();
       };
       this.waiters.push(wake);
+      this.letGoWhenQuiet();
     });
+  }
+
+  /** Wakes the waiting bulk work once the quiet has lasted (checked again if urgent work came and went meanwhile). */
+  private letGoWhenQuiet(): void {
+    if (this.running > 0 || this.waiters.length === 0) return;
+    clearTimeout(this.quietCheck);
+    this.quietCheck = setTimeout(
+      () => {
+        this.quietCheck = undefined;
+        if (this.running > 0) return;
+        if (Date.now() - this.idleSince < QUIET_BEFORE_BULK_MS) return this.letGoWhenQuiet();
+        for (const wake of this.waiters.splice(0)) wake();
+      },
+      Math.max(0, QUIET_BEFORE_BULK_MS - (Date.now() - this.idleSince)),
+    );
   }
 }
