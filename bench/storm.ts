@@ -28,7 +28,13 @@ function cpuSecondsByPart(): Map<string, number> {
     }
     const part =
       /apps\/([a-z-]+)\//.exec(command)?.[1] ??
-      (/^postgres:|\/bin\/postgres /.test(command) ? 'postgresql' : /redis-server/.test(command) ? 'redis' : /bench\/storm/.test(command) ? 'bench' : null);
+      (/^postgres:|\/bin\/postgres /.test(command)
+        ? 'postgresql'
+        : /redis-server/.test(command)
+          ? 'redis'
+          : /bench\/storm/.test(command)
+            ? 'bench'
+            : null);
     if (!part) continue;
     // utime and stime, the 14th and 15th fields of /proc/<pid>/stat (the 12th and 13th after the
     // command); for PostgreSQL also cutime and cstime, where a backend's time goes when it ends.
