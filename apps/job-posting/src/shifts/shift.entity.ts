@@ -10,6 +10,8 @@ import { Employer } from '../employers/employer.entity';
 @Index('shifts_board', ['status', 'startsAt', 'id'])
 @Index('shifts_employer', ['employerId', 'createdAt'])
 @Index('shifts_published', ['publishedAt'], { where: '"published_at" IS NOT NULL' })
+/** The open shifts with what the kiosk's figures count (migration 1797700200000). */
+@Index('shifts_open_figures', { synchronize: false })
 export class Shift {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

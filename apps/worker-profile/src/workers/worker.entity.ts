@@ -23,6 +23,9 @@ export interface WeeklyAvailability {
 @Index('workers_street', ['street'])
 /** The staff directory's order: newest first, keyset-paged by (created_at, id). */
 @Index('workers_directory', ['createdAt', 'id'], { where: `"status" <> 'erased'` })
+/** Each street's SMS takers in id order, for a shift's alert phones (migration 1797700000000). */
+@Index('workers_alert_audience', { synchronize: false })
+@Index('workers_alert_audience_first', { synchronize: false })
 /** What changed since matching's seeker pool last looked (migration 1797500000000). */
 @Index('workers_changed', ['changedAt'])
 @Check('workers_max_distance_range', `"max_distance_km" BETWEEN 1 AND 100`)
