@@ -3,7 +3,7 @@ import { shiftAlertsJobId } from '@lingong/queue';
 import request from 'supertest';
 import { verifiedEmployer } from '../support/employers';
 import { startMarket, type Market } from '../support/market';
-import { bearer, shiftInput, signIn, workerInput } from '../support/people';
+import { bearer, seekerWithProfile, shiftInput, signIn, workerInput } from '../support/people';
 import { waitFor } from '../support/wait-for';
 import type { DataSource } from 'typeorm';
 import { ShiftAlertsRepository } from '../../apps/worker/src/shift-alerts/shift-alerts.repository';
@@ -107,14 +107,7 @@ describe('per-phone alert limit', () => {
 
   it('tells at most SMS_ALERTS_PER_SHIFT of a street about a shift, priority groups first', async () => {
     const phones = ['13700000092', '13700000093', '13700000094', '13700000095', '13700000096'];
-    for (const phone of phones) {
-      const token = await signIn(market, phone, 'worker');
-      await request(market.url)
-        .post('/api/workers')
-        .set(bearer(token))
-        .send(workerInput({ name: '李四' }))
-        .expect(201);
-    }
+    for (const phone of phones) await seekerWithProfile(market, phone, { name: '李四' });
     // Fixture: staff would record it through the priority-group desk.
     await market.db.query(`UPDATE workers SET priority_group = 'low_income' WHERE phone = ANY($1)`, [phones.slice(3)]);
     const employer = await verifiedEmployer(market, '13600000092');
@@ -142,14 +135,7 @@ describe('per-phone alert limit', () => {
 
   it('tells each shift its own share of a crowded street, and the same share when its event is handled again', async () => {
     const phones = Array.from({ length: 8 }, (_, k) => `1370000011${k}`);
-    for (const phone of phones) {
-      const token = await signIn(market, phone, 'worker');
-      await request(market.url)
-        .post('/api/workers')
-        .set(bearer(token))
-        .send(workerInput({ name: '王五' }))
-        .expect(201);
-    }
+    for (const phone of phones) await seekerWithProfile(market, phone, { name: '王五' });
     // Fixture: a street of their own, so earlier tests' seekers and caps do not count.
     await market.db.query(`UPDATE workers SET street = '测试街道' WHERE phone = ANY($1)`, [phones]);
     const alerts = new ShiftAlertsRepository({
