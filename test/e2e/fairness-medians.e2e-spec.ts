@@ -71,4 +71,39 @@ describe('fairness medians, stored', () => {
     expect(stored?.context).toEqual({ medianHoursLast30Days: 0, medianEarningsLast30DaysFen: 0 });
     expect(await service.fairnessContext(clock.now())).toEqual(stored?.context);
   });
+
+  it('equal percentile_cont over every active seeker when the middle falls among the seekers without work, or on the edge', async () => {
+    // The first test left no completed work; give it back (the seeded no-shows have no minutes worked).
+    await dataSource.query(`UPDATE bookings SET status = 'completed' WHERE status = 'no_show' AND minutes_worked IS NOT NULL`);
+    const repository = new CandidatesRepository(dataSource);
+    const now = new Date();
+    const [{ active }] = (await dataSource.query(`SELECT count(*)::int AS active FROM workers WHERE status = 'active'`)) as {
+      active: number;
+    }[];
+    const half = Math.floor(active / 2);
+    const seen: { seekersWithWork: number; medians: unknown }[] = [];
+    // Fewer seekers with work each time: just over half, exactly half (the middle straddles the zeros'
+    // edge when the count is even), just under half, a quarter, none.
+    const withWork = `SELECT b.worker_id FROM bookings b JOIN workers w ON w.id = b.worker_id AND w.status = 'active'
+                       WHERE b.status = 'completed'
+                         AND (b.ends_at AT TIME ZONE 'Asia/Shanghai')::date > ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - 30
+                       GROUP BY b.worker_id`;
+    for (const keep of [half + 1, half, half - 1, Math.floor(active / 4), 0]) {
+      await dataSource.query(
+        `UPDATE bookings SET status = 'no_show' WHERE status = 'completed' AND worker_id NOT IN (${withWork} ORDER BY b.worker_id LIMIT $2)`,
+        [now, keep],
+      );
+      const [row] = (await dataSource.query(fromBookings, [now])) as { hours: number; earnings: number }[];
+      const medians = await repository.refreshFairnessContext(now);
+      expect(medians).toEqual({ medianHoursLast30Days: Number(row.hours), medianEarningsLast30DaysFen: Number(row.earnings) });
+      const [{ seekersWithWork }] = (await dataSource.query(`SELECT count(*)::int AS "seekersWithWork" FROM (${withWork}) w`, [now])) as {
+        seekersWithWork: number;
+      }[];
+      seen.push({ seekersWithWork, medians });
+    }
+    // The steps did what they say, and the medians moved through non-zero figures to 0.
+    expect(seen.map((step) => step.seekersWithWork)).toEqual([half + 1, half, half - 1, Math.floor(active / 4), 0]);
+    expect(seen[0].medians).not.toEqual({ medianHoursLast30Days: 0, medianEarningsLast30DaysFen: 0 });
+    expect(seen[4].medians).toEqual({ medianHoursLast30Days: 0, medianEarningsLast30DaysFen: 0 });
+  });
 });

@@ -100,16 +100,35 @@ export class CandidatesRepository {
   /**
    * Computes the medians over active seekers of hours and pay in the last 30 market days (from the
    * seekers' daily figures) and stores them, unless medians as of a later time are stored already.
+   * Most seekers have no work in a month: they are counted, not grouped (at 1M seekers, grouping
+   * every one with their days took seconds). Sorted, the zeros come first, so the middle places
+   * (lo and hi; the same one when the count is odd) are zeros or seekers with work, shifted by the
+   * zeros' count; their mean is percentile_cont(0.5) of the whole.
    */
   async refreshFairnessContext(now: Date): Promise<FairnessContext> {
     const rows = (await this.dataSource.query(
-      `WITH medians AS (
-         SELECT coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY hours), 0) AS hours,
-                coalesce(percentile_cont(0.5) WITHIN GROUP (ORDER BY earnings), 0) AS earnings
-           FROM (SELECT coalesce(sum(d.minutes_worked), 0) / 60.0 AS hours, coalesce(sum(d.earnings_fen), 0) AS earnings
-                   FROM workers w
-                   LEFT JOIN seeker_work_daily d ON d.worker_id = w.id AND d.market_day > ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - 30
-                  WHERE w.status = 'active' GROUP BY w.id) per_seeker
+      `WITH worked AS (
+         SELECT (sum(d.minutes_worked) / 60.0)::float8 AS hours, sum(d.earnings_fen)::float8 AS earnings
+           FROM seeker_work_daily d JOIN workers w ON w.id = d.worker_id
+          WHERE w.status = 'active' AND d.market_day > ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - 30
+          GROUP BY d.worker_id
+       ), places AS (
+         SELECT active - (SELECT count(*) FROM worked) AS zeros, (active - 1) / 2 AS lo, active / 2 AS hi
+           FROM (SELECT count(*) AS active FROM workers WHERE status = 'active') counted
+       ), hours_in_order AS (
+         SELECT hours AS value, places.zeros + row_number() OVER (ORDER BY hours) - 1 AS place FROM worked, places
+       ), earnings_in_order AS (
+         SELECT earnings AS value, places.zeros + row_number() OVER (ORDER BY earnings) - 1 AS place FROM worked, places
+       ), middles AS (
+         SELECT coalesce((SELECT value FROM hours_in_order WHERE place = lo), 0) AS hours_lo,
+                coalesce((SELECT value FROM hours_in_order WHERE place = hi), 0) AS hours_hi,
+                coalesce((SELECT value FROM earnings_in_order WHERE place = lo), 0) AS earnings_lo,
+                coalesce((SELECT value FROM earnings_in_order WHERE place = hi), 0) AS earnings_hi
+           FROM places
+       ), medians AS (
+         -- percentile_cont's own interpolation, so the figures are the ones it gives
+         SELECT hours_lo + (hours_hi - hours_lo) * 0.5 AS hours, earnings_lo + (earnings_hi - earnings_lo) * 0.5 AS earnings
+           FROM middles
        ), stored AS (
          INSERT INTO fairness_medians AS f (id, computed_at, median_hours_last_30_days, median_earnings_last_30_days_fen)
          SELECT 1, $1, hours, earnings FROM medians
