@@ -172,7 +172,7 @@ export async function benchPublishStorm(
       while (next < options.count) {
         const k = next++;
         // Paced: each shift at its own moment, whether or not the ones before were answered.
-        if (pace) await new Promise((resolve) => setTimeout(resolve, started + (k * 1000) / pace - Date.now()));
+        if (pace) await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (k * 1000) / pace - Date.now())));
         const employer = employers[k % employers.length];
         const point = longwanStreets[employer.street];
         const response = await fetch(`${frontDoor}/api/shifts`, {
