@@ -41,6 +41,12 @@ export type BookingCanceller = (typeof bookingCancellers)[number];
 /** The kiosk boards' "booked today", counted at every board change. */
 @Index('bookings_created', ['createdAt'])
 @Index('bookings_checked_out', ['checkedOutAt'], { where: `"status" = 'completed'` })
+/**
+ * Held bookings by `tstzrange(starts_at, ends_at)` (GiST, an expression: made by migration
+ * 1797700300000), for "who is booked during this shift", which every ranking asks. Not by `period`:
+ * the exclusion's index, led by the worker, answers that too, and the planner took it.
+ */
+@Index('bookings_held_during', { synchronize: false })
 @Check('bookings_pay_positive', '"pay_amount_fen" > 0')
 export class Booking {
   @PrimaryGeneratedColumn('uuid')
@@ -81,12 +87,7 @@ export class Booking {
   @Column({ name: 'ends_at', type: 'timestamptz' })
   endsAt!: Date;
 
-  /**
-   * `[starts_at, ends_at)`, set by a trigger; adjacent shifts do not overlap. Indexed alone (GiST,
-   * held bookings only; made by its migration) for "who is booked during this shift", which every
-   * ranking asks: the exclusion's index, led by the worker, read every held booking to answer it.
-   */
-  @Index('bookings_period_held', { synchronize: false })
+  /** `[starts_at, ends_at)`, set by a trigger; adjacent shifts do not overlap. */
   @Column({ type: 'tstzrange', select: false, insert: false, update: false })
   period?: string;
 

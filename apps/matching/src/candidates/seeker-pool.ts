@@ -237,14 +237,18 @@ export class SeekerPool implements OnApplicationBootstrap {
     return out;
   }
 
-  /** Where and when each shift asks people to be free, its certificates, and who is booked on work overlapping it. */
+  /**
+   * Where and when each shift asks people to be free, its certificates, and who is booked on work
+   * overlapping it (by the times, not `period`, so that `bookings_held_during` answers it).
+   */
   private async shiftFacts(shiftIds: readonly string[]): Promise<Map<string, ShiftFacts>> {
     const rows = (await this.dataSource.query(
       `SELECT s.id, market_minute_of_week(s.starts_at) AS "minuteOfWeek",
               to_char((s.ends_at AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD') AS "lastDay",
               s.required_certificates AS "requiredCertificates",
               ARRAY(SELECT b.worker_id::text FROM bookings b
-                     WHERE b.status IN ('confirmed', 'checked_in', 'completed') AND b.period && tstzrange(s.starts_at, s.ends_at, '[)')) AS booked
+                     WHERE b.status IN ('confirmed', 'checked_in', 'completed')
+                       AND tstzrange(b.starts_at, b.ends_at, '[)') && tstzrange(s.starts_at, s.ends_at, '[)')) AS booked
          FROM shifts s WHERE s.id = ANY($1::uuid[])`,
       [shiftIds],
     )) as (ShiftFacts & { id: string })[];

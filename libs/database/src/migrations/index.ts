@@ -29,6 +29,7 @@ import { BookedDuringIndex1797600000000 } from './1797600000000-booked-during-in
 import { AlertAudienceIndex1797700000000 } from './1797700000000-alert-audience-index';
 import { NoJit1797700100000 } from './1797700100000-no-jit';
 import { OpenShiftFiguresIndex1797700200000 } from './1797700200000-open-shift-figures-index';
+import { HeldDuringByTimes1797700300000 } from './1797700300000-held-during-by-times';
 
 /** The one migration history, in order. Listed explicitly rather than globbed, so builds carry them. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   AlertAudienceIndex1797700000000,
   NoJit1797700100000,
   OpenShiftFiguresIndex1797700200000,
+  HeldDuringByTimes1797700300000,
 ];
