@@ -100,8 +100,9 @@ export class CandidatesRepository {
   /**
    * Computes the medians over active seekers of hours and pay in the last 30 market days (from the
    * seekers' daily figures) and stores them, unless medians as of a later time are stored already.
-   * Most seekers have no work in a month: they are counted, not grouped (at 1M seekers, grouping
-   * every one with their days took seconds). Sorted, the zeros come first, so the middle places
+   * Most seekers have no work in a month: they are counted, not grouped with their days (at 1M
+   * seekers 1.9–2.0 s, against 2.3–2.7 s grouped; both still read every seeker, to count the
+   * active ones and to check those with work). Sorted, the zeros come first, so the middle places
    * (lo and hi; the same one when the count is odd) are zeros or seekers with work, shifted by the
    * zeros' count; their mean is percentile_cont(0.5) of the whole.
    */

@@ -28,11 +28,23 @@ const NEAREST_POINT_MARGIN_KM = 0.05;
 /** Members a block has room for when it is made. */
 const FIRST_ROOM = 8;
 
-/** At least how far (km) the square of `degrees` from (south, west) is from the point. */
-function nearestKm(south: number, west: number, degrees: number, lat: number, lng: number): number {
+/**
+ * The most anyone living in the square of `degrees` from (south, west) and travelling up to
+ * `travelKm` can score for a shift at the point, or −Infinity when none of them can travel there.
+ */
+function squareCeiling(
+  south: number,
+  west: number,
+  degrees: number,
+  travelKm: number,
+  lat: number,
+  lng: number,
+  ceiling: ScoreCeiling,
+): number {
   const nearestLat = Math.min(Math.max(lat, south), south + degrees);
   const nearestLng = Math.min(Math.max(lng, west), west + degrees);
-  return Math.max(0, haversineKm(nearestLat, nearestLng, lat, lng) - NEAREST_POINT_MARGIN_KM);
+  const km = Math.max(0, haversineKm(nearestLat, nearestLng, lat, lng) - NEAREST_POINT_MARGIN_KM);
+  return km > travelKm ? -Infinity : ceiling(1, km, travelKm, 1, 1, 1);
 }
 
 /** The seekers of one block of a cell: their pool places, and their rows in the same order. */
@@ -54,8 +66,7 @@ export class Block {
 
   /** The most anyone in the block can score for a shift at the point, or −Infinity when nobody in it can travel there. */
   ceilingFor(lat: number, lng: number, ceiling: ScoreCeiling): number {
-    const km = nearestKm(this.south, this.west, BLOCK_DEGREES, lat, lng);
-    return km > this.cell.travelKm ? -Infinity : ceiling(1, km, this.cell.travelKm, 1, 1, 1);
+    return squareCeiling(this.south, this.west, BLOCK_DEGREES, this.cell.travelKm, lat, lng, ceiling);
   }
 
   add(at: number, row: ArrayLike<number>): number {
@@ -161,9 +172,8 @@ export class SeekerGrid {
     const found: ReachableCell[] = [];
     for (const cell of this.cells.values()) {
       if (cell.size === 0) continue;
-      const km = nearestKm(cell.south, cell.west, CELL_DEGREES, lat, lng);
-      if (km > cell.travelKm) continue;
-      found.push({ cell, ceiling: ceiling(1, km, cell.travelKm, 1, 1, 1) });
+      const most = squareCeiling(cell.south, cell.west, CELL_DEGREES, cell.travelKm, lat, lng, ceiling);
+      if (most !== -Infinity) found.push({ cell, ceiling: most });
     }
     return found.sort((a, b) => b.ceiling - a.ceiling);
   }

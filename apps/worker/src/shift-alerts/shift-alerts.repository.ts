@@ -42,13 +42,15 @@ export class ShiftAlertsRepository {
    * Phones of active seekers on the shift's street who hold every needed skill and agreed to
    * alerts (and have not replied T), and have not had `perDay` alerts in the last 24 hours; at most
    * `perShift` of them, priority groups first, each group read in id order from a point drawn from
-   * the event's id and round to the start (so each shift tells a different share of a crowded
-   * street, and everyone is as likely to hear). This event's own alerts do not count, and the draw
-   * is the event's: a retried event (say Redis failed after the rows were written) must find the
-   * same phones, or their written messages would never be queued.
+   * the event's id and round to the start, so each shift tells a different share of a crowded
+   * street. Ids are random, so everyone is about as likely to be in a shift's share. This event's
+   * own alerts do not count, and the draw is the event's: a retried event (say Redis failed after
+   * the rows were written) must find the same phones, or their written messages would never be
+   * queued.
    *
-   * Each part walks the `workers_alert_audience` indexes in order and stops once it has enough. The
-   * skill test is kept from the GIN index (`IS TRUE`): its estimate is far too low for common
+   * Each part walks the `workers_alert_audience` indexes in order and stops once it has enough; the
+   * parts are read in the order written (PostgreSQL appends UNION ALL's parts one after another).
+   * The skill test is kept from the GIN index (`IS TRUE`): its estimate is far too low for common
    * skills, and the planner then read the whole street to sort it.
    */
   async phonesToAlert(eventId: string, street: string, skills: string[], perDay: number, perShift: number): Promise<string[]> {
