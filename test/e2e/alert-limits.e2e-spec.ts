@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { shiftAlertsJobId } from '@lingong/queue';
 import request from 'supertest';
@@ -133,23 +134,39 @@ describe('per-phone alert limit', () => {
     expect(told.sort()).toEqual(phones.slice(3));
   });
 
-  it('tells each shift its own share of a crowded street, and the same share when its event is handled again', async () => {
+  it('tells each shift its own share of a crowded street, read round from its own point, and the same share when its event is handled again', async () => {
     const phones = Array.from({ length: 8 }, (_, k) => `1370000011${k}`);
     for (const phone of phones) await seekerWithProfile(market, phone, { name: '王五' });
     // Fixture: a street of their own, so earlier tests' seekers and caps do not count.
     await market.db.query(`UPDATE workers SET street = '测试街道' WHERE phone = ANY($1)`, [phones]);
+    const street = (await market.db.query(`SELECT id, phone FROM workers WHERE street = '测试街道' ORDER BY id`)).rows as {
+      id: string;
+      phone: string;
+    }[];
     const alerts = new ShiftAlertsRepository({
       query: async (sql: string, values: unknown[]) => (await market.db.query(sql, values)).rows,
     } as unknown as DataSource);
+    // The point an event draws, as the query does (md5 of its id, read as a uuid); uuids sort as their hex.
+    const pointOf = (eventId: string) => createHash('md5').update(eventId).digest('hex');
+    const hexOf = (id: string) => id.replaceAll('-', '');
     const told = new Set<string>();
-    for (let shift = 0; shift < 40; shift++) {
-      const eventId = `00000000-0000-4000-8000-${String(shift).padStart(12, '0')}`;
+    for (let k = 0; k < street.length; k++) {
+      // An event whose point falls after the seeker before this one and at or before this one
+      // (for the first: before them, or after the last, round the start).
+      const [before, own] = [hexOf(street[(k + street.length - 1) % street.length].id), hexOf(street[k].id)];
+      const lands = (point: string) => (k === 0 ? point <= own || point > before : point > before && point <= own);
+      let eventId = randomUUID();
+      for (let tries = 0; !lands(pointOf(eventId)); tries++) {
+        if (tries > 10_000_000) throw new Error(`no event drawn between ${before} and ${own}`);
+        eventId = randomUUID();
+      }
       const share = await alerts.phonesToAlert(eventId, '测试街道', [], 1, 2);
-      expect(share).toHaveLength(2);
+      // This seeker first, then the next one along, round to the start.
+      expect(share).toEqual([street[k].phone, street[(k + 1) % street.length].phone]);
       expect(await alerts.phonesToAlert(eventId, '测试街道', [], 1, 2)).toEqual(share);
       share.forEach((phone) => told.add(phone));
     }
-    // Forty shifts of two each reach everyone on the street, not the same two every time.
+    // Everyone on the street is told of some shift: not the same two every time.
     expect([...told].sort()).toEqual(phones);
   });
 });
